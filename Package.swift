@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+// mentorbase: moves school mentoring data between spreadsheets and one validated store.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "mentorbase",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mentorbase", targets: ["mentorbase"]),
+        .library(name: "MentorBase", targets: ["MentorBase"]),
+        .library(name: "FormatTesting", targets: ["FormatTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // MARK: C libraries from Debian
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV",
+                       providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // MARK: Core
+        .target(name: "MentorBase", swiftSettings: strict),
+        .target(name: "MentorSchema", dependencies: ["MentorBase"],
+                resources: [.copy("Resources/schemas")], swiftSettings: strict),
+
+        // MARK: Format plugins: one folder under Plugins/, one target, one line in MentorFormats
+        .target(name: "CSVFormat", dependencies: ["MentorBase", "CLibCSV"],
+                path: "Plugins/CSV", swiftSettings: strict),
+        .target(name: "JSONFormat", dependencies: ["MentorBase"],
+                path: "Plugins/JSON", swiftSettings: strict),
+        .target(name: "XLSXFormat",
+                dependencies: ["MentorBase", "CXLSXWriter", "CLibXML2",
+                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Plugins/XLSX", swiftSettings: strict),
+        .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat"],
+                swiftSettings: strict),
+
+        // MARK: The conformance kit every format plugin runs (a product, so outside plugins can too)
+        .target(name: "FormatTesting", dependencies: ["MentorBase"], swiftSettings: strict),
+
+        // MARK: Command line
+        .target(name: "MentorCLI",
+                dependencies: ["MentorBase", "MentorFormats", "MentorSchema",
+                               .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                swiftSettings: strict),
+        .executableTarget(name: "mentorbase", dependencies: ["MentorCLI"], swiftSettings: strict),
+
+        // MARK: Tests
+        .testTarget(name: "MentorBaseTests", dependencies: ["MentorBase"], swiftSettings: strict),
+        .testTarget(name: "CSVFormatTests", dependencies: ["CSVFormat", "MentorFormats", "FormatTesting"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "JSONFormatTests", dependencies: ["JSONFormat", "MentorFormats", "FormatTesting"],
+                    swiftSettings: strict),
+        .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "MentorFormats", "FormatTesting"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "MentorSchemaTests", dependencies: ["MentorSchema", "MentorFormats"],
+                    swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
+                    swiftSettings: strict),
+    ]
+)

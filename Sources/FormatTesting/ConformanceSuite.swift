@@ -1,0 +1,4 @@
+import MentorBase
+
+/// Placeholder: the conformance suite is being written.
+public enum ConformanceSuite {}

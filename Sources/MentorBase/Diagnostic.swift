@@ -1,0 +1,80 @@
+/// How serious a diagnostic is. Errors block an import; warnings do not.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case warning, error
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+}
+
+/// One problem found in the data, with where it is and how to fix it.
+///
+/// Codes are stable kebab-case strings; they reuse Frictionless names where the
+/// meaning is the same (`type-error`, `encoding-error`, `extra-cell`, …).
+public struct Diagnostic: Hashable, Sendable, Codable {
+    public var code: String
+    public var severity: Severity
+    public var location: SourceLocation
+    /// The offending value as found in the file, when there is one.
+    public var value: String?
+    public var message: Localized
+    /// How to fix it, when there is something to say.
+    public var hint: Localized?
+
+    public init(code: String, severity: Severity, location: SourceLocation, value: String? = nil,
+                message: Localized, hint: Localized? = nil) {
+        self.code = code
+        self.severity = severity
+        self.location = location
+        self.value = value
+        self.message = message
+        self.hint = hint
+    }
+
+    /// One line for a terminal: `location: ошибка [code]: message (hint)`.
+    public func render(_ lang: Language) -> String {
+        let where_ = location.describe(lang)
+        let sev = severity == .error ? (lang == .ru ? "ошибка" : "error") : (lang == .ru ? "предупреждение" : "warning")
+        var line = where_.isEmpty ? "" : where_ + ": "
+        line += "\(sev) [\(code)]: \(message(lang))"
+        if let hint { line += " — " + hint(lang) }
+        return line
+    }
+}
+
+/// A bounded list of diagnostics: a million ragged rows must not cost a million records.
+public struct DiagnosticLog: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    /// How many were reported beyond `capacity` and not kept.
+    public private(set) var dropped = 0
+    public private(set) var errorCount = 0
+    public private(set) var warningCount = 0
+    public let capacity: Int
+
+    public init(capacity: Int = 10_000) { self.capacity = capacity }
+
+    public mutating func append(_ d: Diagnostic) {
+        if d.severity == .error { errorCount += 1 } else { warningCount += 1 }
+        if items.count < capacity { items.append(d) } else { dropped += 1 }
+    }
+
+    public mutating func append(contentsOf ds: some Sequence<Diagnostic>) {
+        for d in ds { append(d) }
+    }
+
+    public var hasErrors: Bool { errorCount > 0 }
+}
+
+extension Diagnostic {
+    /// The diagnostic as one JSON object in the shape of the `validate` contract:
+    /// `{"code", "severity", "file", "sheet", "row", "column", "field", "value", "message", "hint"}`;
+    /// `column` is the spreadsheet letter.
+    public func json(_ lang: Language) -> String {
+        func opt(_ s: String?) -> String { s.map(JSONText.quote) ?? "null" }
+        var out = "{\"code\":\(JSONText.quote(code)),\"severity\":\"\(severity.rawValue)\""
+        out += ",\"file\":\(opt(location.file)),\"sheet\":\(opt(location.sheet))"
+        out += ",\"row\":\(location.row.map(String.init) ?? "null"),\"column\":\(opt(location.columnLetter))"
+        out += ",\"field\":\(opt(location.field)),\"value\":\(opt(value))"
+        out += ",\"message\":\(JSONText.quote(message(lang)))"
+        if let hint { out += ",\"hint\":\(JSONText.quote(hint(lang)))" }
+        return out + "}"
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import MentorBase
+
+/// The root command: `mentorbase SUBCOMMAND …`.
+public struct MentorbaseCommand: ParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "mentorbase",
+            abstract: L("Данные программ наставничества: анкеты, согласия, базы наставников и наставляемых.",
+                        "Mentoring program data: questionnaires, consents, mentor and mentee bases."),
+            discussion: L("""
+                Коды выхода: 0 — успех, 1 — в данных есть ошибки, 2 — неверный вызов, 3 — ошибка ввода-вывода или хранилища.
+                Язык сообщений: --lang ru|en или переменная MENTORBASE_LANG.
+                """, """
+                Exit codes: 0 ok, 1 the data has errors, 2 usage error, 3 I/O or store failure.
+                Message language: --lang ru|en or the MENTORBASE_LANG variable.
+                """),
+            version: "0.1.0",
+            // One line per command; keep the list sorted as users see it in --help.
+            subcommands: [
+                FormatsCommand.self,
+                InspectCommand.self,
+                DumpCommand.self,
+                ConvertCommand.self,
+            ]
+        )
+    }
+
+    public init() {}
+}
+
+/// The process entry point: parses, runs with the context, maps failures to exit codes.
+public enum MentorbaseMain {
+    public static func main(registry: FormatRegistry, arguments: [String]? = nil) -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        let terminal = Terminal()
+        let context = CLIContext(registry: registry, terminal: terminal)
+        let lang = CLILanguage.current
+        do {
+            let command = try MentorbaseCommand.parseAsRoot(arguments)
+            guard let mc = command as? any MentorCommand else {
+                // The root without a subcommand: show help.
+                terminal.err(MentorbaseCommand.helpMessage())
+                return ExitStatus.usage
+            }
+            try mc.run(in: context)
+            terminal.flush()
+            return ExitStatus.ok
+        } catch let e as MentorBaseError {
+            terminal.flush()
+            terminal.err(terminal.paint(lang == .ru ? "ошибка" : "error", "31;1") + ": " + e.render(lang))
+            return ExitStatus.code(for: e.kind)
+        } catch let e as ExitCode {
+            terminal.flush()
+            return e.rawValue
+        } catch {
+            terminal.flush()
+            let code = MentorbaseCommand.exitCode(for: error)
+            if code == .success {
+                // --help, --version
+                terminal.out(MentorbaseCommand.fullMessage(for: error) + "\n")
+                terminal.flush()
+                return ExitStatus.ok
+            }
+            terminal.err(MentorbaseCommand.fullMessage(for: error))
+            return ExitStatus.usage
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import CSVFormat
+import JSONFormat
+import MentorBase
+import XLSXFormat
+
+/// The built-in format plugins, in the order sniffing breaks ties.
+///
+/// This is the one list to extend when a folder is added under `Plugins/`
+/// (the consistency test compares the two).
+public enum MentorFormats {
+    public static let builtinPlugins: [any FormatPlugin] = [
+        CSVPlugin(),
+        JSONPlugin(),
+        XLSXPlugin(),
+    ]
+
+    /// A registry of the built-in plugins.
+    public static func builtinRegistry() -> FormatRegistry {
+        FormatRegistry(builtinPlugins)
+    }
+}

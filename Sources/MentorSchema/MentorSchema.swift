@@ -1,0 +1,4 @@
+import MentorBase
+
+/// Placeholder: the domain schema module.
+public enum MentorSchema {}
