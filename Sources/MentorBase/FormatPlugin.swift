@@ -162,13 +162,16 @@ public struct WriteOptions: Sendable {
     public var dialect: String?
     /// Large output: trade features for flat memory (libxlsxwriter's constant-memory mode).
     public var constantMemory: Bool
+    /// How many sheets the caller will write, when known (lets JSON choose an array or an object of arrays).
+    public var sheetCount: Int?
     public var settings: [String: String]
 
     public init(delimiter: String? = nil, dialect: String? = nil, constantMemory: Bool = false,
-                settings: [String: String] = [:]) {
+                sheetCount: Int? = nil, settings: [String: String] = [:]) {
         self.delimiter = delimiter
         self.dialect = dialect
         self.constantMemory = constantMemory
+        self.sheetCount = sheetCount
         self.settings = settings
     }
 }

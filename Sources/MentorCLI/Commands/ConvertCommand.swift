@@ -74,7 +74,7 @@ struct ConvertCommand: MentorCommand {
             }
             sheets = [sheets[0]]
         }
-        var wopts = WriteOptions(dialect: dialect, settings: try parseSettings(outSettings))
+        var wopts = WriteOptions(dialect: dialect, sheetCount: sheets.count, settings: try parseSettings(outSettings))
         if let d = outDelimiter { wopts.delimiter = d == "\\t" || d.lowercased() == "tab" ? "\t" : d }
 
         // Write beside the destination and rename at the end, so a failure leaves no half file.
