@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct CSVFormatTestsPlaceholder {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
