@@ -52,6 +52,10 @@ let package = Package(
                 swiftSettings: strict),
         .executableTarget(name: "mentorbase", dependencies: ["MentorCLI"], swiftSettings: strict),
 
+        // MARK: Benchmarks (a plain release-mode executable driven by Benchmarks/*.sh)
+        .executableTarget(name: "mentorbase-bench", dependencies: ["MentorBase", "MentorFormats"],
+                          path: "Benchmarks/MentorBench", swiftSettings: strict),
+
         // MARK: Tests
         .testTarget(name: "MentorBaseTests", dependencies: ["MentorBase"], swiftSettings: strict),
         .testTarget(name: "CSVFormatTests", dependencies: ["CSVFormat", "MentorFormats", "FormatTesting"],

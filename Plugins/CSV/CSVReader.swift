@@ -1,4 +1,7 @@
 import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#endif
 import MentorBase
 
 /// Reads delimited text with libcsv, one record at a time.
@@ -84,8 +87,65 @@ final class DiagnosticBox {
     var log = DiagnosticLog(capacity: 1000)
 }
 
-/// State the libcsv callbacks write into (reached through libcsv's `void *data`).
-private final class ParseState {
+/// Recently seen short values of one column, so repeated cells (classes, forms, schools)
+/// share one String instead of being validated and allocated again.
+///
+/// Four slots per column, each keeping its bytes in a small fixed buffer so a lookup is a
+/// length compare and a `memcmp`, with no String access unless it hits.
+private struct ColumnCache {
+    static let slots = 4
+    static let maxBytes = 48
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private var lengths: (Int, Int, Int, Int) = (-1, -1, -1, -1)
+    private var strings: [String] = ["", "", "", ""]
+    private var next = 0
+
+    init() {
+        bytes = .allocate(capacity: ColumnCache.slots * ColumnCache.maxBytes)
+    }
+
+    func free() { bytes.deallocate() }
+
+    @inline(__always)
+    private func length(_ i: Int) -> Int {
+        switch i {
+        case 0: return lengths.0
+        case 1: return lengths.1
+        case 2: return lengths.2
+        default: return lengths.3
+        }
+    }
+
+    @inline(__always)
+    func lookup(_ buf: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = buf.count
+        for i in 0..<ColumnCache.slots where length(i) == n {
+            if memcmp(bytes + i * ColumnCache.maxBytes, buf.baseAddress!, n) == 0 { return strings[i] }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    mutating func remember(_ s: String, _ buf: UnsafeBufferPointer<UInt8>) {
+        let i = next
+        next = (next + 1) & 3
+        (bytes + i * ColumnCache.maxBytes).update(from: buf.baseAddress!, count: buf.count)
+        switch i {
+        case 0: lengths.0 = buf.count
+        case 1: lengths.1 = buf.count
+        case 2: lengths.2 = buf.count
+        default: lengths.3 = buf.count
+        }
+        strings[i] = s
+    }
+}
+
+/// State the libcsv callbacks write into, reached through libcsv's `void *data`.
+///
+/// A struct behind a pointer rather than a class: the callbacks run once per field, and
+/// class property access would pay a dynamic exclusivity check each time.
+private struct ParseState {
+    var caches: [ColumnCache] = []
     var fields: [Cell] = []
     var rows: [Row] = []
     var rowNumber = 1
@@ -115,7 +175,7 @@ private final class ParseState {
     }
 
     @inline(__always)
-    func addField(_ ptr: UnsafeMutableRawPointer?, _ len: Int) {
+    mutating func addField(_ ptr: UnsafeMutableRawPointer?, _ len: Int) {
         guard error == nil else { return }
         guard len > 0, let ptr else {
             fields.append(.empty)
@@ -131,21 +191,32 @@ private final class ParseState {
             return
         }
         let buf = UnsafeBufferPointer(start: ptr.assumingMemoryBound(to: UInt8.self), count: len)
+        let column = fields.count
+        let cacheable = len <= ColumnCache.maxBytes
+        if cacheable {
+            // One cache (and one buffer) per column: never repeatElement, which would share a buffer.
+            while column >= caches.count { caches.append(ColumnCache()) }
+            if let hit = caches[column].lookup(buf) {
+                fields.append(.text(hit))
+                return
+            }
+        }
         let s: String?
         if encoding == .windows1251 {
             s = cp1251.decode(buf, scratch: &scratch)
         } else {
-            s = String(validating: buf, as: UTF8.self)
+            s = decodeUTF8(buf)
         }
         guard let s else {
             error = .encoding(location(column: fields.count + 1), encoding: encoding.rawValue)
             return
         }
+        if cacheable { caches[column].remember(s, buf) }
         fields.append(.text(s))
     }
 
     @inline(__always)
-    func endRecord(_ terminator: Int32) {
+    mutating func endRecord(_ terminator: Int32) {
         guard error == nil else { return }
         // With CSV_REPALL_NL a CRLF arrives as a record ended by CR and an empty one ended by LF.
         if fields.isEmpty && terminator == 0x0A && lastTerminator == 0x0D {
@@ -170,7 +241,7 @@ private final class ParseState {
         rowNumber += 1
     }
 
-    private func reportRagged(_ count: Int, _ width: Int) {
+    private mutating func reportRagged(_ count: Int, _ width: Int) {
         let more = count > width
         log.log.append(Diagnostic(
             code: more ? "extra-cell" : "missing-cell", severity: .warning,
@@ -184,16 +255,27 @@ private final class ParseState {
     }
 }
 
+/// The field as a String, or nil when its bytes are not valid UTF-8.
+///
+/// `String(decoding:)` is the stdlib's fast path but repairs bad bytes with U+FFFD; a repair
+/// always changes the bytes, so comparing them back proves the input was valid. (The
+/// validating initialiser is generic and several times slower here.)
+@inline(__always)
+func decodeUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> String? {
+    var s = String(decoding: buf, as: UTF8.self)
+    let same = s.withUTF8 { u in
+        u.count == buf.count && (u.count == 0 || memcmp(u.baseAddress!, buf.baseAddress!, u.count) == 0)
+    }
+    return same ? s : nil
+}
+
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { ptr, len, data in
-    Unmanaged<ParseState>.fromOpaque(data!).takeUnretainedValue().addField(ptr, len)
+    data!.assumingMemoryBound(to: ParseState.self).pointee.addField(ptr, len)
 }
 
 private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { c, data in
-    Unmanaged<ParseState>.fromOpaque(data!).takeUnretainedValue().endRecord(c)
+    data!.assumingMemoryBound(to: ParseState.self).pointee.endRecord(c)
 }
-
-/// libcsv treats spaces and tabs around unquoted fields as padding; we keep cells exactly as written.
-private let noSpaces: @convention(c) (UInt8) -> Int32 = { _ in 0 }
 
 /// libcsv's parser state "inside a field" (FIELD_BEGUN in libcsv.c).
 private let fieldBegun: Int32 = 2
@@ -201,7 +283,7 @@ private let fieldBegun: Int32 = 2
 /// The pull cursor: parses the next chunk only when the queue of finished rows is empty.
 final class CSVRowCursor: RowCursor {
     private let parser: UnsafeMutablePointer<csv_parser>
-    private let state: ParseState
+    private let state: UnsafeMutablePointer<ParseState>
     private let stream: any ByteStream
     private let encoding: TextEncodingDetector.Result
     private var raw: [UInt8]
@@ -220,34 +302,40 @@ final class CSVRowCursor: RowCursor {
         self.fileName = reader.source.name
         self.skipBOM = reader.encoding.bomLength
         self.raw = [UInt8](repeating: 0, count: 64 * 1024)
-        state = ParseState(encoding: reader.encoding.encoding == .windows1251 ? .windows1251 : .utf8,
+        state = .allocate(capacity: 1)
+        state.initialize(to: ParseState(encoding: reader.encoding.encoding == .windows1251 ? .windows1251 : .utf8,
                            limits: reader.options.limits, fileName: reader.source.name,
-                           sheetName: reader.sheets[0].name, log: log)
+                           sheetName: reader.sheets[0].name, log: log))
         if reader.encoding.encoding == .utf16LE || reader.encoding.encoding == .utf16BE {
             utf16 = UTF16Transcoder(bigEndian: reader.encoding.encoding == .utf16BE)
         }
         parser = .allocate(capacity: 1)
         guard csv_init(parser, UInt8(CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
             parser.deallocate()
+            state.deinitialize(count: 1)
+            state.deallocate()
             throw MentorBaseError.io(reader.source.location, ru: "не хватает памяти", en: "out of memory")
         }
         csv_set_delim(parser, reader.delimiter)
-        csv_set_space_func(parser, noSpaces)
+        csv_set_space_func(parser, mb_csv_no_space)
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
+        for c in state.pointee.caches { c.free() }
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     func next() throws -> Row? {
-        while head >= state.rows.count {
+        while head >= state.pointee.rows.count {
             if finished { return nil }
-            state.rows.removeAll(keepingCapacity: true)
+            state.pointee.rows.removeAll(keepingCapacity: true)
             head = 0
             try parseNextChunk()
         }
-        let row = state.rows[head]
+        let row = state.pointee.rows[head]
         head += 1
         return row
     }
@@ -265,19 +353,19 @@ final class CSVRowCursor: RowCursor {
                 n = try raw.withUnsafeMutableBytes { try stream.read(into: $0) }
             }
         }
-        let data = Unmanaged.passUnretained(state).toOpaque()
+        let data = UnsafeMutableRawPointer(state)
         if n == 0 {
             finished = true
             if let t = utf16, !t.isComplete {
-                throw MentorBaseError.encoding(state.location(), encoding: encoding.encoding.rawValue)
+                throw MentorBaseError.encoding(state.pointee.location(), encoding: encoding.encoding.rawValue)
             }
             // libcsv's own check (CSV_STRICT_FINI) needs CSV_STRICT, which would also refuse the
             // stray quotes inside unquoted cells that Excel and Python accept; so look at the
             // parser's state: inside a quoted field that has not seen its closing quote.
             let unterminated = parser.pointee.quoted != 0 && parser.pointee.pstate == fieldBegun
-            let openedAt = state.location(column: state.fields.count + 1)
+            let openedAt = state.pointee.location(column: state.pointee.fields.count + 1)
             let rc = csv_fini(parser, fieldCallback, recordCallback, data)
-            if let e = state.error { throw e }
+            if let e = state.pointee.error { throw e }
             if rc != 0 || unterminated {
                 throw MentorBaseError.source(openedAt,
                     ru: "кавычка открыта и не закрыта до конца файла",
@@ -292,7 +380,7 @@ final class CSVRowCursor: RowCursor {
             transcoded.removeAll(keepingCapacity: true)
             let ok = raw.withUnsafeBytes { t.transcode(UnsafeRawBufferPointer(rebasing: $0[start..<n]), into: &transcoded) }
             utf16 = t
-            guard ok else { throw MentorBaseError.encoding(state.location(), encoding: encoding.encoding.rawValue) }
+            guard ok else { throw MentorBaseError.encoding(state.pointee.location(), encoding: encoding.encoding.rawValue) }
             consumed = transcoded.withUnsafeBytes {
                 csv_parse(parser, $0.baseAddress, $0.count, fieldCallback, recordCallback, data)
             } - transcoded.count + (n - start)
@@ -301,13 +389,13 @@ final class CSVRowCursor: RowCursor {
                 csv_parse(parser, $0.baseAddress! + start, n - start, fieldCallback, recordCallback, data)
             }
         }
-        if let e = state.error { throw e }
+        if let e = state.pointee.error { throw e }
         if consumed < n - start {
-            throw MentorBaseError.source(state.location(), ru: "не удалось разобрать CSV", en: "cannot parse the CSV")
+            throw MentorBaseError.source(state.pointee.location(), ru: "не удалось разобрать CSV", en: "cannot parse the CSV")
         }
         // A field still being collected that is already too long: stop before it eats memory.
         if parser.pointee.entry_pos > limits.maxCellBytes {
-            throw MentorBaseError.limit(state.location(column: state.fields.count + 1),
+            throw MentorBaseError.limit(state.pointee.location(column: state.pointee.fields.count + 1),
                 ru: "ячейка длиннее \(limits.maxCellBytes) байт (возможно, не закрыта кавычка)",
                 en: "a cell is longer than \(limits.maxCellBytes) bytes (perhaps a quote is not closed)")
         }
