@@ -49,9 +49,10 @@ func parseSettings(_ list: [String]) throws -> [String: String] {
 func openReader(_ path: String, _ input: InputOptions, _ context: CLIContext)
     throws -> (source: InputSource, plugin: any FormatPlugin, match: SniffMatch, reader: any TableReader)
 {
+    let options = try input.readOptions()
     let source = path == "-" ? InputSource.standardInput() : InputSource(path: path)
     let candidate = try context.registry.detect(source, forced: input.from)
-    let reader = try candidate.plugin.makeReader(source: source, options: try input.readOptions())
+    let reader = try candidate.plugin.makeReader(source: source, options: options)
     return (source, candidate.plugin, candidate.match, reader)
 }
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import Foundation
 import MentorBase
 
 /// The root command: `mentorbase SUBCOMMAND …`.
@@ -42,13 +43,17 @@ public enum MentorbaseMain {
         let context = CLIContext(registry: registry, terminal: terminal)
         let lang = CLILanguage.current
         do {
-            let command = try MentorbaseCommand.parseAsRoot(arguments)
-            guard let mc = command as? any MentorCommand else {
-                // The root without a subcommand: show help.
+            var command = try MentorbaseCommand.parseAsRoot(arguments)
+            if let mc = command as? any MentorCommand {
+                try mc.run(in: context)
+            } else if command is MentorbaseCommand {
+                // The root without a subcommand: show help, as a usage error.
                 terminal.err(MentorbaseCommand.helpMessage())
                 return ExitStatus.usage
+            } else {
+                // ArgumentParser's own commands (`help`, `--help`) run and throw CleanExit.
+                try command.run()
             }
-            try mc.run(in: context)
             terminal.flush()
             return ExitStatus.ok
         } catch let e as MentorBaseError {

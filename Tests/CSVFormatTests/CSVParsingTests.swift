@@ -129,3 +129,19 @@ private func expectError(_ code: String, row: Int?, column: Int? = nil, _ body: 
         expectError("encoding-error", row: 2) { _ = try readBytes(bytes) }
     }
 }
+
+@Suite struct CSVValueCacheTests {
+    @Test func repeatedValuesNeverBleedAcrossColumnsOrSlots() throws {
+        // Same lengths everywhere, more distinct values than cache slots, values swapping columns.
+        var text = "h1,h2\n"
+        var expected: [[String]] = [["h1", "h2"]]
+        let values = ["аа", "бб", "вв", "гг", "дд", "ее"]
+        for i in 0..<60 {
+            let a = values[i % 6], b = values[(i * 7 + 3) % 6]
+            text += "\(a),\(b)\n"
+            expected.append([a, b])
+        }
+        let rows = try readAll(InputSource(bytes: Array(text.utf8), name: "t.csv")).rows
+        #expect(texts(rows) == expected)
+    }
+}
