@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: C libraries from Debian
@@ -29,6 +31,13 @@ let package = Package(
         .target(name: "MentorBase", swiftSettings: strict),
         .target(name: "MentorSchema", dependencies: ["MentorBase"],
                 resources: [.copy("Resources/schemas")], swiftSettings: strict),
+
+        // MARK: The canonical store: SQLite through GRDB (the default), PostgreSQL through postgres-nio
+        .target(name: "MentorStore",
+                dependencies: ["MentorBase",
+                               .product(name: "GRDB", package: "GRDB.swift"),
+                               .product(name: "PostgresNIO", package: "postgres-nio")],
+                swiftSettings: strict),
 
         // MARK: Format plugins: one folder under Plugins/, one target, one line in MentorFormats
         .target(name: "CSVFormat", dependencies: ["MentorBase", "CLibCSV"],
@@ -47,7 +56,7 @@ let package = Package(
 
         // MARK: Command line
         .target(name: "MentorCLI",
-                dependencies: ["MentorBase", "MentorFormats", "MentorSchema",
+                dependencies: ["MentorBase", "MentorFormats", "MentorSchema", "MentorStore",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: strict),
         .executableTarget(name: "mentorbase", dependencies: ["MentorCLI"], swiftSettings: strict),
@@ -65,6 +74,8 @@ let package = Package(
         .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "MentorFormats", "FormatTesting"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MentorSchemaTests", dependencies: ["MentorSchema", "MentorFormats"],
+                    swiftSettings: strict),
+        .testTarget(name: "MentorStoreTests", dependencies: ["MentorStore", "MentorBase"],
                     swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),
