@@ -198,7 +198,7 @@ final class ConformanceRunner {
         do {
             let reader = try plugin.makeReader(source: source, options: options.readOptions)
             let sheets = reader.sheets
-            if sheets.count > options.maxRowsPerRead { return .runaway(sheets.count) }
+            if sheets.count > options.maxRowsPerRead { return .runaway(options.maxRowsPerRead) }
             var out: [SheetRows] = []
             var total = 0
             for (i, info) in sheets.enumerated() {
@@ -207,7 +207,7 @@ final class ConformanceRunner {
                 while let r = try cursor.next() {
                     rows.append(r)
                     total += 1
-                    if total > options.maxRowsPerRead { return .runaway(total) }
+                    if total > options.maxRowsPerRead { return .runaway(options.maxRowsPerRead) }
                 }
                 out.append(SheetRows(name: info.name, rows: rows))
             }
