@@ -273,9 +273,10 @@ struct JSONLayoutAnalyzer {
             return keys
         }
         while true {
-            guard let b = try sc.skipWhitespace() else { throw sc.truncated() }
             ordinal += 1
             sc.location.row = ordinal + 1
+            sc.location.field = nil
+            guard let b = try sc.skipWhitespace() else { throw sc.truncated() }
             guard b == 0x7B else { throw notAnObject(sc, b) }
             if collect { try collectKeys(sc, into: keys) } else { try sc.skipValue() }
             guard let sep = try sc.skipWhitespace() else { throw sc.truncated() }
@@ -284,6 +285,7 @@ struct JSONLayoutAnalyzer {
             guard sep == 0x2C else { throw sc.unexpected(sep, expected: Localized(ru: "«,» или «]»", en: "“,” or “]”")) }
         }
         sc.location.row = nil
+        sc.location.field = nil
         return keys
     }
 
@@ -293,6 +295,7 @@ struct JSONLayoutAnalyzer {
         sc.mentionsTextPosition = false
         while let b = try sc.skipWhitespace() {
             sc.location.row = sc.line
+            sc.location.field = nil
             guard b == 0x7B else { throw notAnObject(sc, b) }
             try collectKeys(sc, into: keys)
             guard try sc.finishLine() else { throw JSONLayoutAnalyzer.twoValuesOnLine(sc) }
@@ -309,10 +312,12 @@ struct JSONLayoutAnalyzer {
         }
         var hint = 0
         while true {
+            sc.location.field = nil
             try sc.expect(0x22, Localized(ru: "ключ в кавычках", en: "a quoted key"))
             try sc.readStringBytes()
             if let i = keys.index(of: sc.scratch, hint: hint) {
                 hint = i + 1
+                sc.location.field = keys.names[i]
             } else {
                 let name = try sc.decodeScratch()
                 if keys.count >= limits.maxColumns {
@@ -320,12 +325,16 @@ struct JSONLayoutAnalyzer {
                                                 en: "more keys than allowed (\(limits.maxColumns))")
                 }
                 hint = keys.add(sc.scratch, name: name) + 1
+                sc.location.field = name
             }
             try sc.expect(0x3A, Localized(ru: "«:» после ключа", en: "“:” after the key"))
             try sc.skipValue()
             guard let sep = try sc.skipWhitespace() else { throw sc.truncated() }
             sc.advance()
-            if sep == 0x7D { return }
+            if sep == 0x7D {
+                sc.location.field = nil
+                return
+            }
             guard sep == 0x2C else { throw sc.unexpected(sep, expected: Localized(ru: "«,» или «}»", en: "“,” or “}”")) }
         }
     }

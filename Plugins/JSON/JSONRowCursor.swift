@@ -78,9 +78,12 @@ final class JSONRowCursor: RowCursor {
             guard try sc.finishLine() else { throw JSONLayoutAnalyzer.twoValuesOnLine(sc) }
             return row
         case .array, .object:
+            // Errors before the next object belong to the row it would have been.
+            sc.location.row = ordinal + 2
             guard var b = try sc.skipWhitespace() else { throw sc.truncated() }
             if b == 0x5D {
                 sc.advance()
+                sc.location.row = nil
                 if layout == .array, let extra = try sc.skipWhitespace() {
                     throw sc.unexpected(extra, expected: Localized(ru: "конец файла после «]»", en: "the end of the file after “]”"))
                 }
