@@ -5,8 +5,8 @@ import MentorBase
 /// The first row of each sheet is the header: its titles become the keys (see
 /// ``JSONNames/uniqueKeys(_:)`` for empty and repeated titles). Each later row becomes one
 /// object listing every key in header order, missing cells as `null`. A row longer than the
-/// header adds keys `column_N` (N = the 1-based column), kept for the rest of the sheet, so no
-/// value is dropped. Cells: empty → `null`, text → string, number → number (`null` if not finite),
+/// header adds keys `column_N` (N = the 1-based column) from that row on, so no value is
+/// dropped; objects already written do not get them, since the output streams. Cells: empty → `null`, text → string, number → number (`null` if not finite),
 /// boolean → `true`/`false`, date → `"YYYY-MM-DD"`, date-time → `"YYYY-MM-DDTHH:MM:SS"`,
 /// error → its text as a string. Output is UTF-8 without a BOM.
 final class JSONTableWriter: TableWriter {
