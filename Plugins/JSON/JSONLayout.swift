@@ -11,10 +11,12 @@ public enum JSONLayout: String, Sendable, CaseIterable {
 }
 
 /// The keys of one sheet in first-seen order, found by their UTF-8 bytes without building strings.
+///
+/// Owned by one reader on one task; exclusivity checks are off for its arrays (they sit on the per-key path).
 final class JSONKeyTable {
-    private(set) var names: [String] = []
-    private(set) var bytes: [[UInt8]] = []
-    private var lookup: [[UInt8]: Int] = [:]
+    @exclusivity(unchecked) private(set) var names: [String] = []
+    @exclusivity(unchecked) private(set) var bytes: [[UInt8]] = []
+    @exclusivity(unchecked) private var lookup: [[UInt8]: Int] = [:]
 
     var count: Int { names.count }
 

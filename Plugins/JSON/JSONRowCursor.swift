@@ -6,6 +6,9 @@ import MentorBase
 /// keys as `.empty`. Rows are numbered as a person finds them: the line for NDJSON (so the
 /// header and the first record both say 1: the keys come from that line), and the object's
 /// ordinal + 1 for arrays.
+///
+/// A cursor belongs to one task and its state is never reached through overlapping accesses, so
+/// dynamic exclusivity checks are turned off for its fields.
 final class JSONRowCursor: RowCursor {
     private let sc: JSONScanner
     private let layout: JSONLayout
@@ -14,13 +17,13 @@ final class JSONRowCursor: RowCursor {
     private let headerKnown: Bool
     private let limits: InputLimits
     private let box: JSONDiagnosticBox
-    private var headerReturned = false
-    private var pending: Row?
-    private var done = false
-    private var ordinal = 0
-    private var afterFirstElement = false
-    private var filled: [Bool] = []
-    private var nested: [UInt8] = []
+    @exclusivity(unchecked) private var headerReturned = false
+    @exclusivity(unchecked) private var pending: Row?
+    @exclusivity(unchecked) private var done = false
+    @exclusivity(unchecked) private var ordinal = 0
+    @exclusivity(unchecked) private var afterFirstElement = false
+    @exclusivity(unchecked) private var filled: [Bool] = []
+    @exclusivity(unchecked) private var nested: [UInt8] = []
 
     init(scanner: JSONScanner, layout: JSONLayout, keys: JSONKeyTable?, limits: InputLimits, box: JSONDiagnosticBox) {
         self.sc = scanner

@@ -5,27 +5,30 @@ import MentorBase
 /// The scanner never holds more than its buffer plus the value being read, so memory stays flat
 /// on files of any length. Every error it throws carries ``location`` (file, sheet, row, field,
 /// set by the caller as it walks the document) plus the line and column in the file's text.
+///
+/// Its state is owned by one reader on one task and never reached through overlapping accesses,
+/// so dynamic exclusivity checks (a measurable share of the time per byte) are turned off for it.
 final class JSONScanner {
     private let stream: any ByteStream
     private let storage: UnsafeMutablePointer<UInt8>
     private let capacity: Int
-    private var pos = 0
-    private var end = 0
+    @exclusivity(unchecked) private var pos = 0
+    @exclusivity(unchecked) private var end = 0
     /// Bytes that were in the buffer before the current fill.
-    private var consumedBefore = 0
+    @exclusivity(unchecked) private var consumedBefore = 0
     /// Absolute offset of the first byte of the current line.
-    private var lineStart = 0
+    @exclusivity(unchecked) private var lineStart = 0
     /// True once the stream returned 0 bytes.
-    private(set) var reachedEnd = false
+    @exclusivity(unchecked) private(set) var reachedEnd = false
     /// The 1-based line of the next byte.
-    private(set) var line = 1
+    @exclusivity(unchecked) private(set) var line = 1
     /// Where errors are reported; the cursor keeps `row` and `field` current.
-    var location: SourceLocation
+    @exclusivity(unchecked) var location: SourceLocation
     /// Whether messages add "line L, column C" (NDJSON rows are lines already, so they do not).
-    var mentionsTextPosition = true
+    @exclusivity(unchecked) var mentionsTextPosition = true
     let maxCellBytes: Int
     /// Scratch for string bytes; reused so reading a cell allocates only its `String`.
-    var scratch: [UInt8] = []
+    @exclusivity(unchecked) var scratch: [UInt8] = []
 
     /// Nested arrays and objects deeper than this are refused (they would only be a cell's text).
     static let maxDepth = 200
@@ -180,8 +183,8 @@ final class JSONScanner {
 
     /// ``scratch`` as a String; invalid UTF-8 is an `encoding-error`.
     func decodeScratch() throws -> String {
-        guard let s = String(validating: scratch, as: UTF8.self) else { throw encodingError() }
-        return s
+        guard UTF8Check.isValid(scratch) else { throw encodingError() }
+        return String(decoding: scratch, as: UTF8.self)
     }
 
     private func readEscape() throws {

@@ -6,24 +6,30 @@ import MentorBase
 /// ``JSONNames/uniqueKeys(_:)`` for empty and repeated titles). Each later row becomes one
 /// object listing every key in header order, missing cells as `null`. A row longer than the
 /// header adds keys `column_N` (N = the 1-based column) from that row on, so no value is
-/// dropped; objects already written do not get them, since the output streams. Cells: empty → `null`, text → string, number → number (`null` if not finite),
+/// dropped; objects already written do not get them, since the output streams.
+/// Cells: empty → `null`, text → string, number → number (`null` if not finite),
 /// boolean → `true`/`false`, date → `"YYYY-MM-DD"`, date-time → `"YYYY-MM-DDTHH:MM:SS"`,
 /// error → its text as a string. Output is UTF-8 without a BOM.
+///
+/// One writer belongs to one task and its state is never reached through overlapping accesses, so
+/// dynamic exclusivity checks are turned off for its hot fields.
 final class JSONTableWriter: TableWriter {
     private let sink: any ByteSink
     private let layout: JSONLayout
     private let location: SourceLocation
-    private var out: [UInt8] = []
+    @exclusivity(unchecked) private var out: [UInt8] = []
     private let flushAt = 64 * 1024
-    private var sheetCount = 0
+    @exclusivity(unchecked) private var sheetCount = 0
     private var sheetNames = Set<String>()
-    private var inSheet = false
-    private var hasHeader = false
-    /// Each key pre-encoded as `"key":` so a row costs no string work for keys.
-    private var keyPrefixes: [[UInt8]] = []
+    @exclusivity(unchecked) private var inSheet = false
+    @exclusivity(unchecked) private var hasHeader = false
+    /// Every key pre-encoded as `"key":`, back to back, so a row costs no string work for keys;
+    /// `keyEnds[i]` is where key i's bytes end.
+    @exclusivity(unchecked) private var keyBytes: [UInt8] = []
+    @exclusivity(unchecked) private var keyEnds: [Int] = []
     private var keyNames = Set<String>()
-    private var rowsInSheet = 0
-    private var finished = false
+    @exclusivity(unchecked) private var rowsInSheet = 0
+    @exclusivity(unchecked) private var finished = false
 
     init(sink: any ByteSink, layout: JSONLayout, location: SourceLocation) {
         self.sink = sink
@@ -52,7 +58,8 @@ final class JSONTableWriter: TableWriter {
         sheetCount += 1
         inSheet = true
         hasHeader = false
-        keyPrefixes.removeAll()
+        keyBytes.removeAll()
+        keyEnds.removeAll()
         keyNames.removeAll()
         rowsInSheet = 0
     }
@@ -68,8 +75,8 @@ final class JSONTableWriter: TableWriter {
             for key in JSONNames.uniqueKeys(cells.map { $0.text() }) { addKey(key) }
             return
         }
-        while keyPrefixes.count < cells.count {
-            addKey(JSONNames.claim("column_\(keyPrefixes.count + 1)", in: &keyNames))
+        while keyEnds.count < cells.count {
+            addKey(JSONNames.claim("column_\(keyEnds.count + 1)", in: &keyNames))
         }
         switch layout {
         case .array, .object:
@@ -78,10 +85,15 @@ final class JSONTableWriter: TableWriter {
             break
         }
         out.append(0x7B)
-        for i in 0..<keyPrefixes.count {
-            if i > 0 { out.append(0x2C) }
-            out.append(contentsOf: keyPrefixes[i])
-            if i < cells.count { appendValue(cells[i]) } else { out.append(contentsOf: JSONTableWriter.null) }
+        keyBytes.withUnsafeBufferPointer { keys in
+            var start = 0
+            for i in 0..<keyEnds.count {
+                if i > 0 { out.append(0x2C) }
+                let end = keyEnds[i]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: keys[start..<end]))
+                start = end
+                if i < cells.count { appendValue(cells[i]) } else { out.append(contentsOf: JSONTableWriter.null) }
+            }
         }
         out.append(0x7D)
         if layout == .ndjson { out.append(0x0A) }
@@ -114,10 +126,9 @@ final class JSONTableWriter: TableWriter {
 
     private func addKey(_ key: String) {
         keyNames.insert(key)
-        var prefix: [UInt8] = []
-        JSONText.appendString(key, to: &prefix)
-        prefix.append(0x3A)
-        keyPrefixes.append(prefix)
+        JSONText.appendString(key, to: &keyBytes)
+        keyBytes.append(0x3A)
+        keyEnds.append(keyBytes.count)
     }
 
     private func closeSheet() {
@@ -142,7 +153,7 @@ final class JSONTableWriter: TableWriter {
         case .empty:
             out.append(contentsOf: JSONTableWriter.null)
         case .text(let s):
-            JSONText.appendString(s, to: &out)
+            appendString(s)
         case .number(let n):
             appendNumber(n)
         case .boolean(let b):
@@ -162,8 +173,64 @@ final class JSONTableWriter: TableWriter {
             appendDigits(t.second, 2)
             out.append(0x22)
         case .error(let e):
-            JSONText.appendString(e, to: &out)
+            appendString(e)
         }
+    }
+
+    /// A quoted, escaped string straight from the String's own UTF-8 storage (no copy of it);
+    /// the same escaping as `JSONText.appendString`.
+    @inline(__always)
+    private func appendString(_ s: String) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        if done == nil { JSONText.appendString(s, to: &out) }
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>) {
+        out.append(0x22)
+        defer { out.append(0x22) }
+        guard let base = buf.baseAddress else { return }
+        var start = 0
+        var i = 0
+        let n = buf.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            // Eight bytes at a time while none is a control character, a quote or a backslash
+            // (the usual has-zero-byte / has-byte-less-than word tricks; false alarms only slow down).
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let control = (w &- ones &* 0x20) & ~w & highs
+                let q = w ^ (ones &* 0x22)
+                let quote = (q &- ones) & ~q & highs
+                let bs = w ^ (ones &* 0x5C)
+                let backslash = (bs &- ones) & ~bs & highs
+                if control | quote | backslash != 0 { break }
+                i += 8
+            }
+            guard i < n else { break }
+            let b = base[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C {
+                i += 1
+                continue
+            }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            default:
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+                out.append(JSONTableWriter.hex[Int(b >> 4)])
+                out.append(JSONTableWriter.hex[Int(b & 0xF)])
+            }
+            i += 1
+            start = i
+        }
+        if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<n])) }
     }
 
     /// Integers below 10^15 as plain digits without a String; everything else through `JSONText`.

@@ -84,6 +84,27 @@ import Testing
         #expect(out == ##"{"k1":null,"k2":"т\"е\\к\nс\tт\u0001","k3":42,"k4":-17,"k5":0.1,"k6":1e+20,"k7":-2.5e-08,"k8":null,"k9":null,"k10":true,"k11":false,"k12":"2024-09-01","k13":"2024-09-01T08:05:09","k14":"#N/A"}"## + "\n")
     }
 
+    /// The writer scans eight bytes at a time: a character to escape at any offset, next to
+    /// Cyrillic or not, must be escaped exactly as the core's `JSONText.quote` does.
+    @Test func escapingMatchesTheCoreAtEveryOffset() throws {
+        var texts: [String] = []
+        for special in ["\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "Ж", "😀", "/"] {
+            for length in 0...19 {
+                for at in 0...length {
+                    var chars = Array(repeating: length % 2 == 0 ? "a" : "ё", count: length)
+                    chars.insert(special, at: at)
+                    texts.append(chars.joined())
+                }
+            }
+        }
+        let header: [Cell] = [.text("t")]
+        let out = text(try writeJSON([("S", [header] + texts.map { [.text($0)] })], options: WriteOptions(dialect: "ndjson")))
+        let expected = texts.map { "{\"t\":\(JSONText.quote($0))}\n" }.joined()
+        #expect(out == expected)
+        let back = try readJSON(InputSource(bytes: Array(out.utf8), name: "x.ndjson"))
+        #expect(back.sheets[0].rows.dropFirst().map(\.cells) == texts.map { [.text($0)] })
+    }
+
     @Test func numbersComeBackExactly() throws {
         let values: [Double] = [0, 1, -1, 42, 999_999_999_999_999, 1e15, 123_456_789.125, 0.1, 1.0 / 3, -2.5e-8, 1e300, 5e-324,
                                 Double.greatestFiniteMagnitude, 9_007_199_254_740_993]
