@@ -46,7 +46,7 @@ public struct JSONPlugin: FormatPlugin {
         if layout != .object, let n = options.sheetCount, n > 1 {
             throw JSONTableWriter.oneSheetOnly(layout)
         }
-        return JSONTableWriter(sink: try target.openSink(), layout: layout, location: target.location)
+        return JSONTableWriter(sink: try target.openSink(), layout: layout)
     }
 
     /// The layout a write will use: the dialect, else the extension, else the sheet count.

@@ -40,7 +40,7 @@ final class JSONTableReader: TableReader {
 
         let first = try source.openStream()
         // A one-shot stream refuses a second open; files and memory do not.
-        var canReopen = (try? source.openStream()) != nil
+        let canReopen = (try? source.openStream()) != nil
         var replay: InputSource = source
 
         if !canReopen {
@@ -59,7 +59,6 @@ final class JSONTableReader: TableReader {
                 // Sheet names are spread over the whole document: hold it in memory, bounded.
                 let bytes = try first.readToEnd(limit: options.limits.maxFileBytes, location: source.location)
                 replay = InputSource(bytes: bytes, name: source.name)
-                canReopen = true
             }
         }
 

@@ -357,7 +357,7 @@ final class JSONScanner {
     /// Reads any value and appends its compact JSON text to `out` (strings re-escaped, numbers as written).
     func captureValue(into out: inout [UInt8], depth: Int = 0) throws {
         guard depth < JSONScanner.maxDepth else {
-            throw MentorBaseError.limit(positioned, ru: "вложенность JSON глубже \(JSONScanner.maxDepth) уровней",
+            throw MentorBaseError.limit(location, ru: "вложенность JSON глубже \(JSONScanner.maxDepth) уровней",
                                         en: "JSON nested deeper than \(JSONScanner.maxDepth) levels")
         }
         guard let b = try skipWhitespace() else { throw truncated() }
@@ -429,7 +429,7 @@ final class JSONScanner {
             case 0x7B, 0x5B:
                 depth += 1
                 if depth > JSONScanner.maxDepth {
-                    throw MentorBaseError.limit(positioned, ru: "вложенность JSON глубже \(JSONScanner.maxDepth) уровней",
+                    throw MentorBaseError.limit(location, ru: "вложенность JSON глубже \(JSONScanner.maxDepth) уровней",
                                                 en: "JSON nested deeper than \(JSONScanner.maxDepth) levels")
                 }
                 advance()
@@ -451,9 +451,6 @@ final class JSONScanner {
     }
 
     // MARK: Errors
-
-    /// ``location`` as it stands.
-    var positioned: SourceLocation { location }
 
     private func textPosition(_ lang: Language) -> String {
         guard mentionsTextPosition else { return "" }

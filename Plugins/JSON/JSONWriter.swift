@@ -16,7 +16,6 @@ import MentorBase
 final class JSONTableWriter: TableWriter {
     private let sink: any ByteSink
     private let layout: JSONLayout
-    private let location: SourceLocation
     @exclusivity(unchecked) private var out: [UInt8] = []
     private let flushAt = 64 * 1024
     @exclusivity(unchecked) private var sheetCount = 0
@@ -31,10 +30,9 @@ final class JSONTableWriter: TableWriter {
     @exclusivity(unchecked) private var rowsInSheet = 0
     @exclusivity(unchecked) private var finished = false
 
-    init(sink: any ByteSink, layout: JSONLayout, location: SourceLocation) {
+    init(sink: any ByteSink, layout: JSONLayout) {
         self.sink = sink
         self.layout = layout
-        self.location = location
         out.reserveCapacity(flushAt + 16 * 1024)
     }
 

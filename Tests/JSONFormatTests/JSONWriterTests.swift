@@ -106,8 +106,8 @@ import Testing
     }
 
     @Test func numbersComeBackExactly() throws {
-        let values: [Double] = [0, 1, -1, 42, 999_999_999_999_999, 1e15, 123_456_789.125, 0.1, 1.0 / 3, -2.5e-8, 1e300, 5e-324,
-                                Double.greatestFiniteMagnitude, 9_007_199_254_740_993]
+        let values: [Double] = [0, 1, -1, 42, 999_999_999_999_999, 1e15, 123_456_789.125, 0.1, 1.0 / 3, -2.5e-8, 1e300, .leastNonzeroMagnitude,
+                                .greatestFiniteMagnitude, 9_007_199_254_740_992, -0.0]
         let rows: [[Cell]] = [[.text("v")]] + values.map { [.number($0)] }
         let back = try readJSON(InputSource(bytes: try writeJSON([("S", rows)]), name: "x.json"))
         #expect(back.sheets[0].rows.map(\.cells) == rows)
