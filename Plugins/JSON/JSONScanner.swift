@@ -512,7 +512,7 @@ final class JSONScanner {
     /// A byte that does not fit the grammar here; bytes that are never valid UTF-8 are an `encoding-error`.
     func unexpected(_ b: UInt8, expected: Localized) -> MentorBaseError {
         if b >= 0x80 && (b < 0xC2 || b > 0xF4) { return encodingError() }
-        return syntax(ru: "ожидалось \(expected.ru), а встретилось «\(printable(b))»",
+        return syntax(ru: "ожидалось: \(expected.ru), а встретилось «\(printable(b))»",
                       en: "expected \(expected.en) but found “\(printable(b))”")
     }
 
