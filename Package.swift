@@ -68,9 +68,9 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "MentorBaseTests", dependencies: ["MentorBase"], swiftSettings: strict),
         .testTarget(name: "CSVFormatTests", dependencies: ["CSVFormat", "MentorFormats", "FormatTesting"],
-                    resources: [.copy("Fixtures")], swiftSettings: strict),
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "JSONFormatTests", dependencies: ["JSONFormat", "MentorFormats", "FormatTesting"],
-                    swiftSettings: strict),
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "MentorFormats", "FormatTesting"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MentorSchemaTests", dependencies: ["MentorSchema", "MentorFormats"],
