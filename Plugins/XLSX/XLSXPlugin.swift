@@ -65,3 +65,9 @@ enum ZipHeadScan {
         return .unknownZip
     }
 }
+
+extension XLSXPlugin {
+    public func makeWriter(target: OutputTarget, options: WriteOptions) throws -> any TableWriter {
+        try XLSXWriter(target: target, options: options)
+    }
+}
