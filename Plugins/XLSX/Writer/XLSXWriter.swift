@@ -55,6 +55,8 @@ final class XLSXWriter: TableWriter {
         self.target = target
         self.constantMemory = options.constantMemory
         if let p = target.filePath {
+            // libxlsxwriter reports a bad destination only at close, and on stderr: check it first.
+            try XLSXWriter.checkWritable(p, target.location)
             path = p
             tempFolder = nil
         } else {
@@ -74,6 +76,26 @@ final class XLSXWriter: TableWriter {
             throw MentorBaseError.io(target.location, ru: "libxlsxwriter не смог создать книгу", en: "libxlsxwriter could not create the workbook")
         }
         workbook = wb
+    }
+
+    private static func checkWritable(_ path: String, _ loc: SourceLocation) throws {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                throw MentorBaseError.io(loc, ru: "это папка, а не файл", en: "this is a directory, not a file")
+            }
+            guard access(path, W_OK) == 0 else {
+                throw MentorBaseError.io(loc, ru: "нет прав на запись", en: "permission denied")
+            }
+            return
+        }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        guard stat(folder.isEmpty ? "/" : folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw MentorBaseError.io(loc, ru: "папка для файла не существует", en: "the folder does not exist")
+        }
+        guard access(folder.isEmpty ? "/" : folder, W_OK | X_OK) == 0 else {
+            throw MentorBaseError.io(loc, ru: "нет прав на запись в папку", en: "permission denied for the folder")
+        }
     }
 
     deinit {
