@@ -17,6 +17,9 @@ public struct XLSXPlugin: FormatPlugin {
                             FormatOption(name: "fill-merged",
                                          help: Localized(ru: "чтение: заполнить объединённые ячейки значением верхней левой — none (по умолчанию), header (только заголовок) или all",
                                                          en: "reading: fill merged cells with their top-left value — none (default), header (header rows only) or all")),
+                            FormatOption(name: "constant-memory",
+                                         help: Localized(ru: "запись: true — режим постоянной памяти libxlsxwriter для больших выгрузок (строки inline)",
+                                                         en: "writing: true uses libxlsxwriter's constant-memory mode for large exports (inline strings)")),
                          ])
     }
 
@@ -37,6 +40,10 @@ public struct XLSXPlugin: FormatPlugin {
 
     public func makeReader(source: InputSource, options: ReadOptions) throws -> any TableReader {
         try XLSXReader(source: source, options: options)
+    }
+
+    public func makeWriter(target: OutputTarget, options: WriteOptions) throws -> any TableWriter {
+        try XLSXWriter(target: target, options: options)
     }
 }
 
@@ -63,11 +70,5 @@ enum ZipHeadScan {
         }
         // [Content_Types].xml alone says OOXML but not which kind: plausible, not proven.
         return .unknownZip
-    }
-}
-
-extension XLSXPlugin {
-    public func makeWriter(target: OutputTarget, options: WriteOptions) throws -> any TableWriter {
-        try XLSXWriter(target: target, options: options)
     }
 }

@@ -53,7 +53,8 @@ final class XLSXWriter: TableWriter {
 
     init(target: OutputTarget, options: WriteOptions) throws {
         self.target = target
-        self.constantMemory = options.constantMemory
+        let setting = options.settings["constant-memory"]?.lowercased()
+        self.constantMemory = options.constantMemory || setting == "true" || setting == "1" || setting == "yes"
         if let p = target.filePath {
             // libxlsxwriter reports a bad destination only at close, and on stderr: check it first.
             try XLSXWriter.checkWritable(p, target.location)
@@ -70,7 +71,7 @@ final class XLSXWriter: TableWriter {
             tempFolder = folder
             path = folder + "/workbook.xlsx"
         }
-        var opts = lxw_workbook_options(constant_memory: options.constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
+        var opts = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
         guard let wb = path.withCString({ workbook_new_opt($0, &opts) }) else {
             removeTemporaryFiles()
             throw MentorBaseError.io(target.location, ru: "libxlsxwriter не смог создать книгу", en: "libxlsxwriter could not create the workbook")
