@@ -150,7 +150,7 @@ final class XLSXWriter: TableWriter {
         let r = lxw_row_t(row)
         for c in 0..<width {
             let cell = c < cells.count ? cells[c] : .empty
-            let note = annotations[c]
+            let note = annotations.isEmpty ? nil : annotations[c]
             let col = lxw_col_t(c)
             let fmt = format(for: cell, bold: header, fill: note?.fill)
             var err = LXW_NO_ERROR
@@ -338,35 +338,54 @@ final class XLSXWriter: TableWriter {
     }
 
     static func protectEscapes(_ s: String) -> String {
-        guard s.utf8.count >= 7, s.contains("_x") else { return s }
-        var out = ""
-        let u = Array(s.unicodeScalars)
-        var i = 0
-        func isHex(_ c: Unicode.Scalar) -> Bool { c.properties.isASCIIHexDigit }
-        while i < u.count {
-            if u[i] == "_", i + 6 < u.count, u[i + 1] == "x", isHex(u[i + 2]), isHex(u[i + 3]), isHex(u[i + 4]),
-               isHex(u[i + 5]), u[i + 6] == "_" {
-                out += "_x005F"
-            }
-            out.unicodeScalars.append(u[i])
-            i += 1
+        // Byte scan first: nearly all text has no `_xHHHH_` and must not pay for a rebuild.
+        var s = s
+        let needs = s.withUTF8 { b -> Bool in
+            guard b.count >= 7 else { return false }
+            for i in 0..<(b.count - 6) where b[i] == 0x5F && b[i + 1] == 0x78 && isEscape(b, i) { return true }
+            return false
         }
-        return out
+        guard needs else { return s }
+        return s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 12)
+            for i in 0..<b.count {
+                if b[i] == 0x5F && i + 6 < b.count && b[i + 1] == 0x78 && isEscape(b, i) {
+                    out.append(contentsOf: "_x005F".utf8)
+                }
+                out.append(b[i])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `_xHHHH_` at `i` (the caller checked `_x`).
+    private static func isEscape(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 6 < b.count, b[i + 6] == 0x5F else { return false }
+        for k in 2...5 {
+            let c = b[i + k]
+            let hex = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
+            if !hex { return false }
+        }
+        return true
     }
 
     /// Characters on the longest line: what a column needs to show the text.
     static func displayWidth(_ s: String) -> Int {
-        var longest = 0
-        var line = 0
-        for b in s.utf8 {
-            if b == 0x0A {
-                longest = max(longest, line)
-                line = 0
-            } else if b & 0xC0 != 0x80 {
-                line += 1
+        var s = s
+        return s.withUTF8 { b in
+            var longest = 0
+            var line = 0
+            for byte in b {
+                if byte == 0x0A {
+                    longest = max(longest, line)
+                    line = 0
+                } else if byte & 0xC0 != 0x80 {
+                    line += 1
+                }
             }
+            return max(longest, line)
         }
-        return max(longest, line)
     }
 
     /// One cached format per combination of number format, boldness and fill; nil for plain cells.
