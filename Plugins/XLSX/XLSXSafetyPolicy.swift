@@ -14,7 +14,9 @@ import MentorBase
 ///   extracted to disk. Names that are absolute, hold a `..` segment, a NUL or repeat
 ///   another entry's name are refused. Every part read is checked on its declared sizes
 ///   *and* on the bytes actually inflated: no more than declared, no more than
-///   `maxPartBytes`, all parts together no more than `maxTotalUncompressedBytes`, and
+///   `maxPartBytes` for a part held in memory (shared strings, styles, workbook, relationships;
+///   a streamed sheet is bounded by the total instead), all parts together no more than
+///   `maxTotalUncompressedBytes`, and
 ///   beyond `ratioFloorBytes` no more than `maxCompressionRatio` times the compressed
 ///   bytes consumed so far. CRC-32 and sizes are checked at the end of each part.
 /// - **Cells**: text longer than `maxCellBytes`, rows past `maxRows`, columns past

@@ -49,6 +49,19 @@ struct HostileInputTests {
         #expect(e?.code == "limit-exceeded")
     }
 
+    @Test func partCapAppliesToPartsHeldInMemoryNotToStreamedSheets() throws {
+        var limits = InputLimits()
+        limits.maxPartBytes = 4_000
+        var wb = TestWorkbook()
+        let rows = (1...200).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
+        wb.sheets = [("S", "<sheetData>\(rows)</sheetData>", nil)]
+        let sheets = try readAll(bytes: wb.bytes, options: ReadOptions(limits: limits))
+        #expect(sheets[0].rows.count == 200)
+        wb.sharedStrings = (1...200).map { "<si><t>строка \($0)</t></si>" }
+        let e = expectDataError { _ = try readAll(bytes: wb.bytes, options: ReadOptions(limits: limits)) }
+        #expect(e?.code == "limit-exceeded" && e?.location.part == "xl/sharedStrings.xml")
+    }
+
     @Test func billionLaughsIsRefused() throws {
         let laughs = """
             <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\

@@ -113,13 +113,13 @@ final class XLSXReader: TableReader {
         var merges: [CellRange] = []
         if fill != .none {
             let pre = MergedRangesSink(location: loc)
-            try archive.parse(part: entry, with: pre)
+            try archive.parse(part: entry, with: pre, streamed: true)
             merges = pre.merged
         }
         let context = SheetContext(sheetName: name, location: loc, sharedStrings: strings, formatKinds: formatKinds,
                                    dateSystem: dateSystem, limits: policy.limits)
         let sink = SheetSink(context: context, diagnostics: collector)
-        return try XLSXSheetCursor(stream: try ZipEntryStream(archive: archive, entry: entry), sink: sink,
+        return try XLSXSheetCursor(stream: try ZipEntryStream(archive: archive, entry: entry, streamed: true), sink: sink,
                                    fill: fill, preScannedMerges: merges)
     }
 

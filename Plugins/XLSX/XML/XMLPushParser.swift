@@ -220,8 +220,8 @@ final class XMLPushParser {
 
 extension ZipArchive {
     /// Streams a whole part through `sink` (for parts read in one go: rels, workbook, styles, shared strings).
-    func parse(part entry: ZipEntry, with sink: SAXSink) throws {
-        let stream = try ZipEntryStream(archive: self, entry: entry)
+    func parse(part entry: ZipEntry, with sink: SAXSink, streamed: Bool = false) throws {
+        let stream = try ZipEntryStream(archive: self, entry: entry, streamed: streamed)
         let parser = try XMLPushParser(sink: sink)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { buffer.deallocate() }

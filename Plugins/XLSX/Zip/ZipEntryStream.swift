@@ -22,13 +22,18 @@ final class ZipEntryStream {
     private var crc: UInt = 0
     private var finished = false
 
-    init(archive: ZipArchive, entry: ZipEntry) throws {
+    /// The most this part may inflate to: `maxPartBytes` for parts held in memory; a streamed
+    /// sheet never is, so only the workbook's total cap bounds it.
+    private let partCap: Int
+
+    init(archive: ZipArchive, entry: ZipEntry, streamed: Bool = false) throws {
         self.archive = archive
         self.entry = entry
         var loc = archive.fileLocation
         loc.part = entry.name
         self.location = loc
         let policy = archive.policy
+        partCap = streamed ? policy.limits.maxTotalUncompressedBytes : policy.limits.maxPartBytes
         guard !entry.isEncrypted else {
             throw ZipArchive.corrupt(loc, part: entry.name, ru: "часть зашифрована", en: "the part is encrypted")
         }
@@ -37,8 +42,8 @@ final class ZipEntryStream {
                                      en: "unknown compression method \(entry.method)")
         }
         // Declared sizes first: a bomb that tells the truth is refused before inflating a byte.
-        if entry.uncompressedSize > policy.limits.maxPartBytes {
-            throw ZipEntryStream.tooBig(loc, entry.uncompressedSize, policy.limits.maxPartBytes)
+        if entry.uncompressedSize > partCap {
+            throw ZipEntryStream.tooBig(loc, entry.uncompressedSize, partCap)
         }
         if archive.inflatedTotal + entry.uncompressedSize > policy.limits.maxTotalUncompressedBytes {
             throw ZipEntryStream.totalTooBig(loc, policy.limits.maxTotalUncompressedBytes)
@@ -152,7 +157,7 @@ final class ZipEntryStream {
             throw ZipArchive.corrupt(location, part: entry.name, ru: "часть больше заявленного размера (zip-бомба?)",
                                      en: "the part is larger than declared (a zip bomb?)")
         }
-        if produced > policy.limits.maxPartBytes { throw ZipEntryStream.tooBig(location, produced, policy.limits.maxPartBytes) }
+        if produced > partCap { throw ZipEntryStream.tooBig(location, produced, partCap) }
         if archive.inflatedTotal > policy.limits.maxTotalUncompressedBytes {
             throw ZipEntryStream.totalTooBig(location, policy.limits.maxTotalUncompressedBytes)
         }
