@@ -28,6 +28,10 @@ struct SheetContext {
 final class SheetSink: SAXSink {
     private let ctx: SheetContext
     private let diagnostics: DiagnosticCollector
+    /// Copies of the context's hot fields as immutable properties: no access checks per cell.
+    private let sharedStrings: [String]
+    private let formatKinds: [NumberFormatKind]
+    private let maxCellBytes: Int
 
     /// Completed rows with values, in order; `head` is the next one to hand out.
     var queue: [Row] = []
@@ -61,6 +65,9 @@ final class SheetSink: SAXSink {
     init(context: SheetContext, diagnostics: DiagnosticCollector) {
         self.ctx = context
         self.diagnostics = diagnostics
+        self.sharedStrings = context.sharedStrings
+        self.formatKinds = context.formatKinds
+        self.maxCellBytes = context.limits.maxCellBytes
         super.init(location: context.location)
         text.reserveCapacity(1024)
     }
@@ -138,9 +145,9 @@ final class SheetSink: SAXSink {
 
     override func characters(_ p: UnsafePointer<UInt8>, _ count: Int) {
         guard capture != .none else { return }
-        if text.count + count > ctx.limits.maxCellBytes {
-            stop(MentorBaseError.limit(cellLocation(), ru: "текст ячейки длиннее \(ctx.limits.maxCellBytes) байт",
-                                       en: "the cell's text is longer than \(ctx.limits.maxCellBytes) bytes"))
+        if text.count + count > maxCellBytes {
+            stop(MentorBaseError.limit(cellLocation(), ru: "текст ячейки длиннее \(maxCellBytes) байт",
+                                       en: "the cell's text is longer than \(maxCellBytes) bytes"))
             return
         }
         text.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
@@ -288,11 +295,11 @@ final class SheetSink: SAXSink {
                 if raw.isEmpty { return .empty }
                 return corruptCell("не номер общей строки", "not a shared-string index", raw)
             }
-            guard i < ctx.sharedStrings.count else {
-                return corruptCell("номер общей строки \(i) вне таблицы (\(ctx.sharedStrings.count) строк)",
-                                   "shared-string index \(i) is outside the table (\(ctx.sharedStrings.count) strings)", raw)
+            guard i < sharedStrings.count else {
+                return corruptCell("номер общей строки \(i) вне таблицы (\(sharedStrings.count) строк)",
+                                   "shared-string index \(i) is outside the table (\(sharedStrings.count) strings)", raw)
             }
-            return .text(ctx.sharedStrings[i])
+            return .text(sharedStrings[i])
         case .inline, .formulaString:
             return .text(CellText.make(raw))
         case .boolean:
@@ -309,7 +316,7 @@ final class SheetSink: SAXSink {
             return badValue(raw)
         case .number:
             guard let n = SheetSink.parseNumber(raw) else { return raw.isEmpty ? .empty : badValue(raw) }
-            let kind = cellStyle < ctx.formatKinds.count ? ctx.formatKinds[cellStyle] : .number
+            let kind = cellStyle < formatKinds.count ? formatKinds[cellStyle] : .number
             return kind == .number ? .number(n) : dateCell(n, kind)
         }
     }

@@ -8,7 +8,9 @@ private let libxmlProcessSetUp: Void = mb_xml_process_init()
 /// arrive as raw UTF-8 bytes so that hot paths compare and convert them without `String`s.
 class SAXSink {
     /// The first stopping problem a callback found; the parser stops right after it.
-    var failure: MentorBaseError?
+    var failure: MentorBaseError? { didSet { stopped = failure != nil } }
+    /// `failure != nil`, as a plain flag the per-event callbacks can test without copying the error.
+    final var stopped = false
     /// The first error libxml2 reported (message, line, column).
     var xmlError: (message: String, line: Int, column: Int)?
     /// Set while the parser runs, so a callback can stop it.
@@ -134,18 +136,22 @@ final class XMLPushParser {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, _, _, _, count, _, attributes in
             guard let ctx, let localname else { return }
-            let sink = Unmanaged<SAXSink>.fromOpaque(ctx).takeUnretainedValue()
-            if sink.failure == nil { sink.startElement(localname, Int(count), attributes) }
+            // The parser holds the sink for its whole life: no retain per event.
+            Unmanaged<SAXSink>.fromOpaque(ctx)._withUnsafeGuaranteedRef { sink in
+                if !sink.stopped { sink.startElement(localname, Int(count), attributes) }
+            }
         }
         handler.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            let sink = Unmanaged<SAXSink>.fromOpaque(ctx).takeUnretainedValue()
-            if sink.failure == nil { sink.endElement(localname) }
+            Unmanaged<SAXSink>.fromOpaque(ctx)._withUnsafeGuaranteedRef { sink in
+                if !sink.stopped { sink.endElement(localname) }
+            }
         }
         handler.characters = { ctx, bytes, count in
             guard let ctx, let bytes, count > 0 else { return }
-            let sink = Unmanaged<SAXSink>.fromOpaque(ctx).takeUnretainedValue()
-            if sink.failure == nil { sink.characters(bytes, Int(count)) }
+            Unmanaged<SAXSink>.fromOpaque(ctx)._withUnsafeGuaranteedRef { sink in
+                if !sink.stopped { sink.characters(bytes, Int(count)) }
+            }
         }
         handler.cdataBlock = handler.characters
         handler.internalSubset = { ctx, _, _, _ in
