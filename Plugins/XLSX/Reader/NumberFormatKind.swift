@@ -8,14 +8,17 @@
 ///   characters, `_x`/`*x` padding and `[...]` brackets: `y`, `d`, `e` or a month `m` make
 ///   it a date, `h`, `s`, `AM/PM` or a minute `m` (after `h`, before `s`) a time;
 /// - elapsed-time formats (`[h]`, `[mm]`, `[ss]` …) are durations, not dates: they stay numbers.
+///
+/// For every date kind the value decides the cell: a whole serial is a `.date`, a serial with a
+/// time part a `.dateTime` (as python-calamine reads them too).
 enum NumberFormatKind: UInt8, Sendable {
     /// A plain number (or text, or a duration).
     case number
-    /// Date tokens only: whole values become `.date`, fractional ones `.dateTime`.
+    /// Date tokens only.
     case date
-    /// Date and time tokens: always `.dateTime`.
+    /// Date and time tokens.
     case dateTime
-    /// Time tokens only: values of a day or more become `.dateTime`; a bare time of day stays a number.
+    /// Time tokens only: a bare time of day (a serial below 1) stays a number.
     case time
 
     /// The class of a built-in format id (ECMA-376 §18.8.30).

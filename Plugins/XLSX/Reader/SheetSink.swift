@@ -327,15 +327,12 @@ final class SheetSink: SAXSink {
         switch kind {
         case .number:
             return .number(n)
-        case .date:
+        case .date, .dateTime, .time:
+            // A bare time of day has no date to stand on: it stays a fraction of a day.
+            if kind == .time && n < 1 { return .number(n) }
+            // The value decides: a whole serial is a date, one with a time part a date-time.
             result = whole ? ExcelSerial.date(fromSerial: n, system: ctx.dateSystem).map(Cell.date)
                 : ExcelSerial.dateTime(fromSerial: n, system: ctx.dateSystem).map(Cell.dateTime)
-        case .dateTime:
-            result = ExcelSerial.dateTime(fromSerial: n, system: ctx.dateSystem).map(Cell.dateTime)
-        case .time:
-            // A bare time of day has no date to stand on: it stays a fraction of a day.
-            if n < 1 { return .number(n) }
-            result = ExcelSerial.dateTime(fromSerial: n, system: ctx.dateSystem).map(Cell.dateTime)
         }
         if let result { return result }
         if ctx.dateSystem == .excel1900 && n >= 60 && n < 61 {

@@ -182,7 +182,9 @@ def write_pandas(path):
             if v is None or (isinstance(v, float) and v != v) or v is pd.NaT:
                 row.append(None)
             elif isinstance(v, pd.Timestamp):
-                row.append(v.to_pydatetime())     # written with a date-and-time format
+                # Written with a date-and-time format; a value at midnight reads as a date.
+                t = v.to_pydatetime()
+                row.append(t.date() if t.time() == dt.time() else t)
             elif hasattr(v, "item"):
                 row.append(v.item())
             else:
