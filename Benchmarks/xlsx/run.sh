@@ -57,6 +57,8 @@ for N in "${SIZES[@]}"; do
   measure "convert-$N"    "$MB" convert "$IN" "$WORK/out-$N.xlsx" --quiet --out-option constant-memory=true
   measure "write-c-$N"    "$WORK/write_c" "$WORK/c-$N.xlsx" "$N" constant
   measure "write-py-$N"   python3 "$HERE/write_xlsxwriter.py" "$WORK/py-$N.xlsx" "$N"
+  # Inline strings (no shared table): read + write memory must stay flat in the row count.
+  measure "convert-inline-$N" "$MB" convert "$WORK/c-$N.xlsx" "$WORK/out-inline-$N.xlsx" --quiet --out-option constant-memory=true
   write_est=$(python3 -c "print(f'{max($(s convert-$N) - $(s inspect-$N), 0.01):.2f}')")
   echo "read:"
   row "C floor: unzip + libxml2 SAX (no values)" "floor-$N"
@@ -72,6 +74,7 @@ for N in "${SIZES[@]}"; do
   printf '  %-44s %8s s              = %s× C libxlsxwriter; Python XlsxWriter is %s× slower\n' \
     "mentorbase write ≈ convert − inspect" "$write_est" "$(ratio "$write_est" "$(s write-c-$N)")" \
     "$(ratio "$(s write-py-$N)" "$write_est")"
+  row "mentorbase convert of an inline-string file" "convert-inline-$N" "(memory: reader + writer without a shared-strings table)"
   "$MB" dump "$WORK/out-$N.xlsx" --format json --quiet | tail -c 300 | grep -q "продолжаем работу" \
     || { echo "the written workbook does not read back" >&2; exit 1; }
 done

@@ -6,8 +6,10 @@ import MentorBase
 /// Reading settings (`--option key=value`): `fill-merged=none|header|all`. The safety policy
 /// for untrusted files is ``XLSXSafetyPolicy``; `Plugins/XLSX/README.md` describes both sides.
 public struct XLSXPlugin: FormatPlugin {
+    /// The plugin; it holds no state.
     public init() {}
 
+    /// Id `xlsx`, extensions `.xlsx`/`.xlsm`, the zip signature, and the `fill-merged` and `constant-memory` settings.
     public var descriptor: FormatDescriptor {
         FormatDescriptor(id: "xlsx", name: "Excel workbook (XLSX)", extensions: ["xlsx", "xlsm"],
                          mediaTypes: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
@@ -38,10 +40,12 @@ public struct XLSXPlugin: FormatPlugin {
         }
     }
 
+    /// A streaming reader; opening reads only the zip directory and the workbook's small parts.
     public func makeReader(source: InputSource, options: ReadOptions) throws -> any TableReader {
         try XLSXReader(source: source, options: options)
     }
 
+    /// A libxlsxwriter writer; see `XLSXWriter` for what it writes and how.
     public func makeWriter(target: OutputTarget, options: WriteOptions) throws -> any TableWriter {
         try XLSXWriter(target: target, options: options)
     }
