@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
@@ -45,9 +44,8 @@ let package = Package(
         .target(name: "JSONFormat", dependencies: ["MentorBase"],
                 path: "Plugins/JSON", swiftSettings: strict),
         .target(name: "XLSXFormat",
-                dependencies: ["MentorBase", "CXLSXWriter", "CLibXML2",
-                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                path: "Plugins/XLSX", swiftSettings: strict),
+                dependencies: ["MentorBase", "CXLSXWriter", "CLibXML2"],
+                path: "Plugins/XLSX", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat"],
                 swiftSettings: strict),
 
