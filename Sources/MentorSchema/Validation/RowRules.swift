@@ -294,11 +294,6 @@ struct RowRules {
                 hintRu: "перечислите всех наставляемых группы через точку с запятой или уберите вид «в группе»",
                 hintEn: "list every mentee of the group separated by ';' or drop the kind “group”")
         }
-        if enabled.contains("end-reason-needs-end-date"), v(rec, endReason) != nil, end == nil {
-            add(&rec, "end-reason-needs-end-date", endReason, locate,
-                ru: "указана причина завершения, но нет даты завершения", en: "an end reason without an end date",
-                hintRu: "впишите дату завершения", hintEn: "fill in the end date")
-        }
         if enabled.contains("school-year-fits"), case .text(let y)? = v(rec, schoolYear), let b = SchoolYears.bounds(y), !b.contains(s) {
             add(&rec, "school-year-fits", startDate, locate, value: s.russian,
                 ru: "дата начала \(s.russian) не входит в \(y) учебный год", en: "the start \(s.russian) is outside the school year \(y)",
