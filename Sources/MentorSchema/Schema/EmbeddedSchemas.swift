@@ -737,6 +737,26 @@ enum EmbeddedSchemas {
   "description": "Ответы на анкету наставляемого (выгрузка Google Форм или Яндекс Форм).",
   "fields": [
     {
+      "name": "responseId",
+      "title": "ID ответа",
+      "description": "Номер ответа в выгрузке формы (Яндекс Формы ставят его сами)",
+      "type": "string",
+      "x-mentorbase": {
+        "titleEn": "Response ID",
+        "aliases": [
+          "ID",
+          "Номер ответа",
+          "№ ответа"
+        ],
+        "normalizer": "text",
+        "sensitivity": "internal",
+        "note": {
+          "ru": "Номер ответа в выгрузке формы (Яндекс Формы ставят его сами)",
+          "en": "Response ID"
+        }
+      }
+    },
+    {
       "name": "submittedAt",
       "title": "Отметка времени",
       "description": "Когда отправлена анкета (ставит Google Формы)",
@@ -2541,6 +2561,26 @@ enum EmbeddedSchemas {
   "description": "Ответы на анкету потенциального наставника (выгрузка Google Форм или Яндекс Форм).",
   "fields": [
     {
+      "name": "responseId",
+      "title": "ID ответа",
+      "description": "Номер ответа в выгрузке формы (Яндекс Формы ставят его сами)",
+      "type": "string",
+      "x-mentorbase": {
+        "titleEn": "Response ID",
+        "aliases": [
+          "ID",
+          "Номер ответа",
+          "№ ответа"
+        ],
+        "normalizer": "text",
+        "sensitivity": "internal",
+        "note": {
+          "ru": "Номер ответа в выгрузке формы (Яндекс Формы ставят его сами)",
+          "en": "Response ID"
+        }
+      }
+    },
+    {
       "name": "submittedAt",
       "title": "Отметка времени",
       "description": "Когда отправлена анкета (ставит Google Формы)",
@@ -4315,6 +4355,26 @@ enum EmbeddedSchemas {
   "title": "Анкета мониторинга удовлетворенности",
   "description": "Мониторинг личной удовлетворенности участием в программе (дважды за цикл), оценки по шкале 1–10.",
   "fields": [
+    {
+      "name": "responseId",
+      "title": "ID ответа",
+      "description": "Номер ответа в выгрузке формы (Яндекс Формы ставят его сами)",
+      "type": "string",
+      "x-mentorbase": {
+        "titleEn": "Response ID",
+        "aliases": [
+          "ID",
+          "Номер ответа",
+          "№ ответа"
+        ],
+        "normalizer": "text",
+        "sensitivity": "internal",
+        "note": {
+          "ru": "Номер ответа в выгрузке формы (Яндекс Формы ставят его сами)",
+          "en": "Response ID"
+        }
+      }
+    },
     {
       "name": "submittedAt",
       "title": "Отметка времени",
