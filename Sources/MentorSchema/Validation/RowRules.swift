@@ -310,3 +310,14 @@ extension CalendarDate {
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
     }
 }
+
+/// Every rule id the validator implements (row and set tiers); schemas may list only these.
+public enum ImplementedRules {
+    public static let ids: Set<String> = [
+        "student-mentor-age", "form-fits-roles", "student-mentee-age", "young-specialist-experience", "dates-in-order",
+        "end-reason-needs-end-date", "minor-guardian", "minor-signer", "minor-cosignature", "adult-signs-self",
+        "consent-dates-in-order", "consent-grants-something", "publication-fields-need-publication", "separate-document",
+        "pair-dates-in-order", "speed-same-day", "program-duration", "group-size", "school-year-fits",
+        "unique-person", "unique-pair", "latest-submission",
+    ]
+}
