@@ -66,10 +66,14 @@ struct ValidateCommand: MentorCommand {
                                                              "Validate as of this date (DD.MM.YYYY; today by default).")))
     var asOf: String?
 
+    @Option(name: .customLong("bench-synthetic-rows"), help: ArgumentHelp(visibility: .hidden))
+    var benchSyntheticRows: Int?
+
     @OptionGroup var input: InputOptions
     @OptionGroup var global: GlobalOptions
 
     func run(in context: CLIContext) throws {
+        if let n = benchSyntheticRows { return try benchmark(rows: n, context) }
         let ru = global.lang == .ru
         let kind = try self.kind.map(MentorSchemas.kind(named:))
         let mapFile = try map.map(MappingFile.load(path:))
@@ -130,6 +134,35 @@ struct ValidateCommand: MentorCommand {
         }
         context.terminal.flush()
         if !rep.isValid { throw ExitCode(ExitStatus.dataErrors) }
+    }
+
+    /// Benchmark support (Benchmarks/validate): validates N in-memory mentee rows and times a plain loop
+    /// over the same rows, so the validator's own cost is measured without any file reading.
+    private func benchmark(rows n: Int, _ context: CLIContext) throws {
+        func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        var t0 = now()
+        let plain = SyntheticMentees(count: n)
+        var cells = 0
+        while let row = try plain.next() { for c in row.cells where !c.isEmpty { cells += 1 } }
+        let loop = now() - t0
+        final class OneSheet: TableReader {
+            let n: Int
+            init(_ n: Int) { self.n = n }
+            var sheets: [SheetInfo] { [SheetInfo(name: "synthetic")] }
+            var details: SourceDetails { SourceDetails() }
+            var diagnostics: DiagnosticLog { DiagnosticLog() }
+            func rows(inSheet index: Int) throws -> any RowCursor { SyntheticMentees(count: n) }
+        }
+        var rep = ValidationReport(maxItems: 100)
+        var records = 0
+        t0 = now()
+        let summary = try TableValidation(kind: .mentees, mapFile: nil, options: ValidationOptions(referenceDate: try referenceDate()))
+            .run(reader: OneSheet(n), file: "synthetic", namedSheets: false,
+                 onRecord: { _ in records += 1 }, onDiagnostic: { rep.add($0) })
+        let validate = now() - t0
+        context.terminal.out("{\"rows\":\(summary.rows),\"records\":\(records),\"cells\":\(cells),\"errors\":\(rep.errors),\"warnings\":\(rep.warnings)"
+            + ",\"plainLoopSeconds\":\(loop),\"validateSeconds\":\(validate),\"ratio\":\(validate / max(loop, 1e-9))}\n")
+        if let first = rep.sorted.first { context.terminal.err(first.render(.en)) }
     }
 
     private func referenceDate() throws -> CalendarDate {

@@ -92,6 +92,13 @@ public final class CodeMatcher: @unchecked Sendable {
     /// A single-valued coded field: exactly one code, or an error listing the choices.
     public func normalizeSingle(_ cell: Cell) -> Normalized {
         let raw = cell.trimmedText
+        return singles.value(for: raw) { computeSingle(raw) }
+    }
+
+    private let singles = Memo()
+    private let lists = Memo()
+
+    private func computeSingle(_ raw: String) -> Normalized {
         if raw.lowercased().hasPrefix("другое:") || raw.lowercased().hasPrefix("другое -") || raw.lowercased().hasPrefix("иное:"),
            codes.contains(where: { $0.value == "other" }) {
             let text = Fold.spaces(String(raw.drop(while: { $0 != ":" && $0 != "-" }).dropFirst()))
@@ -110,6 +117,10 @@ public final class CodeMatcher: @unchecked Sendable {
     /// A multiple-choice field: every code found; unknown parts are errors.
     public func normalizeList(_ cell: Cell) -> Normalized {
         let raw = cell.trimmedText
+        return lists.value(for: raw) { computeList(raw) }
+    }
+
+    private func computeList(_ raw: String) -> Normalized {
         let m = match(raw)
         var issues: [NormalizerIssue] = []
         for u in m.unknown { issues += unknownValue(u).issues }

@@ -18,7 +18,7 @@ public enum Phones {
     public static func normalize(text: String) -> Normalized {
         var values: [FieldValue] = []
         var issues: [NormalizerIssue] = []
-        let unified = text.replacingOccurrences(of: " или ", with: ";")
+        let unified = text.utf8.count > 24 && text.contains(" или ") ? text.replacingOccurrences(of: " или ", with: ";") : text
         for part in unified.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "\n" || $0 == "\r" }) {
             let raw = Fold.spaces(String(part))
             var digits: [UInt8] = []

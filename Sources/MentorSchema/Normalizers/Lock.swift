@@ -10,3 +10,20 @@ final class NSLockish: @unchecked Sendable {
         return try body()
     }
 }
+
+/// A bounded cache of normaliser results for columns that repeat a few values (classes, codes).
+final class Memo: @unchecked Sendable {
+    // @unchecked: every access to the dictionary goes through the lock.
+    private var cache: [String: Normalized] = [:]
+    private let lock = NSLockish()
+
+    func value(for key: String, _ make: () -> Normalized) -> Normalized {
+        if let hit = lock.withLock({ cache[key] }) { return hit }
+        let v = make()
+        lock.withLock {
+            if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = v
+        }
+        return v
+    }
+}

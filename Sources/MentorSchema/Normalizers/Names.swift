@@ -7,22 +7,56 @@ public enum Names {
 
     /// True when a word reads as a patronymic (`Петрович`, `Ильинична`).
     public static func isPatronymic(_ word: String) -> Bool {
-        let w = PersonName.foldKey(word)
-        guard w.count > 4 else { return false }
+        // Only the last six letters matter: fold just those.
+        var tail: [Unicode.Scalar] = []
+        var count = 0
+        for c in word.unicodeScalars.reversed() {
+            count += 1
+            if tail.count < 6 { tail.append(Fold.lower(Fold.latinLookalikes[c] ?? c)) }
+        }
+        guard count > 4 else { return false }
+        let w = String(String.UnicodeScalarView(tail.reversed()))
         return patronymicEndings.contains { w.hasSuffix($0) }
     }
 
     /// Splits and checks one name. `required` decides whether a lone surname is an error or a warning.
     public static func parse(_ raw: String, fullNameRequired: Bool = true) -> Normalized {
-        let text = Fold.spaces(raw).replacingOccurrences(of: "\n", with: " ")
+        // One pass: words split on any space or line break; digits, dots, scripts noted on the way.
+        var words0: [String] = []
+        var word = String.UnicodeScalarView()
+        var hasDigit = false, hasDot = false, mixed = false
+        var wordCyr = false, wordLat = false
+        func endWord() {
+            if !word.isEmpty {
+                words0.append(String(word))
+                if wordCyr && wordLat { mixed = true }
+                word = String.UnicodeScalarView()
+            }
+            wordCyr = false
+            wordLat = false
+        }
+        for c in raw.unicodeScalars {
+            if Fold.isSpaceLike(c) { endWord(); continue }
+            if Fold.isDigit(c) { hasDigit = true } else if c == "." { hasDot = true } else if Fold.isCyrillic(c) { wordCyr = true } else if Fold.isLatin(c) { wordLat = true }
+            word.append(c)
+        }
+        endWord()
+        let text = words0.joined(separator: " ")
         var issues: [NormalizerIssue] = []
-        if text.unicodeScalars.contains(where: Fold.isDigit) {
+        if !hasDot && !hasDigit && !mixed && (2...3).contains(words0.count) && words0.allSatisfy({ $0.unicodeScalars.count > 1 }) {
+            // The common case: two or three whole words.
+            if words0.count == 2 { return Normalized(.name(PersonName(lastName: words0[0], firstName: words0[1], patronymic: nil))) }
+            if isPatronymic(words0[2]) || !isPatronymic(words0[1]) {
+                return Normalized(.name(PersonName(lastName: words0[0], firstName: words0[1], patronymic: words0[2])))
+            }
+        }
+        if hasDigit {
             return .error("type-error", ru: "в ФИО есть цифры: «\(text)»", en: "the name contains digits: “\(text)”",
                           hintRu: "впишите фамилию, имя и отчество буквами", hintEn: "write the surname, name and patronymic in letters")
         }
         // Split "И.И." into separate initials and separate words glued by a dot ("Иванов И.И.").
         var tokens: [String] = []
-        for part in text.split(separator: " ") {
+        for part in words0 {
             let p = String(part)
             let pieces = p.split(separator: ".", omittingEmptySubsequences: true)
             if pieces.count > 1 && pieces.allSatisfy({ $0.count <= 2 }) {

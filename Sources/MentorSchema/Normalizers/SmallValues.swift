@@ -3,9 +3,15 @@ import MentorBase
 
 /// Class names: «7 «Б»», «7б», «10-А», «7B» (Latin) → «7Б».
 public enum ClassNames {
+    private static let memo = Memo()
+
     public static func normalize(_ cell: Cell) -> Normalized {
         if case .number(let n) = cell, n == n.rounded(), n >= 1, n <= 11 { return Normalized(.text(String(Int(n)))) }
         let raw = cell.trimmedText
+        return memo.value(for: raw) { compute(raw) }
+    }
+
+    private static func compute(_ raw: String) -> Normalized {
         var s = raw.lowercased().replacingOccurrences(of: "класс", with: "").replacingOccurrences(of: "кл.", with: "")
         if s.hasSuffix("кл") { s.removeLast(2) }
         var digits = ""

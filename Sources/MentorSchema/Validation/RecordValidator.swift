@@ -25,6 +25,10 @@ public final class RecordValidator {
     private let width: Int
     private var scratch: [Cell]
     private var pendingBlank: [Int] = []
+    /// Fields boxed so the per-row loop copies one reference, not a whole `FieldSpec`.
+    private let boxes: [FieldBox]
+    /// Fields that have a column, in schema order.
+    private let active: [Int]
     private let rules: RowRules
     private var set: SetRules
     /// Data rows validated (blank rows not counted).
@@ -55,6 +59,8 @@ public final class RecordValidator {
         self.hasParts = parts
         self.width = mapping.columns.count
         self.scratch = [Cell](repeating: .empty, count: mapping.schema.fields.count)
+        self.boxes = mapping.schema.fields.map(FieldBox.init)
+        self.active = mapping.schema.fields.indices.filter { col[$0] != nil }
         self.rules = RowRules(schema: mapping.schema, mapping: mapping)
         self.set = SetRules(schema: mapping.schema)
     }
@@ -72,6 +78,8 @@ public final class RecordValidator {
         case .text(let s):
             if s.isEmpty { return true }
             if s.utf8.count > 24 { return false }
+            // No missing-value spelling starts with a digit: dates, phones and numbers skip the lookup.
+            if let b = s.utf8.first, b >= 0x30 && b <= 0x39 { return false }
             return schema.missingValues.contains(Fold.spaces(s).lowercased())
         default: return false
         }
@@ -128,9 +136,8 @@ public final class RecordValidator {
         }
 
         var values = [FieldValue?](repeating: nil, count: schema.fields.count)
-        for f in schema.fields {
-            let i = f.index
-            guard fieldColumn[i] != nil else { continue }
+        for i in active {
+            let box = boxes[i]
             var cell = scratch[i]
             if hasParts, let p = parts[i] {
                 cell = .text([p[.lastName], p[.firstName], p[.patronymic]].compactMap { $0 }.joined(separator: " "))
@@ -138,14 +145,15 @@ public final class RecordValidator {
             if hasParts, let opts = ticked[i] {
                 var list = (values[i]?.items ?? [])
                 for o in opts {
-                    let v: FieldValue = f.codes != nil ? .code(o) : .text(o)
+                    let v: FieldValue = box.spec.codes != nil ? .code(o) : .text(o)
                     if !list.contains(v) { list.append(v) }
                 }
                 values[i] = .list(list)
                 if isMissing(cell) { continue }
             }
             if isMissing(cell) {
-                if f.required && values[i] == nil {
+                if box.spec.required && values[i] == nil {
+                    let f = box.spec
                     diags.append(Diagnostic(code: "constraint-error", severity: .error, location: location(row: row.number, field: i),
                                             message: Localized(ru: "обязательное поле «\(f.title)» не заполнено",
                                                                en: "the required field “\(f.titleEn)” is empty"),
@@ -153,12 +161,13 @@ public final class RecordValidator {
                 }
                 continue
             }
-            let r = normalize(f, cell, &values)
+            let r = normalize(box, cell, &values)
             if !r.issues.isEmpty {
-                let shown: String? = f.sensitivity == .special ? nil : cell.text(dateStyle: .russian)
+                let special = box.spec.sensitivity == .special
+                let shown: String? = special ? nil : cell.text(dateStyle: .russian)
                 for issue in r.issues {
                     var message = issue.message
-                    if f.sensitivity == .special {
+                    if special {
                         // Special categories never appear in reports or logs, not even misspelt.
                         message = Localized(ru: "значение не из списка категорий", en: "a value outside the list of categories")
                     }
@@ -172,7 +181,7 @@ public final class RecordValidator {
                 } else {
                     values[i] = v
                 }
-                if let d = checkRange(f, v, cell, row.number) { diags.append(d) }
+                if box.hasRange, let d = checkRange(box.spec, v, cell, row.number) { diags.append(d) }
             }
         }
 
@@ -201,14 +210,14 @@ public final class RecordValidator {
         }
     }
 
-    private func normalize(_ f: FieldSpec, _ cell: Cell, _ values: inout [FieldValue?]) -> Normalized {
+    private func normalize(_ box: FieldBox, _ cell: Cell, _ values: inout [FieldValue?]) -> Normalized {
         let refYear = options.referenceDate.year
-        switch f.normalizer {
+        switch box.normalizer {
         case .text:
             return Normalized(.text(cell.trimmedText))
         case .integer, .years: return Numbers.integer(cell)
         case .number: return Numbers.number(cell)
-        case .boolean: return f.booleans?.normalize(cell) ?? Normalized(nil)
+        case .boolean: return box.spec.booleans?.normalize(cell) ?? Normalized(nil)
         case .date: return Dates.normalize(cell, system: options.dateSystem, referenceYear: refYear, allowYear: false)
         case .birthDate: return Dates.normalize(cell, system: options.dateSystem, referenceYear: refYear, allowYear: true)
         case .dateTime: return Dates.normalizeDateTime(cell, system: options.dateSystem, referenceYear: refYear)
@@ -218,14 +227,14 @@ public final class RecordValidator {
         case .emails: return Emails.normalize(cell)
         case .snils: return SNILS.normalize(cell)
         case .className: return ClassNames.normalize(cell)
-        case .personName: return Names.parse(cell.trimmedText, fullNameRequired: f.name == "fullName")
+        case .personName: return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName)
         case .personNameList: return Names.parseList(cell.trimmedText)
-        case .code: return f.codes?.normalizeSingle(cell) ?? Normalized(.text(cell.trimmedText))
-        case .codeList: return f.codes?.normalizeList(cell) ?? Choices.normalize(cell)
+        case .code: return box.spec.codes?.normalizeSingle(cell) ?? Normalized(.text(cell.trimmedText))
+        case .codeList: return box.spec.codes?.normalizeList(cell) ?? Choices.normalize(cell)
         case .formAndKind:
-            guard let fk = f.formKinds else { return Normalized(.text(cell.trimmedText)) }
+            guard let fk = box.spec.formKinds else { return Normalized(.text(cell.trimmedText)) }
             let (form, kinds) = fk.normalize(cell)
-            if !kinds.isEmpty, let ki = f.kindsFieldIndex {
+            if !kinds.isEmpty, let ki = box.spec.kindsFieldIndex {
                 var list = values[ki]?.items ?? []
                 for k in kinds where !list.contains(k) { list.append(k) }
                 values[ki] = .list(list)
@@ -269,5 +278,20 @@ public final class RecordValidator {
         default: break
         }
         return nil
+    }
+}
+
+/// One field, boxed: the validator's loop passes a reference instead of copying the struct each row.
+final class FieldBox {
+    let spec: FieldSpec
+    let normalizer: NormalizerKind
+    let isSubjectName: Bool
+    let hasRange: Bool
+
+    init(_ spec: FieldSpec) {
+        self.spec = spec
+        self.normalizer = spec.normalizer
+        self.isSubjectName = spec.name == "fullName"
+        self.hasRange = spec.minimum != nil || spec.maximum != nil || spec.minimumDate != nil || spec.maximumDate != nil || spec.notAfterToday
     }
 }

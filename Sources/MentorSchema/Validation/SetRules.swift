@@ -11,6 +11,8 @@ struct SetRules {
     let uniquePair: Bool
     let latest: Bool
     let identity: [[Int]]
+    /// `identity[i]` spelled as a key prefix, made once.
+    let identityPrefix: [String]
     private var seen: [UInt64: Int32] = [:]
     private var submissions: [UInt64: (row: Int32, time: Int64)] = [:]
     private var repeated: [UInt64: [(row: Int32, time: Int64)]] = [:]
@@ -26,6 +28,7 @@ struct SetRules {
             let idx = key.compactMap { schema.index(of: $0) }
             return idx.count == key.count ? idx : nil
         }
+        identityPrefix = identity.map { $0.map(String.init).joined(separator: ",") + ":" }
         submittedAt = schema.index(of: "submittedAt")
         pairId = schema.index(of: "pairId")
         mentorName = schema.index(of: "mentorName")
@@ -54,13 +57,14 @@ struct SetRules {
 
     /// The strongest identity key the record has, and the fields it used.
     func personKey(_ rec: ValidatedRecord) -> (String, [Int])? {
-        outer: for key in identity {
-            var parts: [String] = []
+        outer: for (n, key) in identity.enumerated() {
+            var text = identityPrefix[n]
             for f in key {
                 guard let v = rec.values[f], let t = SetRules.keyText(v) else { continue outer }
-                parts.append(t)
+                text += t
+                text += "|"
             }
-            return (key.map(String.init).joined(separator: ",") + ":" + parts.joined(separator: "|"), key)
+            return (text, key)
         }
         return nil
     }
