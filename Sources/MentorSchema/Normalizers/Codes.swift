@@ -19,7 +19,7 @@ public final class CodeMatcher: @unchecked Sendable {
     let entries: [Entry]
     let stopWords: Set<String>
     public let codes: [CodeDescriptor]
-    private var cache: [String: Match] = [:]
+    private var cache: [ByteKey: Match] = [:]
     private let lock = NSLockish()
 
     /// What one text matched: the codes in order of appearance and the parts left unknown.
@@ -50,11 +50,12 @@ public final class CodeMatcher: @unchecked Sendable {
 
     /// Reads a cell holding any number of answers (cached: coded columns repeat a few values).
     public func match(_ text: String) -> Match {
-        if let m = lock.withLock({ cache[text] }) { return m }
+        let key = ByteKey(text)
+        if let m = lock.withLock({ cache[key] }) { return m }
         let m = compute(text)
         lock.withLock {
             if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[text] = m
+            cache[key] = m
         }
         return m
     }
@@ -144,7 +145,7 @@ public final class FormKindMatcher: @unchecked Sendable {
     public let forms: CodeMatcher
     public let kinds: CodeMatcher
     private let all: [CodeMatcher.Entry]
-    private var cache: [String: (Normalized, [FieldValue])] = [:]
+    private var cache: [ByteKey: (Normalized, [FieldValue])] = [:]
     private let lock = NSLockish()
 
     public init(forms: [CodeDescriptor], kinds: [CodeDescriptor]) {
@@ -156,11 +157,12 @@ public final class FormKindMatcher: @unchecked Sendable {
     /// The form (at most one), the kinds found beside it, and the issues.
     public func normalize(_ cell: Cell) -> (form: Normalized, kinds: [FieldValue]) {
         let raw = cell.trimmedText
-        if let hit = lock.withLock({ cache[raw] }) { return hit }
+        let key = ByteKey(raw)
+        if let hit = lock.withLock({ cache[key] }) { return hit }
         let r = compute(cell, raw)
         lock.withLock {
             if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[raw] = r
+            cache[key] = r
         }
         return r
     }

@@ -59,21 +59,31 @@ public enum Fold {
     /// Trims spaces, NBSP, tabs and line breaks at both ends and folds inner runs of spaces and NBSP
     /// into one space (line breaks inside are kept).
     public static func spaces(_ s: String) -> String {
+        // Fast path over the bytes: most cells need nothing.
         var clean = true
         var prevSpace = true
-        for c in s.unicodeScalars {
-            if c == " " {
-                if prevSpace { clean = false; break }
-                prevSpace = true
-            } else if isSpaceLike(c) {
-                clean = false
-                break
-            } else {
-                prevSpace = false
+        var t = s
+        t.withUTF8 { b in
+            for i in 0..<b.count {
+                let c = b[i]
+                if c == 0x20 {
+                    if prevSpace { clean = false; return }
+                    prevSpace = true
+                } else if c == 0x09 || c == 0x0A || c == 0x0D || c == 0xC2 || c == 0xE2 {
+                    // Tabs, line breaks, NBSP (C2 A0) and narrow spaces (E2 80 xx) take the slow path.
+                    if c == 0xC2 && (i + 1 >= b.count || b[i + 1] != 0xA0) { prevSpace = false; continue }
+                    if c == 0xE2 && (i + 2 >= b.count || b[i + 1] != 0x80 || (b[i + 2] != 0xAF && b[i + 2] != 0x87)) {
+                        prevSpace = false
+                        continue
+                    }
+                    clean = false
+                    return
+                } else {
+                    prevSpace = false
+                }
             }
         }
-        if clean && !prevSpace { return s }
-        if clean && s.isEmpty { return s }
+        if clean && (!prevSpace || s.isEmpty) { return s }
         var out = String.UnicodeScalarView()
         var pending = false
         for c in s.unicodeScalars {
@@ -124,6 +134,34 @@ public enum Fold {
         "O": "О", "o": "о", "P": "Р", "p": "р", "C": "С", "c": "с", "T": "Т", "y": "у", "Y": "У",
         "X": "Х", "x": "х",
     ]
+
+    /// The Cyrillic letter a Latin look-alike stands for (other scalars unchanged), without a dictionary lookup.
+    @inline(__always) static func cyrillicLookalike(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        guard c.value < 0x80 else { return c }
+        switch c {
+        case "A": return "А"
+        case "a": return "а"
+        case "B": return "В"
+        case "E": return "Е"
+        case "e": return "е"
+        case "K": return "К"
+        case "k": return "к"
+        case "M": return "М"
+        case "H": return "Н"
+        case "O": return "О"
+        case "o": return "о"
+        case "P": return "Р"
+        case "p": return "р"
+        case "C": return "С"
+        case "c": return "с"
+        case "T": return "Т"
+        case "y": return "у"
+        case "Y": return "У"
+        case "X": return "Х"
+        case "x": return "х"
+        default: return c
+        }
+    }
 
     @inline(__always) static func isCyrillic(_ c: Unicode.Scalar) -> Bool { c.value >= 0x400 && c.value <= 0x4FF }
     @inline(__always) static func isLatin(_ c: Unicode.Scalar) -> Bool {

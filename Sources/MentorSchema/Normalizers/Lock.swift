@@ -14,10 +14,11 @@ final class NSLockish: @unchecked Sendable {
 /// A bounded cache of normaliser results for columns that repeat a few values (classes, codes).
 final class Memo: @unchecked Sendable {
     // @unchecked: every access to the dictionary goes through the lock.
-    private var cache: [String: Normalized] = [:]
+    private var cache: [ByteKey: Normalized] = [:]
     private let lock = NSLockish()
 
-    func value(for key: String, _ make: () -> Normalized) -> Normalized {
+    func value(for text: String, _ make: () -> Normalized) -> Normalized {
+        let key = ByteKey(text)
         if let hit = lock.withLock({ cache[key] }) { return hit }
         let v = make()
         lock.withLock {
@@ -25,5 +26,24 @@ final class Memo: @unchecked Sendable {
             cache[key] = v
         }
         return v
+    }
+}
+
+/// A string key hashed and compared by its UTF-8 bytes: no Unicode normalisation on every lookup
+/// (cells from one file spell a value the same way byte for byte).
+struct ByteKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
     }
 }

@@ -7,41 +7,71 @@ public enum Names {
 
     /// True when a word reads as a patronymic (`Петрович`, `Ильинична`).
     public static func isPatronymic(_ word: String) -> Bool {
-        // Only the last six letters matter: fold just those.
-        var tail: [Unicode.Scalar] = []
+        // Only the last six letters matter: fold just those, compare scalar values.
+        var tail: [UInt32] = []
+        tail.reserveCapacity(6)
         var count = 0
         for c in word.unicodeScalars.reversed() {
             count += 1
-            if tail.count < 6 { tail.append(Fold.lower(Fold.latinLookalikes[c] ?? c)) }
+            if tail.count < 6 { tail.append(Fold.lower(Fold.cyrillicLookalike(c)).value) }
         }
         guard count > 4 else { return false }
-        let w = String(String.UnicodeScalarView(tail.reversed()))
-        return patronymicEndings.contains { w.hasSuffix($0) }
+        for e in endingScalars where e.count <= tail.count {
+            var match = true
+            for (i, v) in e.enumerated() where tail[i] != v { match = false; break }
+            if match { return true }
+        }
+        return false
     }
+
+    /// The endings as reversed scalar values.
+    static let endingScalars: [[UInt32]] = patronymicEndings.map { $0.unicodeScalars.reversed().map(\.value) }
 
     /// Splits and checks one name. `required` decides whether a lone surname is an error or a warning.
     public static func parse(_ raw: String, fullNameRequired: Bool = true) -> Normalized {
-        // One pass: words split on any space or line break; digits, dots, scripts noted on the way.
+        // One pass over the bytes: words split on any space or line break; digits, dots and
+        // scripts noted on the way. Words are cut from the original string, not rebuilt.
         var words0: [String] = []
-        var word = String.UnicodeScalarView()
         var hasDigit = false, hasDot = false, mixed = false
         var wordCyr = false, wordLat = false
-        func endWord() {
-            if !word.isEmpty {
-                words0.append(String(word))
+        let u = raw.utf8
+        var start: String.Index?
+        var i = u.startIndex
+        func endWord(_ end: String.Index) {
+            if let st = start {
+                words0.append(String(raw[st..<end]))
                 if wordCyr && wordLat { mixed = true }
-                word = String.UnicodeScalarView()
             }
+            start = nil
             wordCyr = false
             wordLat = false
         }
-        for c in raw.unicodeScalars {
-            if Fold.isSpaceLike(c) { endWord(); continue }
-            if Fold.isDigit(c) { hasDigit = true } else if c == "." { hasDot = true } else if Fold.isCyrillic(c) { wordCyr = true } else if Fold.isLatin(c) { wordLat = true }
-            word.append(c)
+        while i < u.endIndex {
+            let b = u[i]
+            var spaceLen = 0
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                spaceLen = 1
+            } else if b == 0xC2, u.index(after: i) < u.endIndex, u[u.index(after: i)] == 0xA0 {
+                spaceLen = 2
+            } else if b == 0xE2 {
+                let j = u.index(after: i)
+                if j < u.endIndex, u[j] == 0x80, u.index(after: j) < u.endIndex {
+                    let k = u[u.index(after: j)]
+                    if k == 0xAF || k == 0x87 { spaceLen = 3 }
+                }
+            }
+            if spaceLen > 0 {
+                endWord(i)
+                i = u.index(i, offsetBy: spaceLen)
+                continue
+            }
+            if start == nil { start = i }
+            if b >= 0x30 && b <= 0x39 { hasDigit = true } else if b == 0x2E { hasDot = true } else if b == 0xD0 || b == 0xD1 {
+                wordCyr = true
+            } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { wordLat = true }
+            i = u.index(after: i)
         }
-        endWord()
-        let text = words0.joined(separator: " ")
+        endWord(u.endIndex)
         var issues: [NormalizerIssue] = []
         if !hasDot && !hasDigit && !mixed && (2...3).contains(words0.count) && words0.allSatisfy({ $0.unicodeScalars.count > 1 }) {
             // The common case: two or three whole words.
@@ -50,6 +80,7 @@ public enum Names {
                 return Normalized(.name(PersonName(lastName: words0[0], firstName: words0[1], patronymic: words0[2])))
             }
         }
+        let text = words0.joined(separator: " ")
         if hasDigit {
             return .error("type-error", ru: "в ФИО есть цифры: «\(text)»", en: "the name contains digits: “\(text)”",
                           hintRu: "впишите фамилию, имя и отчество буквами", hintEn: "write the surname, name and patronymic in letters")

@@ -31,9 +31,10 @@ public struct PersonName: Hashable, Sendable, Codable {
     public static func foldKey(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var pending = false
+        out.reserveCapacity(s.utf8.count)
         for c0 in s.unicodeScalars {
             var c = c0
-            if let cyr = Fold.latinLookalikes[c] { c = cyr }
+            c = Fold.cyrillicLookalike(c)
             if Fold.isLetter(c) || Fold.isDigit(c) || c == "-" {
                 if pending && !out.isEmpty { out.append(" ") }
                 pending = false

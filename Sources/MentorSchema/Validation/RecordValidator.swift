@@ -27,6 +27,7 @@ public final class RecordValidator {
     private var pendingBlank: [Int] = []
     /// Fields boxed so the per-row loop copies one reference, not a whole `FieldSpec`.
     private let boxes: [FieldBox]
+    private let missing: Set<ByteKey>
     /// Fields that have a column, in schema order.
     private let active: [Int]
     private let rules: RowRules
@@ -60,6 +61,7 @@ public final class RecordValidator {
         self.width = mapping.columns.count
         self.scratch = [Cell](repeating: .empty, count: mapping.schema.fields.count)
         self.boxes = mapping.schema.fields.map(FieldBox.init)
+        self.missing = Set(mapping.schema.missingValues.map(ByteKey.init))
         self.active = mapping.schema.fields.indices.filter { col[$0] != nil }
         self.rules = RowRules(schema: mapping.schema, mapping: mapping)
         self.set = SetRules(schema: mapping.schema)
@@ -80,7 +82,7 @@ public final class RecordValidator {
             if s.utf8.count > 24 { return false }
             // No missing-value spelling starts with a digit: dates, phones and numbers skip the lookup.
             if let b = s.utf8.first, b >= 0x30 && b <= 0x39 { return false }
-            return schema.missingValues.contains(Fold.spaces(s).lowercased())
+            return missing.contains(ByteKey(Fold.spaces(s).lowercased()))
         default: return false
         }
     }

@@ -8,6 +8,8 @@ struct RowRules {
     let schema: KindSchema
     let mapping: HeaderMapping
     let enabled: Set<String>
+    /// Fields with a column (computed once: rules ask per row).
+    let columns: Set<Int>
     // Field indexes, nil when the kind lacks the field.
     let birthDate, startDate, endDate, plannedEndDate, className, position, personKind, mentorCategory: Int?
     let menteeCategory, experience, form, kinds, guardianName, endReason, signedOn, signerRole, signerName: Int?
@@ -23,6 +25,7 @@ struct RowRules {
         self.schema = schema
         self.mapping = mapping
         self.enabled = Set(schema.rules.map(\.id))
+        self.columns = mapping.mappedFields
         func i(_ n: String) -> Int? { schema.index(of: n) }
         birthDate = i("birthDate"); startDate = i("startDate"); endDate = i("endDate"); plannedEndDate = i("plannedEndDate")
         className = i("className"); position = i("position"); personKind = i("personKind"); mentorCategory = i("mentorCategory")
@@ -129,12 +132,12 @@ struct RowRules {
                 hintRu: "проверьте обе даты", hintEn: "check both dates")
         }
         if enabled.contains("end-reason-needs-end-date"), v(rec, endReason) != nil, v(rec, endDate) == nil,
-           endDate.map(mapping.hasColumn) == true {
+           endDate.map(columns.contains) == true {
             add(&rec, "end-reason-needs-end-date", endReason, locate,
                 ru: "указана причина завершения, но нет даты завершения", en: "an end reason without an end date",
                 hintRu: "впишите дату завершения", hintEn: "fill in the end date")
         }
-        if enabled.contains("minor-guardian"), let g = guardianName, mapping.hasColumn(g), rec.values[g] == nil {
+        if enabled.contains("minor-guardian"), let g = guardianName, columns.contains(g), rec.values[g] == nil {
             let ref = date(rec, startDate) ?? options.referenceDate
             let a = RowRules.age(v(rec, birthDate), on: ref)
             let minor = a.map { $0.upperBound < 18 } ?? (menteeRole(rec) == "student")
@@ -200,7 +203,7 @@ struct RowRules {
             }
         }
         if enabled.contains("minor-cosignature"), let a, a.lowerBound >= 14, a.upperBound < 18, let ms = minorSigned,
-           mapping.hasColumn(ms), rec.values[ms]?.boolValue != true {
+           columns.contains(ms), rec.values[ms]?.boolValue != true {
             add(&rec, "minor-cosignature", ms, locate,
                 ru: "несовершеннолетнему \(RowRules.describe(a)) лет: с 14 лет ожидается и его подпись",
                 en: "a minor aged \(RowRules.describe(a)): from 14 their co-signature is expected",
@@ -228,7 +231,7 @@ struct RowRules {
         let proc = v(rec, processing)?.boolValue
         let publ = v(rec, publication)?.boolValue
         if enabled.contains("consent-grants-something"), proc != true, publ != true, v(rec, revokedOn) == nil,
-           processing.map(mapping.hasColumn) == true || publication.map(mapping.hasColumn) == true {
+           processing.map(columns.contains) == true || publication.map(columns.contains) == true {
             add(&rec, "consent-grants-something", processing ?? publication, locate,
                 ru: "строка не дает ни согласия на обработку, ни согласия на размещение",
                 en: "the row grants neither processing nor publication",

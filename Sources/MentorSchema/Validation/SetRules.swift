@@ -36,6 +36,44 @@ struct SetRules {
         startDate = schema.index(of: "startDate")
     }
 
+    /// The strongest identity key's hash, built without intermediate strings, and the fields it used.
+    func personKeyHash(_ rec: ValidatedRecord) -> (UInt64, [Int])? {
+        outer: for (n, key) in identity.enumerated() {
+            var h = FNV()
+            h.add(UInt64(n))
+            for f in key {
+                guard let v = rec.values[f], SetRules.addKey(v, to: &h) else { continue outer }
+                h.add(0xFF)
+            }
+            return (h.value, key)
+        }
+        return nil
+    }
+
+    /// Adds a value's comparison form to a hash; false when the value cannot identify (initials).
+    static func addKey(_ v: FieldValue, to h: inout FNV) -> Bool {
+        switch v {
+        case .name(let n):
+            if n.hasInitials { return false }
+            for part in [n.lastName, n.firstName ?? "", n.patronymic ?? ""] {
+                for c in part.unicodeScalars where c != "." {
+                    let f = Fold.lower(Fold.cyrillicLookalike(c))
+                    if Fold.isLetter(f) || Fold.isDigit(f) || f == "-" { h.add(UInt64(f.value)) }
+                }
+                h.add(0x20)
+            }
+            return true
+        case .list(let items):
+            guard let first = items.first else { return false }
+            return addKey(first, to: &h)
+        case .date(let d): h.add(UInt64(bitPattern: Int64(d.daysSinceEpoch))); return true
+        case .year(let y): h.add(0x5900_0000 &+ UInt64(y)); return true
+        default:
+            for b in v.displayText.lowercased().utf8 { h.add(UInt64(b)) }
+            return true
+        }
+    }
+
     static func hash(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for b in s.utf8 {
@@ -71,8 +109,7 @@ struct SetRules {
 
     mutating func observe(_ rec: ValidatedRecord, locate: (Int?) -> SourceLocation, into diags: inout [Diagnostic]) {
         let row = Int32(clamping: rec.row)
-        if uniquePerson, let (key, fields) = personKey(rec) {
-            let h = SetRules.hash(key)
+        if uniquePerson, let (h, fields) = personKeyHash(rec) {
             if let first = seen[h] {
                 let what = fields.map { schema.fields[$0].title }.joined(separator: " + ")
                 diags.append(Diagnostic(code: "unique-error", severity: .error, location: locate(fields.first),
@@ -109,8 +146,7 @@ struct SetRules {
                 }
             }
         }
-        if latest, let t = submittedAt, case .dateTime(let dt)? = rec.values[t], let (key, _) = personKey(rec) {
-            let h = SetRules.hash(key)
+        if latest, let t = submittedAt, case .dateTime(let dt)? = rec.values[t], let (h, _) = personKeyHash(rec) {
             let time = Int64(dt.date.daysSinceEpoch) * 86_400 + Int64(dt.secondOfDay)
             if let first = submissions[h] {
                 if repeated[h] == nil { repeated[h] = [first] }
@@ -137,5 +173,14 @@ struct SetRules {
             }
         }
         return out.sorted { ($0.location.row ?? 0) < ($1.location.row ?? 0) }
+    }
+}
+
+/// 64-bit FNV-1a over 64-bit words: stable across runs, cheap, good enough for keys within one file.
+struct FNV {
+    var value: UInt64 = 0xcbf29ce484222325
+    @inline(__always) mutating func add(_ x: UInt64) {
+        value ^= x
+        value = value &* 0x100000001b3
     }
 }
