@@ -16,6 +16,7 @@ public enum Phones {
 
     /// Splits on `,`, `;`, `/`, line breaks and « или »; a part with 22 digits holds two numbers.
     public static func normalize(text: String) -> Normalized {
+        if let fast = fastASCII(text) { return fast }
         var values: [FieldValue] = []
         var issues: [NormalizerIssue] = []
         let unified = text.utf8.count > 24 && text.contains(" или ") ? text.replacingOccurrences(of: " или ", with: ";") : text
@@ -55,6 +56,45 @@ public enum Phones {
         }
         if values.isEmpty { return Normalized(nil, issues) }
         return Normalized(.list(values), issues)
+    }
+
+    /// Plain ASCII cells of digits, spaces, `()+-` and separators: read straight from the bytes.
+    /// Anything unusual (letters, foreign numbers, odd lengths) returns nil and takes the full path.
+    static func fastASCII(_ text: String) -> Normalized? {
+        var t = text
+        return t.withUTF8 { b -> Normalized? in
+            var values: [FieldValue] = []
+            var digits = [UInt8](repeating: 0, count: 16)
+            var n = 0
+            func flush() -> Bool {
+                defer { n = 0 }
+                if n == 0 { return true }
+                var start = 0
+                if n == 11 && (digits[0] == 0x37 || digits[0] == 0x38) { start = 1 } else if n != 10 { return false }
+                var out = [UInt8](repeating: 0, count: 12)
+                out[0] = 0x2B
+                out[1] = 0x37
+                for k in 0..<10 { out[2 + k] = digits[start + k] }
+                values.append(.phone(String(decoding: out, as: UTF8.self)))
+                return true
+            }
+            for c in b {
+                if c >= 0x30 && c <= 0x39 {
+                    guard n < 16 else { return nil }
+                    digits[n] = c
+                    n += 1
+                } else if c == 0x2C || c == 0x3B || c == 0x2F || c == 0x0A || c == 0x0D {
+                    guard flush() else { return nil }
+                } else if c == 0x20 || c == 0x28 || c == 0x29 || c == 0x2D || c == 0x2B || c == 0x2E {
+                    // Spaces, brackets, dashes, dots and the plus inside a number.
+                    if c == 0x2B && n > 0 { return nil }
+                } else {
+                    return nil
+                }
+            }
+            guard flush(), !values.isEmpty else { return nil }
+            return Normalized(.list(values))
+        }
     }
 
     /// 11 digits starting with 7 or 8, or 10 digits: `+7` and the last ten.

@@ -86,6 +86,10 @@ public enum Numbers {
             if n == n.rounded(), abs(n) < 1e15 { return Normalized(.integer(Int(n))) }
             return notInteger(cell.trimmedText)
         }
+        if case .text(let raw) = cell, raw.utf8.count <= 18, !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+           let n = Int(raw) {
+            return Normalized(.integer(n))
+        }
         let s = cell.trimmedText.lowercased()
         var digits = Substring(s)
         var sign = 1

@@ -68,6 +68,7 @@ struct RowRules {
     /// Student, staff or external, only when the row makes it certain.
     func menteeRole(_ rec: ValidatedRecord) -> String? {
         if let k = code(rec, personKind) { return k }
+        if v(rec, className) != nil { return "student" }
         let cats = codes(rec, menteeCategory)
         if v(rec, className) != nil || !cats.isDisjoint(with: RowRules.studentCategories) { return "student" }
         if v(rec, experience) != nil || !cats.isDisjoint(with: RowRules.staffCategories) { return "staff" }
