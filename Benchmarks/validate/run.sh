@@ -47,7 +47,9 @@ if command -v frictionless >/dev/null; then
   "$BIN" schema mentees > "$WORK/mentees.schema.json"
   python3 Benchmarks/validate/frictionless_schema.py "$WORK/mentees.schema.json" "$WORK/big.csv" "$WORK/fl.schema.json"
   head -n "$((FRICTIONLESS_ROWS + 1))" "$WORK/big.csv" > "$WORK/fl.csv"
-  read -r _ FL_S FL_RSS < <(measure peer frictionless validate "$WORK/fl.csv" --schema "$WORK/fl.schema.json" --limit-errors 100)
+  # frictionless refuses absolute paths ("not safe"): run it inside the work folder.
+  read -r _ FL_S FL_RSS < <(cd "$WORK" && measure peer frictionless validate fl.csv --schema fl.schema.json --limit-errors 100)
+  (cd "$WORK" && frictionless validate fl.csv --schema fl.schema.json --limit-errors 100 | grep -E "VALID|INVALID" | head -1)
   FL_PER_ROW=$(python3 -c "print($FL_S / $FRICTIONLESS_ROWS)")
   echo "frictionless: ${FL_S}s on $FRICTIONLESS_ROWS rows, peak ${FL_RSS} KiB (scaled to $ROWS rows: $(python3 -c "print(round($FL_PER_ROW*$ROWS,1))")s)"
   if [ -n "$CHECK_S" ]; then

@@ -73,7 +73,7 @@ public enum Names {
         }
         endWord(u.endIndex)
         var issues: [NormalizerIssue] = []
-        if !hasDot && !hasDigit && !mixed && (2...3).contains(words0.count) && words0.allSatisfy({ $0.unicodeScalars.count > 1 }) {
+        if !hasDot && !hasDigit && !mixed && (2...3).contains(words0.count) && words0.allSatisfy({ $0.utf8.count > 2 }) {
             // The common case: two or three whole words.
             if words0.count == 2 { return Normalized(.name(PersonName(lastName: words0[0], firstName: words0[1], patronymic: nil))) }
             if isPatronymic(words0[2]) || !isPatronymic(words0[1]) {
