@@ -28,7 +28,7 @@ let package = Package(
         // MARK: Core
         .target(name: "MentorBase", swiftSettings: strict),
         .target(name: "MentorSchema", dependencies: ["MentorBase"],
-                exclude: ["Resources"], swiftSettings: strict),  // schemas embedded: Schema/EmbeddedSchemas.swift
+                exclude: ["Resources", "README.md"], swiftSettings: strict),  // schemas embedded: Schema/EmbeddedSchemas.swift
 
         // MARK: Format plugins: one folder under Plugins/, one target, one line in MentorFormats
         .target(name: "CSVFormat", dependencies: ["MentorBase", "CLibCSV"],
