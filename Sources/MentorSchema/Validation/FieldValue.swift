@@ -15,8 +15,8 @@ public enum FieldValue: Hashable, Sendable {
     case code(String)
     /// The code `other` with the text the file gave.
     case other(String)
-    /// A person's name split into parts, with the spelling kept for display.
-    case name(PersonName)
+    /// A person's name split into parts, with the spelling kept for display (boxed: keeps every value small).
+    indirect case name(PersonName)
     /// A phone normalised to `+7XXXXXXXXXX` (or `+` and the digits of a foreign number).
     case phone(String)
     /// A lower-cased e-mail address.

@@ -56,6 +56,17 @@ struct RowRules {
     func v(_ rec: ValidatedRecord, _ f: Int?) -> FieldValue? { f.flatMap { rec.values[$0] } }
     func code(_ rec: ValidatedRecord, _ f: Int?) -> String? { v(rec, f)?.codeValue }
     func codes(_ rec: ValidatedRecord, _ f: Int?) -> Set<String> { Set((v(rec, f)?.items ?? []).compactMap(\.codeValue)) }
+    /// True when a coded (list) field holds the code; no set built.
+    func has(_ rec: ValidatedRecord, _ f: Int?, _ code: String) -> Bool {
+        guard let value = v(rec, f) else { return false }
+        if case .list(let items) = value { return items.contains { $0.codeValue == code } }
+        return value.codeValue == code
+    }
+    func hasAny(_ rec: ValidatedRecord, _ f: Int?, _ codes: Set<String>) -> Bool {
+        guard let value = v(rec, f) else { return false }
+        if case .list(let items) = value { return items.contains { $0.codeValue.map(codes.contains) == true } }
+        return value.codeValue.map(codes.contains) == true
+    }
     func date(_ rec: ValidatedRecord, _ f: Int?) -> CalendarDate? { v(rec, f)?.dateValue }
 
     func add(_ rec: inout ValidatedRecord, _ id: String, _ field: Int?, _ locate: (Int?) -> SourceLocation,
@@ -68,10 +79,8 @@ struct RowRules {
     /// Student, staff or external, only when the row makes it certain.
     func menteeRole(_ rec: ValidatedRecord) -> String? {
         if let k = code(rec, personKind) { return k }
-        if v(rec, className) != nil { return "student" }
-        let cats = codes(rec, menteeCategory)
-        if v(rec, className) != nil || !cats.isDisjoint(with: RowRules.studentCategories) { return "student" }
-        if v(rec, experience) != nil || !cats.isDisjoint(with: RowRules.staffCategories) { return "staff" }
+        if v(rec, className) != nil || hasAny(rec, menteeCategory, RowRules.studentCategories) { return "student" }
+        if v(rec, experience) != nil || hasAny(rec, menteeCategory, RowRules.staffCategories) { return "staff" }
         return nil
     }
 
@@ -116,7 +125,7 @@ struct RowRules {
                     hintRu: "проверьте дату рождения и дату вхождения в программу", hintEn: "check the birth and entry dates")
             }
         }
-        if enabled.contains("young-specialist-experience"), codes(rec, menteeCategory).contains("young_specialist"),
+        if enabled.contains("young-specialist-experience"), has(rec, menteeCategory, "young_specialist"),
            let years = v(rec, experience)?.intValue, years > 3 {
             add(&rec, "young-specialist-experience", experience, locate, value: String(years),
                 ru: "молодой специалист со стажем \(years) лет: молодым специалистом считается стаж не больше 3 лет",
