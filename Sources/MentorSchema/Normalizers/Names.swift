@@ -31,7 +31,10 @@ public enum Names {
     public static func parse(_ raw: String, fullNameRequired: Bool = true) -> Normalized {
         // One pass over the bytes: words split on any space or line break; digits, dots and
         // scripts noted on the way. Words are cut from the original string, not rebuilt.
-        var words0: [String] = []
+        // Up to four word ranges are kept inline; a fifth word sends the cell to the general path.
+        var r0: Range<String.Index>?, r1: Range<String.Index>?, r2: Range<String.Index>?
+        var wordCount = 0
+        var shortWord = false
         var hasDigit = false, hasDot = false, mixed = false
         var wordCyr = false, wordLat = false
         let u = raw.utf8
@@ -39,7 +42,15 @@ public enum Names {
         var i = u.startIndex
         func endWord(_ end: String.Index) {
             if let st = start {
-                words0.append(String(raw[st..<end]))
+                let r = st..<end
+                switch wordCount {
+                case 0: r0 = r
+                case 1: r1 = r
+                case 2: r2 = r
+                default: break
+                }
+                wordCount += 1
+                if u.distance(from: st, to: end) <= 2 { shortWord = true }
                 if wordCyr && wordLat { mixed = true }
             }
             start = nil
@@ -72,14 +83,18 @@ public enum Names {
             i = u.index(after: i)
         }
         endWord(u.endIndex)
-        var issues: [NormalizerIssue] = []
-        if !hasDot && !hasDigit && !mixed && (2...3).contains(words0.count) && words0.allSatisfy({ $0.utf8.count > 2 }) {
-            // The common case: two or three whole words.
-            if words0.count == 2 { return Normalized(.name(PersonName(lastName: words0[0], firstName: words0[1], patronymic: nil))) }
-            if isPatronymic(words0[2]) || !isPatronymic(words0[1]) {
-                return Normalized(.name(PersonName(lastName: words0[0], firstName: words0[1], patronymic: words0[2])))
+        if !hasDot && !hasDigit && !mixed && !shortWord, let r0, let r1 {
+            // The common case: two or three whole words, cut straight from the cell.
+            if wordCount == 2 { return Normalized(.name(PersonName(lastName: String(raw[r0]), firstName: String(raw[r1]), patronymic: nil))) }
+            if wordCount == 3, let r2 {
+                let third = String(raw[r2]), second = String(raw[r1])
+                if isPatronymic(third) || !isPatronymic(second) {
+                    return Normalized(.name(PersonName(lastName: String(raw[r0]), firstName: second, patronymic: third)))
+                }
             }
         }
+        let words0: [String] = raw.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var issues: [NormalizerIssue] = []
         let text = words0.joined(separator: " ")
         if hasDigit {
             return .error("type-error", ru: "в ФИО есть цифры: «\(text)»", en: "the name contains digits: “\(text)”",

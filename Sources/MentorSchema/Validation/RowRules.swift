@@ -163,7 +163,8 @@ struct RowRules {
     }
 
     func checkForm(_ rec: inout ValidatedRecord, _ fc: String, _ locate: (Int?) -> SourceLocation) {
-        let label = schema.fields[form!].codes?.label(of: fc) ?? fc
+        // Only for messages: looked up once a mismatch is found.
+        var label: String { form.flatMap { schema.fields[$0].codes?.label(of: fc) } ?? fc }
         if schema.kind == .mentors {
             guard let role = mentorRole(rec) else { return }
             var wrong = false
