@@ -134,3 +134,22 @@ import Testing
         #expect(throws: MentorBaseError.self) { _ = try validate([["a", "b"], ["1", "2"]], kind: nil) }
     }
 }
+
+@Suite struct MultiSheetTests {
+    @Test func otherKindsOnOtherSheetsAreLeftOutWhenGuessing() throws {
+        let reader = ArrayReader([
+            ("Наставляемые", rows([["ФИО наставляемого", "Класс", "Основной запрос наставляемого"], ["Котов Илья Андреевич", "7Б", "математика"]])),
+            ("Согласия", rows([["ФИО", "Дата рождения", "Кем приходится", "Дата согласия", "Согласие на обработку ПДн"],
+                               ["Котов Илья Андреевич", "12.03.2011", "мать", "01.09.2022", "да"]])),
+            ("Архив", rows([["ФИО наставляемого", "Класс"], ["Котова Анна Ильинична", "15А"]])),
+        ])
+        var diags: [Diagnostic] = []
+        let s = try TableValidation(kind: nil, mapFile: nil, options: testOptions)
+            .run(reader: reader, file: "база.xlsx", namedSheets: true, onRecord: { _ in }, onDiagnostic: { diags.append($0) })
+        #expect(s.kind == .mentees)
+        #expect(s.sheets.map(\.name) == ["Наставляемые", "Архив"])
+        #expect(s.skippedSheets == ["Согласия"])
+        #expect(keys(diags) == ["constraint-error@2:B"])
+        #expect(diags.first?.location.sheet == "Архив")
+    }
+}

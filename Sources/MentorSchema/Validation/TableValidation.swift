@@ -52,7 +52,11 @@ public struct TableValidation {
             let cursor = try reader.rows(inSheet: i)
             var head: [Row] = []
             while head.count < HeaderLocator.scanRows, let r = try cursor.next() { head.append(r) }
-            guard let detection = try HeaderLocator.detect(rows: head, kind: chosen, mapFile: mapFile) else {
+            // With the kind guessed, every sheet is guessed on its own: a workbook (or a JSON object of
+            // arrays) may hold other kinds on other sheets, which are then left out, not misread.
+            let guessing = kind == nil && mapFile?.kind == nil
+            guard let detection = try HeaderLocator.detect(rows: head, kind: guessing ? nil : chosen, mapFile: mapFile),
+                  chosen == nil || detection.mapping.kind == chosen else {
                 skipped.append(reader.sheets[i].name)
                 continue
             }
