@@ -205,3 +205,65 @@ import Testing
         #expect(r.diagnostics[0].message.ru.contains("строки 4"))
     }
 }
+
+@Suite struct ReadAheadTests {
+    final class SyntheticReader: TableReader {
+        let n: Int
+        let failAt: Int?
+        init(_ n: Int, failAt: Int? = nil) { self.n = n; self.failAt = failAt }
+        var sheets: [SheetInfo] { [SheetInfo(name: "s")] }
+        var details: SourceDetails { SourceDetails() }
+        var diagnostics: DiagnosticLog { DiagnosticLog() }
+        func rows(inSheet index: Int) throws -> any RowCursor { Failing(SyntheticMentees(count: n), failAt) }
+    }
+
+    final class Failing: RowCursor {
+        let inner: any RowCursor
+        let failAt: Int?
+        init(_ inner: any RowCursor, _ failAt: Int?) { self.inner = inner; self.failAt = failAt }
+        func next() throws -> Row? {
+            let r = try inner.next()
+            if let r, let failAt, r.number == failAt {
+                throw MentorBaseError.source(SourceLocation(row: failAt), ru: "битая строка", en: "broken row")
+            }
+            return r
+        }
+    }
+
+    func run(_ reader: any TableReader, readAhead: Bool) throws -> ([Int], [String]) {
+        var rowsSeen: [Int] = []
+        var diags: [Diagnostic] = []
+        _ = try TableValidation(kind: .mentees, mapFile: nil, options: testOptions)
+            .run(reader: reader, file: "s.csv", namedSheets: false, readAhead: readAhead,
+                 onRecord: { rowsSeen.append($0.row) }, onDiagnostic: { diags.append($0) })
+        return (rowsSeen, keys(diags))
+    }
+
+    @Test func readingAheadGivesTheSameResultInOrder() throws {
+        let a = try run(SyntheticReader(5_000), readAhead: false)
+        let b = try run(SyntheticReader(5_000), readAhead: true)
+        #expect(a.0 == b.0 && a.0.count == 5_000 && a.0 == Array(2...5_001))
+        #expect(a.1 == b.1)
+    }
+
+    @Test func aReaderErrorArrivesAfterTheRowsBeforeIt() throws {
+        var seen = 0
+        #expect(throws: MentorBaseError.self) {
+            _ = try TableValidation(kind: .mentees, mapFile: nil, options: testOptions)
+                .run(reader: SyntheticReader(3_000, failAt: 2_000), file: "s.csv", namedSheets: false, readAhead: true,
+                     onRecord: { _ in seen += 1 }, onDiagnostic: { _ in })
+        }
+        #expect(seen == 1_998)
+    }
+
+    @Test func aConsumerErrorStopsTheReader() throws {
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) {
+            _ = try TableValidation(kind: .mentees, mapFile: nil, options: testOptions)
+                .run(reader: SyntheticReader(50_000), file: "s.csv", namedSheets: false, readAhead: true,
+                     onRecord: { _ in seen += 1; if seen == 100 { throw Stop() } }, onDiagnostic: { _ in })
+        }
+        #expect(seen == 100)
+    }
+}

@@ -38,8 +38,11 @@ public struct TableValidation {
     }
 
     /// Runs over `sheets` (all visible ones when nil). `namedSheets` is false for single-table
-    /// formats, whose diagnostics then carry no sheet name.
+    /// formats, whose diagnostics then carry no sheet name. `readAhead` reads rows on a second
+    /// thread while this one validates; pass it only for readers that may move between threads
+    /// (plain streaming parsers such as CSV and JSON, not ones holding thread-bound state).
     public func run(reader: any TableReader, file: String, namedSheets: Bool, sheets: [Int]? = nil,
+                    readAhead: Bool = false,
                     onRecord: (ValidatedRecord) throws -> Void,
                     onDiagnostic: (Diagnostic) -> Void) throws -> Summary {
         var chosen = kind
@@ -83,7 +86,16 @@ public struct TableValidation {
                 if r.number == mapping.headerRow { afterHeader = true; continue }
                 if afterHeader { try feed(r) }
             }
-            while let r = try cursor.next() { try feed(r) }
+            if readAhead {
+                let pipeline = RowPipeline(cursor: cursor)
+                pipeline.start()
+                defer { pipeline.finish() }
+                while let batch = try pipeline.take() {
+                    for r in batch { try feed(r) }
+                }
+            } else {
+                while let r = try cursor.next() { try feed(r) }
+            }
             for d in validator.finish() { onDiagnostic(d) }
             summaries.append(SheetSummary(index: i, name: sheetName, mapping: mapping, rows: validator.rowCount))
         }
