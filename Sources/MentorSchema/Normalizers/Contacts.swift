@@ -64,24 +64,28 @@ public enum Phones {
         var t = text
         return t.withUTF8 { b -> Normalized? in
             var values: [FieldValue] = []
-            var digits = [UInt8](repeating: 0, count: 16)
+            // Up to 16 digits of the current number, packed into two words (no buffer allocated).
+            var lo: UInt64 = 0, hi: UInt64 = 0
             var n = 0
+            func digit(_ k: Int) -> UInt8 { k < 8 ? UInt8(truncatingIfNeeded: lo >> (8 * k)) : UInt8(truncatingIfNeeded: hi >> (8 * (k - 8))) }
             func flush() -> Bool {
-                defer { n = 0 }
+                defer { n = 0; lo = 0; hi = 0 }
                 if n == 0 { return true }
                 var start = 0
-                if n == 11 && (digits[0] == 0x37 || digits[0] == 0x38) { start = 1 } else if n != 10 { return false }
-                var out = [UInt8](repeating: 0, count: 12)
-                out[0] = 0x2B
-                out[1] = 0x37
-                for k in 0..<10 { out[2 + k] = digits[start + k] }
-                values.append(.phone(String(decoding: out, as: UTF8.self)))
+                if n == 11 && (digit(0) == 0x37 || digit(0) == 0x38) { start = 1 } else if n != 10 { return false }
+                let phone = String(unsafeUninitializedCapacity: 12) { out in
+                    out[0] = 0x2B
+                    out[1] = 0x37
+                    for k in 0..<10 { out[2 + k] = digit(start + k) }
+                    return 12
+                }
+                values.append(.phone(phone))
                 return true
             }
             for c in b {
                 if c >= 0x30 && c <= 0x39 {
                     guard n < 16 else { return nil }
-                    digits[n] = c
+                    if n < 8 { lo |= UInt64(c) << (8 * n) } else { hi |= UInt64(c) << (8 * (n - 8)) }
                     n += 1
                 } else if c == 0x2C || c == 0x3B || c == 0x2F || c == 0x0A || c == 0x0D {
                     guard flush() else { return nil }

@@ -229,7 +229,11 @@ public final class RecordValidator {
         case .emails: return Emails.normalize(cell)
         case .snils: return SNILS.normalize(cell)
         case .className: return ClassNames.normalize(cell)
-        case .personName: return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName)
+        case .personName:
+            // A mentor's or parent's name repeats down the column: read each spelling once.
+            if !box.repeats { return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName) }
+            let text = cell.trimmedText
+            return box.memo.value(for: text) { Names.parse(text, fullNameRequired: false) }
         case .personNameList: return Names.parseList(cell.trimmedText)
         case .code: return box.spec.codes?.normalizeSingle(cell) ?? Normalized(.text(cell.trimmedText))
         case .codeList: return box.spec.codes?.normalizeList(cell) ?? Choices.normalize(cell)
@@ -289,11 +293,15 @@ final class FieldBox {
     let normalizer: NormalizerKind
     let isSubjectName: Bool
     let hasRange: Bool
+    /// Results by spelling, for columns whose values repeat (a mentor's name down a mentee base).
+    let memo = Memo()
+    let repeats: Bool
 
     init(_ spec: FieldSpec) {
         self.spec = spec
         self.normalizer = spec.normalizer
         self.isSubjectName = spec.name == "fullName"
+        self.repeats = spec.name == "mentorName" || spec.name == "partnerName"
         self.hasRange = spec.minimum != nil || spec.maximum != nil || spec.minimumDate != nil || spec.maximumDate != nil || spec.notAfterToday
     }
 }
