@@ -77,8 +77,14 @@ def readme_table():
             lines.append("|---|---|---|---|---|")
             first = exp_first_row(t)
             for e in exp:
+                if e["column"] is None:
+                    lines.append(f"| {e['row']} | — | (пустая строка) | `{e['code']}` | {WHAT.get(e['code'], '')} |")
+                    continue
                 col = col_index(e["column"])
                 header = t["header"][col]
+                if e["row"] < first:
+                    lines.append(f"| {e['row']} (заголовок) | {e['column']} | «{header}» | `{e['code']}` | {WHAT.get(e['code'], '')} |")
+                    continue
                 value = t["rows"][e["row"] - first][0][col]
                 shown = f"«{value}»" if value else "(пусто)"
                 lines.append(f"| {e['row']} | {e['column']} «{header}» | {shown} | `{e['code']}` | {WHAT.get(e['code'], '')} |")
@@ -110,6 +116,10 @@ WHAT = {
     "end-date-missing": "причина завершения без даты завершения",
     "duplicate-submission": "повторная анкета: действует более поздняя",
     "email-invalid": "неверный адрес почты",
+    "name-order": "ФИО в порядке «Имя Отчество Фамилия» (прочитано верно, но стоит исправить)",
+    "consent-embedded": "согласие после 01.09.2025 дано галочкой в анкете, а не отдельным документом",
+    "extra-label": "столбец, которого нет в схеме (не проверяется)",
+    "blank-row": "пустая строка внутри таблицы",
 }
 
 if __name__ == "__main__":

@@ -132,10 +132,10 @@ MENTEES_FAULTY = [
 
 CONSENT_HEADER = ["ФИО", "Дата рождения", "Класс", "ФИО законного представителя", "Кем приходится", "Дата согласия",
                   "Согласие на обработку ПДн", "Согласие на размещение на сайте", "Разрешено публиковать", "Дата отзыва",
-                  "Подпись несовершеннолетнего (с 14 лет)"]
+                  "Подпись несовершеннолетнего (с 14 лет)", "Согласие в составе анкеты"]
 
-def consent(name, birth, cls, signer, role, signed, proc, publ, fields="", revoked="", cosign=""):
-    return [name, birth, cls, signer, role, signed, proc, publ, fields, revoked, cosign]
+def consent(name, birth, cls, signer, role, signed, proc, publ, fields="", revoked="", cosign="", embedded="нет"):
+    return [name, birth, cls, signer, role, signed, proc, publ, fields, revoked, cosign, embedded]
 
 CONSENTS_CLEAN = [
     (consent("Котов Илья Андреевич", "12.03.2011", "6А", "Котова Анна Сергеевна", "мать", "15.09.2022", "да", "нет"), []),
@@ -163,6 +163,10 @@ CONSENTS_FAULTY = [
      [("publication-fields-without-consent", "Разрешено публиковать")]),
     (consent("Никитина Алина Романовна", "20.05.2013", "3А", "Никитин Роман Олегович", "отец", "30.02.2022", "да", "нет"),
      [("type-error", "Дата согласия")]),
+    (consent("Ольга Ивановна Петрова", "05.05.1995", "", "", "сама", "12.09.2022", "да", "нет"),
+     [("name-order", "ФИО")]),
+    (consent("Киселев Роман Андреевич", "18.03.1990", "", "", "сам", "10.09.2025", "да", "нет", "", "", "", "да"),
+     [("consent-embedded", "Согласие в составе анкеты")]),
 ]
 
 PAIR_HEADER = ["№ пары", "ФИО наставника", "ФИО наставляемого", "Форма наставничества", "Вид наставничества", "Дата начала",
@@ -284,6 +288,7 @@ MONITORING_FAULTY = [
      [("constraint-error", "Насколько вы удовлетворены участием в программе наставничества?")]),
     (["20.12.2022 15:11:02", "Орлова Нина Викторовна", "Родитель", "Промежуточный", "Зайцева Елена Павловна", "8", "8", "9", "Да", ""],
      [("constraint-error", "Ваша роль в программе")]),
+    ([""] * 10, [("blank-row", None)]),
     (["25.05.2023 13:40:00", "Котов Илья Андреевич", "Наставляемый", "Итоговый", "Лебедева Дарья Олеговна", "", "9", "10", "Да", ""],
      [("constraint-error", "Насколько вы удовлетворены участием в программе наставничества?")]),
     (["32.05.2023 13:55:12", "Лебедева Дарья Олеговна", "Наставник", "Итоговый", "Котов Илья Андреевич", "9", "отлично", "9", "да", ""],
@@ -310,7 +315,8 @@ TABLES = [
          encoding="utf-8", delimiter=",", about="Реестр согласий с ошибками"),
     dict(name="pairs-clean", kind="pairs", header=PAIR_HEADER, rows=PAIRS_CLEAN, titles=[], numbering=False,
          encoding="utf-8", delimiter=",", about="Пары и группы по приказу; учебный год записан и как «2022-2023 уч. г.»"),
-    dict(name="pairs-faulty", kind="pairs", header=PAIR_HEADER, rows=PAIRS_FAULTY, titles=[], numbering=False,
+    dict(name="pairs-faulty", kind="pairs", header=PAIR_HEADER + ["Примечание"], rows=[(r + ["см. протокол"], p) for r, p in PAIRS_FAULTY],
+         header_planted=[("extra-label", "Примечание")], titles=[], numbering=False,
          encoding="utf-8", delimiter=",", about="Пары с ошибками в сроках, видах и номерах"),
     dict(name="mentor-questionnaire-google", kind="mentor-questionnaire", header=GOOGLE_MENTOR_HEADER, rows=MENTOR_Q_CLEAN,
          titles=[], numbering=False, encoding="utf-8", delimiter=",",
@@ -341,7 +347,10 @@ def expected(table, with_titles=True):
     offset = (len(table["titles"]) + (1 if table["titles"] else 0) if with_titles else 0)
     first = offset + 1 + 1 + (1 if table["numbering"] and with_titles else 0)
     out = []
+    for code, header in table.get("header_planted", []):
+        out.append({"code": code, "row": first - 1 - (1 if table["numbering"] and with_titles else 0),
+                    "column": letter(table["header"].index(header))})
     for i, (_, planted) in enumerate(table["rows"]):
         for code, header in planted:
-            out.append({"code": code, "row": first + i, "column": letter(table["header"].index(header))})
-    return sorted(out, key=lambda d: (d["row"], d["column"], d["code"]))
+            out.append({"code": code, "row": first + i, "column": letter(table["header"].index(header)) if header else None})
+    return sorted(out, key=lambda d: (d["row"], d["column"] or "", d["code"]))

@@ -11,7 +11,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples")
 
     struct Expected: Decodable {
-        struct Item: Decodable, Hashable { var code: String; var row: Int; var column: String }
+        struct Item: Decodable, Hashable { var code: String; var row: Int; var column: String? }
         var kind: String
         var csv: [Item]
         var xlsx: [Item]
@@ -73,7 +73,7 @@ import Testing
         let (summary, diags) = try run(Self.samplesDir.appendingPathComponent("\(name).\(ext)"), kind: kindGiven ? kind : nil, reader: reader)
         #expect(summary.kind == kind, "\(name).\(ext): kind")
         let got = diags.map { "\($0.code)@\($0.location.row ?? 0):\($0.location.columnLetter ?? "-")" }.sorted()
-        let want = items.map { "\($0.code)@\($0.row):\($0.column)" }.sorted()
+        let want = items.map { "\($0.code)@\($0.row):\($0.column ?? "-")" }.sorted()
         #expect(got == want, "\(name).\(ext): \(diags.map { $0.render(.ru) }.joined(separator: "\n"))")
     }
 

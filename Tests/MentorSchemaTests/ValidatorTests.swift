@@ -267,3 +267,17 @@ import Testing
         #expect(seen == 100)
     }
 }
+
+@Suite struct SkippedRowTests {
+    /// Workbook readers may leave empty rows out; the missing numbers are blank rows all the same.
+    @Test func rowsMissingFromTheReaderAreBlankRows() throws {
+        let table = [Row(number: 1, cells: [.text("ФИО наставляемого")]),
+                     Row(number: 2, cells: [.text("Котов Илья Андреевич")]),
+                     Row(number: 5, cells: [.text("Котова Анна Ильинична")])]
+        var diags: [Diagnostic] = []
+        _ = try TableValidation(kind: .mentees, mapFile: nil, options: testOptions)
+            .run(reader: ArrayReader([("Лист1", table)]), file: "b.xlsx", namedSheets: true,
+                 onRecord: { _ in }, onDiagnostic: { diags.append($0) })
+        #expect(keys(diags) == ["blank-row@3:-", "blank-row@4:-"])
+    }
+}

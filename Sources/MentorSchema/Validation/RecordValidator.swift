@@ -34,6 +34,11 @@ public final class RecordValidator {
     private var set: SetRules
     /// Data rows validated (blank rows not counted).
     public private(set) var rowCount = 0
+    /// The last row number seen: a workbook reader may skip empty rows, whose numbers then go missing.
+    private var lastRow: Int?
+
+    /// Tells the validator a row it will not see was consumed (the header, a numbering row).
+    public func noteConsumed(row: Int) { lastRow = row }
 
     public init(mapping: HeaderMapping, file: String?, sheet: String?, options: ValidationOptions) {
         self.mapping = mapping
@@ -90,6 +95,11 @@ public final class RecordValidator {
     /// Validates one row; nil for a blank row (reported only when data follows it).
     public func validate(_ row: Row) -> ValidatedRecord? {
         let cells = row.cells
+        if let last = lastRow, row.number > last + 1 {
+            // Rows a reader left out hold nothing: they are blank rows as the person sees the sheet.
+            pendingBlank.append(contentsOf: (last + 1)..<row.number)
+        }
+        lastRow = row.number
         var anyValue = false
         for c in cells where !c.isEmpty {
             if case .text(let s) = c, Fold.spaces(s).isEmpty { continue }

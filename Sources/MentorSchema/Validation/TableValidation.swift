@@ -72,10 +72,14 @@ public struct TableValidation {
             let validator = RecordValidator(mapping: mapping, file: file, sheet: sheetName, options: options)
             var afterHeader = false
             var numberingChecked = false
+            validator.noteConsumed(row: mapping.headerRow)
             func feed(_ row: Row) throws {
                 if !numberingChecked {
                     numberingChecked = true
-                    if HeaderLocator.isNumberingRow(row) { return }
+                    if HeaderLocator.isNumberingRow(row) {
+                        validator.noteConsumed(row: row.number)
+                        return
+                    }
                 }
                 if let rec = validator.validate(row) {
                     for d in rec.diagnostics { onDiagnostic(d) }
