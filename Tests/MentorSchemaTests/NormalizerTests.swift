@@ -115,6 +115,14 @@ import Testing
         let serial = ExcelSerial.serial(of: dt, system: .excel1900)
         #expect(Dates.normalizeDateTime(.number(serial), system: .excel1900, referenceYear: ref).value == .dateTime(dt))
         #expect(Dates.normalizeDateTime(.text("вчера"), system: .excel1900, referenceYear: ref).value == nil)
+        // Google Forms in an English locale.
+        #expect(Dates.normalizeDateTime(.text("2022/09/15 10:31:05 AM GMT+3"), system: .excel1900, referenceYear: ref).value == .dateTime(dt))
+        let pm = Dates.normalizeDateTime(.text("2022/09/15 12:05:00 PM GMT+3"), system: .excel1900, referenceYear: ref).value
+        #expect(pm?.dateValue == dt.date)
+        if case .dateTime(let p)? = pm { #expect(p.hour == 12) } else { Issue.record("no PM time") }
+        if case .dateTime(let a)? = Dates.normalizeDateTime(.text("2022/09/15 12:05:00 AM"), system: .excel1900, referenceYear: ref).value {
+            #expect(a.hour == 0)
+        } else { Issue.record("no AM time") }
     }
 
     @Test func garbageIsNotADate() {

@@ -50,6 +50,17 @@ public enum Dates {
             break
         }
         if s.isEmpty { return .unreadable }
+        // Google Forms in an English locale: "2022/09/15 10:31:05 AM GMT+3" — drop the zone, keep AM/PM.
+        var meridiem: String?
+        if s.contains(" gmt") || s.contains(" utc") || s.hasSuffix(" am") || s.hasSuffix(" pm") || s.contains(" am ") || s.contains(" pm ") {
+            var kept: [Substring] = []
+            for w in s.split(separator: " ") {
+                if w.hasPrefix("gmt") || w.hasPrefix("utc") { continue }
+                if w == "am" || w == "pm" { meridiem = String(w); continue }
+                kept.append(w)
+            }
+            s = kept.joined(separator: " ")
+        }
         let u = Array(s.utf8)
         // Time part after a space or T: "15.09.2022 10:31:05", "2022-09-15T10:31".
         var datePart = s[...]
@@ -96,7 +107,11 @@ public enum Dates {
         guard let date else { return .unreadable }
         if let timePart, !timePart.isEmpty {
             let t = timePart.split(separator: ":")
-            guard t.count == 2 || t.count == 3, let h = Int(t[0]), let m = Int(t[1]) else { return .unreadable }
+            guard t.count == 2 || t.count == 3, var h = Int(t[0]), let m = Int(t[1]) else { return .unreadable }
+            if let meridiem {
+                guard (1...12).contains(h) else { return .unreadable }
+                if meridiem == "am" && h == 12 { h = 0 } else if meridiem == "pm" && h != 12 { h += 12 }
+            }
             let sec = t.count == 3 ? Int(t[2].prefix(2)) : 0
             guard let sec, let dt = CalendarDateTime(date: date, hour: h, minute: m, second: sec) else { return .unreadable }
             return .dateTime(dt)
