@@ -29,7 +29,7 @@ let package = Package(
         // MARK: Core
         .target(name: "MentorBase", swiftSettings: strict),
         .target(name: "MentorSchema", dependencies: ["MentorBase"],
-                resources: [.copy("Resources/schemas")], swiftSettings: strict),
+                exclude: ["Resources", "README.md"], swiftSettings: strict),  // schemas embedded: Schema/EmbeddedSchemas.swift
 
         // MARK: The canonical store: SQLite through GRDB (the default), PostgreSQL through postgres-nio
         .target(name: "MentorStore",

@@ -28,6 +28,9 @@ public struct MentorbaseCommand: ParsableCommand {
                 InspectCommand.self,
                 DumpCommand.self,
                 ConvertCommand.self,
+                ValidateCommand.self,
+                SchemaCommand.self,
+                TemplateCommand.self,
             ]
         )
     }
