@@ -87,10 +87,13 @@ struct WriterTests {
         #expect(sheets[0].grid == rows.map { r in r.filter { $0 != .empty } })
         #expect(sheets[1].rows.count == 60)
         let sheet = try partText(bytes, "xl/worksheets/sheet1.xml")
-        #expect(sheet.contains("<formula1>\"наставник,наставляемый\"</formula1>"))
+        // Cyrillic lists never go inline: libxlsxwriter 1.1.4 overflows its buffer on them
+        // (it sizes by characters, copies bytes); they live on the hidden list sheet instead.
+        #expect(!sheet.contains("<formula1>\"наставник"))
+        #expect(sheet.contains("'Списки'!$A$1:$A$2"))
         #expect(sheet.contains("type=\"date\""))
         #expect(sheet.contains("type=\"whole\"") && sheet.contains("<formula2>11</formula2>"))
-        #expect(sheet.contains("'Списки'!$A$1:$A$60"))
+        #expect(sheet.contains("'Списки'!$B$1:$B$60"))
         #expect(sheet.contains("<legacyDrawing"))
         let comments = try partText(bytes, "xl/comments1.xml")
         #expect(comments.contains("Выберите из списка") && comments.contains("Нет такой роли") && comments.contains("Пусто"))
@@ -154,5 +157,14 @@ struct WriterTests {
             try w.writeRow([.text("a")])
             try w.finish()
         }
+    }
+
+    @Test(arguments: [false, true])
+    func asciiListsGoInline(constantMemory: Bool) throws {
+        let spec = SheetSpec(name: "Коды", columns: [ColumnSpec(title: "code", validation: .list(["student", "staff", "external"]))])
+        let bytes = try write([[.text("code")], [.text("staff")]], constantMemory: constantMemory, spec: spec)
+        let sheet = try partText(bytes, "xl/worksheets/sheet1.xml")
+        #expect(sheet.contains("<formula1>\"student,staff,external\"</formula1>"))
+        #expect(try readAll(bytes: bytes).map(\.info) == [SheetInfo(name: "Коды")])
     }
 }

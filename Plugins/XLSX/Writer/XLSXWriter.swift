@@ -268,7 +268,11 @@ final class XLSXWriter: TableWriter {
             switch rule {
             case .list(let values):
                 let inline = values.joined(separator: ",")
-                if inline.utf16.count <= 255 && !values.contains(where: { $0.contains(",") || $0.contains("\"") }) {
+                // libxlsxwriter 1.1.4 sizes its copy of an inline list by characters but copies
+                // bytes (`_validation_list_to_csv`): any non-ASCII item overflows its buffer. So only
+                // ASCII lists go inline; Cyrillic ones go to the hidden list sheet.
+                if inline.utf8.count <= 255 && inline.utf8.allSatisfy({ $0 < 0x80 })
+                    && !values.contains(where: { $0.contains(",") || $0.contains("\"") }) {
                     dv.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
                     err = XLSXWriter.withCStringArray(values) { list in
                         dv.value_list = list
