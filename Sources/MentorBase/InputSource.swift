@@ -53,10 +53,7 @@ public final class InputSource {
 
     /// The file name's extension, lower-cased, without the dot (`csv`), or nil.
     public var fileExtension: String? {
-        let last = name.split(separator: "/").last.map(String.init) ?? name
-        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return nil }
-        let ext = last[last.index(after: dot)...].lowercased()
-        return ext.isEmpty ? nil : ext
+        FileName.extension(of: name)
     }
 
     /// Up to `count` bytes from the start, without consuming them.

@@ -147,10 +147,7 @@ public final class OutputTarget {
 
     /// The file name's extension, lower-cased, without the dot.
     public var fileExtension: String? {
-        let last = name.split(separator: "/").last.map(String.init) ?? name
-        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return nil }
-        let ext = last[last.index(after: dot)...].lowercased()
-        return ext.isEmpty ? nil : ext
+        FileName.extension(of: name)
     }
 
     public func openSink() throws -> any ByteSink {
