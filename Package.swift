@@ -80,6 +80,9 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "MentorStoreTests", dependencies: ["MentorStore", "MentorBase"],
                     swiftSettings: strict),
+        .testTarget(name: "OfficeContainerTests", dependencies: ["OfficeContainer", "MentorBase"], swiftSettings: strict),
+        .testTarget(name: "PluginGuideTests", dependencies: ["MentorBase", "MentorFormats", "FormatTesting"],
+                    swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),
     ]

@@ -14,7 +14,9 @@ public func xmlNameIs(_ p: UnsafePointer<UInt8>, _ s: StaticString) -> Bool {
 /// The attributes of one start tag, looked up by local name (namespaces ignored unless asked).
 ///
 /// Values are raw UTF-8 bytes, not NUL-terminated, valid only during the callback: copy what
-/// you keep (``string(_:)`` does).
+/// you keep (``string(_:)`` does). libxml2, which runs without entity substitution, hands an
+/// `&amp;` in an attribute over as the five bytes `&#38;` (every other reference arrives
+/// decoded): ``string(_:)`` turns them back into `&`; ``raw(_:)`` does not.
 public struct XMLAttributes {
     /// How many attributes the tag has.
     public let count: Int
@@ -43,9 +45,27 @@ public struct XMLAttributes {
         return nil
     }
 
-    /// The value as a `String` (attributes of small parts: names, targets).
+    /// The value as a `String` (attributes of small parts: names, targets), `&` restored.
     public func string(_ name: StaticString) -> String? {
-        raw(name).map { String(decoding: $0, as: UTF8.self) }
+        raw(name).map(XMLAttributes.decode)
+    }
+
+    /// The bytes as a `String`, with libxml2's `&#38;` turned back into `&`.
+    public static func decode(_ v: UnsafeBufferPointer<UInt8>) -> String {
+        guard v.contains(0x26) else { return String(decoding: v, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(v.count)
+        var i = 0
+        while i < v.count {
+            if v[i] == 0x26, i + 4 < v.count, v[i + 1] == 0x23, v[i + 2] == 0x33, v[i + 3] == 0x38, v[i + 4] == 0x3B {
+                out.append(0x26)
+                i += 5
+            } else {
+                out.append(v[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The value of a namespaced attribute (`r:id`) whose local name is `name` and whose
@@ -56,7 +76,7 @@ public struct XMLAttributes {
             let a = base + i * 5
             guard let local = a[0], xmlNameIs(local, name), let uri = a[2],
                   String(cString: uri).hasSuffix(uriSuffix), let start = a[3], let end = a[4] else { continue }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            return XMLAttributes.decode(UnsafeBufferPointer(start: start, count: end - start))
         }
         return nil
     }
