@@ -81,8 +81,9 @@ let package = Package(
         .testTarget(name: "MentorStoreTests", dependencies: ["MentorStore", "MentorBase"],
                     swiftSettings: strict),
         .testTarget(name: "OfficeContainerTests", dependencies: ["OfficeContainer", "MentorBase"], swiftSettings: strict),
+        .testTarget(name: "ConsistencyTests", dependencies: ["MentorBase", "MentorFormats"], swiftSettings: strict),
         .testTarget(name: "PluginGuideTests", dependencies: ["MentorBase", "MentorFormats", "FormatTesting"],
-                    swiftSettings: strict),
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),
     ]
