@@ -177,6 +177,7 @@ final class LineSplitter {
                 guard start < buffer.count else { return nil }
                 let line = try decode(buffer[start...])
                 start = buffer.count
+                scanned = 0
                 return line
             }
             if buffer.count - start > limit {

@@ -24,10 +24,32 @@ func readSheets(_ plugin: any FormatPlugin, _ source: InputSource,
 /// The guide's worked example: it conforms, reads what recutils writes as recutils reads it,
 /// and the guide shows this very code.
 @Suite struct RecfileTests {
-    @Test func passesTheKit() {
-        let report = ConformanceSuite.run(RecfilePlugin(), registry: MentorFormats.builtinRegistry())
-        #expect(!report.checksRun.isEmpty)
+    /// The recutils-written fixture, with recutils' own reading of it (rec2csv) as the expected table.
+    static func recutilsSample() throws -> ConformanceSample {
+        let bytes = try Array(Data(contentsOf: guideTestsFolder.appendingPathComponent("Fixtures/mentors.rec")))
+        let csv = try #require(MentorFormats.builtinRegistry().plugin(id: "csv"))
+        let (rows, _) = try readSheets(csv, InputSource(path: guideTestsFolder.appendingPathComponent("Fixtures/mentors.expected.csv").path))
+        return ConformanceSample(name: "mentors.rec", bytes: bytes,
+                                 expected: [ConformanceTable(name: "mentors.rec", rows: rows[0].map(\.cells))], exactTypes: false)
+    }
+
+    @Test func passesTheKit() throws {
+        let options = ConformanceOptions(samples: [try Self.recutilsSample()])
+        let report = ConformanceSuite.run(RecfilePlugin(), registry: MentorFormats.builtinRegistry(), options: options)
+        #expect(report.checksRun.contains(ConformanceCheck.samplesRead.rawValue))
+        #expect(report.checksRun.contains(ConformanceCheck.samplesCorrupt.rawValue))
         for failure in report.failures { Issue.record(Comment(rawValue: failure.description)) }
+    }
+
+    @Test func theKitNoticesASampleReadWrong() throws {
+        var sample = try Self.recutilsSample()
+        sample.expected?[0].rows[2][1] = .text("наставник")
+        let report = ConformanceSuite.run(RecfilePlugin(), registry: MentorFormats.builtinRegistry(),
+                                          options: ConformanceOptions(samples: [sample]))
+        let failures = report.failures(of: .samplesRead)
+        #expect(failures.count == 1)
+        #expect(failures.first?.message.contains("data row 2") == true)
+        #expect(failures.first?.message.contains("«Role»") == true)
     }
 
     @Test func readsARecutilsFileAsRec2csvDoes() throws {
@@ -116,7 +138,7 @@ func readSheets(_ plugin: any FormatPlugin, _ source: InputSource,
             let shown = String(body[..<fenceEnd.lowerBound])
             let source = try String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)
             #expect(shown == source.trimmingCharacters(in: .newlines),
-                    "docs/plugins.md shows a different \(path): paste the file's current text into the guide")
+                    "docs/plugins.md shows a different \(path): run python3 scripts/sync-guide.py")
             found += 1
             rest = body[fenceEnd.upperBound...]
         }
