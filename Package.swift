@@ -81,6 +81,8 @@ let package = Package(
         .testTarget(name: "MentorStoreTests", dependencies: ["MentorStore", "MentorBase"],
                     swiftSettings: strict),
         .testTarget(name: "OfficeContainerTests", dependencies: ["OfficeContainer", "MentorBase"], swiftSettings: strict),
+        .testTarget(name: "ExternalFormatTests", dependencies: ["MentorBase", "MentorFormats", "FormatTesting"],
+                    swiftSettings: strict),
         .testTarget(name: "ConsistencyTests", dependencies: ["MentorBase", "MentorFormats"], swiftSettings: strict),
         .testTarget(name: "PluginGuideTests", dependencies: ["MentorBase", "MentorFormats", "FormatTesting"],
                     exclude: ["Fixtures"], swiftSettings: strict),
