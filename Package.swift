@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "mentorbase", targets: ["mentorbase"]),
         .library(name: "MentorBase", targets: ["MentorBase"]),
         .library(name: "FormatTesting", targets: ["FormatTesting"]),
+        .library(name: "OfficeContainer", targets: ["OfficeContainer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,13 +39,17 @@ let package = Package(
                                .product(name: "PostgresNIO", package: "postgres-nio")],
                 swiftSettings: strict),
 
+        // MARK: Shared support for zip + XML formats (XLSX, ODS): hardened zip reader, libxml2 SAX2, safety policy
+        .target(name: "OfficeContainer", dependencies: ["MentorBase", "CLibXML2"], swiftSettings: strict),
+
         // MARK: Format plugins: one folder under Plugins/, one target, one line in MentorFormats
+        // (a plugin may depend on shared support modules such as OfficeContainer, never on another plugin)
         .target(name: "CSVFormat", dependencies: ["MentorBase", "CLibCSV"],
                 path: "Plugins/CSV", swiftSettings: strict),
         .target(name: "JSONFormat", dependencies: ["MentorBase"],
                 path: "Plugins/JSON", swiftSettings: strict),
         .target(name: "XLSXFormat",
-                dependencies: ["MentorBase", "CXLSXWriter", "CLibXML2"],
+                dependencies: ["MentorBase", "OfficeContainer", "CXLSXWriter", "CLibXML2"],
                 path: "Plugins/XLSX", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat"],
                 swiftSettings: strict),
@@ -69,12 +74,18 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "JSONFormatTests", dependencies: ["JSONFormat", "MentorFormats", "FormatTesting"],
                     exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "MentorFormats", "FormatTesting"],
+        .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "OfficeContainer", "MentorFormats", "FormatTesting"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MentorSchemaTests", dependencies: ["MentorSchema", "MentorFormats"],
                     swiftSettings: strict),
         .testTarget(name: "MentorStoreTests", dependencies: ["MentorStore", "MentorBase"],
                     swiftSettings: strict),
+        .testTarget(name: "OfficeContainerTests", dependencies: ["OfficeContainer", "MentorBase"], swiftSettings: strict),
+        .testTarget(name: "ExternalFormatTests", dependencies: ["MentorBase", "MentorFormats", "FormatTesting"],
+                    swiftSettings: strict),
+        .testTarget(name: "ConsistencyTests", dependencies: ["MentorBase", "MentorFormats"], swiftSettings: strict),
+        .testTarget(name: "PluginGuideTests", dependencies: ["MentorBase", "MentorFormats", "FormatTesting"],
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import MentorBase
+import OfficeContainer
 
 /// Excel workbooks (Office Open XML, transitional and strict): a streaming, hardened reader
 /// and a writer on libxlsxwriter.
@@ -55,22 +56,14 @@ public struct XLSXPlugin: FormatPlugin {
 enum ZipHeadScan {
     enum Verdict { case workbook, otherDocument, unknownZip }
 
-    /// Walks the local headers found in `head` (entries may use data descriptors, so it
-    /// searches for each header's signature rather than trusting sizes).
+    /// Decides on the first telling entry name found in `head`.
     static func classify(_ head: [UInt8]) -> Verdict {
-        var i = 0
-        let n = head.count
-        while i + 30 <= n {
-            guard head[i] == 0x50, head[i + 1] == 0x4B, head[i + 2] == 0x03, head[i + 3] == 0x04 else { i += 1; continue }
-            let nameLength = Int(head[i + 26]) | Int(head[i + 27]) << 8
-            let start = i + 30
-            guard nameLength > 0, start + nameLength <= n else { break }
-            let name = String(decoding: head[start..<(start + nameLength)], as: UTF8.self).lowercased()
+        for entry in ZipHead.entries(in: head) {
+            let name = entry.name.lowercased()
             if name.hasPrefix("xl/") { return .workbook }
             if name == "mimetype" || name.hasPrefix("word/") || name.hasPrefix("ppt/") || name == "meta-inf/manifest.xml" {
                 return .otherDocument
             }
-            i = start + nameLength
         }
         // [Content_Types].xml alone says OOXML but not which kind: plausible, not proven.
         return .unknownZip

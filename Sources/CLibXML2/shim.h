@@ -43,4 +43,8 @@ static inline void mb_xml_silence_thread(void) {
 
 // inflateInit2 is a macro; raw deflate (no zlib header) is what zip entries hold.
 static inline int mb_inflate_init_raw(z_stream *s) { return inflateInit2(s, -MAX_WBITS); }
+// deflateInit2 is a macro too; zip writers deflate raw at the default level.
+static inline int mb_deflate_init_raw(z_stream *s, int level) {
+    return deflateInit2(s, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+}
 #endif

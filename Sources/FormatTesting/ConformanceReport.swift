@@ -36,6 +36,11 @@ public enum ConformanceCheck: String, CaseIterable, Sendable, Hashable {
     case randomInput = "corrupt.random-bytes"
     /// A write-only plugin writes every test table without an error.
     case writeTables = "write"
+    /// Each of the plugin's own samples (``ConformanceOptions/samples``) reads, as expected when given,
+    /// the same in any chunk size (`.streaming` plugins), and picks this plugin when sniffed.
+    case samplesRead = "samples.read"
+    /// Each sample cut short and with bytes changed gives rows or a located `MentorBaseError`.
+    case samplesCorrupt = "samples.corrupt"
 }
 
 /// One thing a plugin got wrong, with what to fix.
@@ -45,24 +50,30 @@ public struct ConformanceFailure: Sendable, Hashable, CustomStringConvertible {
     /// What happened and what the plugin's author should look at.
     public var message: String
 
+    /// A failure of `check` (a ``ConformanceCheck`` raw value).
     public init(check: String, message: String) {
         self.check = check
         self.message = message
     }
 
+    /// `[check] message`.
     public var description: String { "[\(check)] \(message)" }
 }
 
 /// A check that did not run, and why (a capability the plugin lacks, an option, a missing peer).
 public struct ConformanceSkip: Sendable, Hashable, CustomStringConvertible {
+    /// The check's stable name.
     public var check: String
+    /// Why it did not run.
     public var reason: String
 
+    /// A skip of `check` for `reason`.
     public init(check: String, reason: String) {
         self.check = check
         self.reason = reason
     }
 
+    /// `[check] skipped: reason`.
     public var description: String { "[\(check)] skipped: \(reason)" }
 }
 
@@ -77,6 +88,7 @@ public struct ConformanceReport: Sendable, CustomStringConvertible {
     /// Checks that did not run (or parts of them), with reasons.
     public var skipped: [ConformanceSkip]
 
+    /// A report for `plugin` (the suite fills it; tests of the suite build their own).
     public init(plugin: FormatID, checksRun: [String] = [], failures: [ConformanceFailure] = [],
                 skipped: [ConformanceSkip] = []) {
         self.plugin = plugin
@@ -126,11 +138,17 @@ public struct ConformanceOptions: Sendable {
     public var maxRowsPerRead: Int
     /// Folder for the file-target check; nil uses the system's temporary folder.
     public var temporaryDirectory: String?
+    /// Files the plugin brings (real files of its format, ideally written by the programs that
+    /// produce it): the only way a read-only plugin gets the streaming and corruption checks.
+    public var samples: [ConformanceSample]
 
+    /// Every setting has a default; set only what your plugin needs.
     public init(fileExtension: String? = nil, writeOptions: WriteOptions = WriteOptions(),
                 readOptions: ReadOptions = ReadOptions(), isText: Bool? = nil, chunkSizes: [Int] = [1, 7, 4096],
                 headerOnlyTableMayReadAsEmpty: Bool = false, skip: [ConformanceCheck: String] = [:],
-                seed: UInt64 = 0x6D65_6E74_6F72, maxRowsPerRead: Int = 100_000, temporaryDirectory: String? = nil) {
+                seed: UInt64 = 0x6D65_6E74_6F72, maxRowsPerRead: Int = 100_000, temporaryDirectory: String? = nil,
+                samples: [ConformanceSample] = []) {
+        self.samples = samples
         self.fileExtension = fileExtension
         self.writeOptions = writeOptions
         self.readOptions = readOptions
@@ -146,11 +164,35 @@ public struct ConformanceOptions: Sendable {
 
 /// A named sheet of cells the suite writes and expects back; row 1 is the header.
 public struct ConformanceTable: Sendable, Hashable {
+    /// The sheet's name.
     public var name: String
+    /// The rows, header first; trailing empty cells do not matter when compared.
     public var rows: [[Cell]]
 
+    /// A sheet named `name` holding `rows`.
     public init(name: String, rows: [[Cell]]) {
         self.name = name
         self.rows = rows
+    }
+}
+
+/// A file of the plugin's format that the plugin's author brings to the suite.
+public struct ConformanceSample: Sendable, Hashable {
+    /// The file name, with its extension (`mentors.rec`): sniffing sees it, errors must name it.
+    public var name: String
+    /// The file's bytes.
+    public var bytes: [UInt8]
+    /// The sheets the file holds, when known independently of the plugin (from the program that
+    /// wrote the file); nil checks only that it reads, the same way in every chunk size.
+    public var expected: [ConformanceTable]?
+    /// Compare types exactly (`.number` vs `.text`); false compares the text forms.
+    public var exactTypes: Bool
+
+    /// A sample from memory.
+    public init(name: String, bytes: [UInt8], expected: [ConformanceTable]? = nil, exactTypes: Bool = true) {
+        self.name = name
+        self.bytes = bytes
+        self.expected = expected
+        self.exactTypes = exactTypes
     }
 }

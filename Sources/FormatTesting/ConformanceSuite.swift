@@ -104,6 +104,16 @@ final class ConformanceRunner {
         } else {
             skip(.writeTables, "covered by the round trips")
         }
+        if !canRead {
+            for c in [ConformanceCheck.samplesRead, .samplesCorrupt] { skip(c, "the plugin cannot read") }
+        } else if options.samples.isEmpty {
+            for c in [ConformanceCheck.samplesRead, .samplesCorrupt] {
+                skip(c, "no samples given (ConformanceOptions.samples)")
+            }
+        } else {
+            run(.samplesRead) { try samplesRead() }
+            run(.samplesCorrupt) { try samplesCorrupt() }
+        }
     }
 
     // MARK: Bookkeeping
@@ -509,6 +519,80 @@ final class ConformanceRunner {
             if e.kind != .data {
                 fail("from \(what) the reader threw an error of kind .\(e.kind.rawValue) (\(e.code)): broken content is a "
                      + "data problem, use kind .data (exit 1); .io is for files that cannot be opened or read")
+            }
+        }
+    }
+
+    // MARK: The plugin's own samples
+
+    private func samplesRead() throws {
+        for sample in options.samples {
+            let whole: [SheetRows]
+            switch read(sample.bytes, name: sample.name) {
+            case .sheets(let s):
+                whole = s
+            case .failed(let e):
+                fail("the sample “\(sample.name)” does not read: \(describe(e)); the plugin must read real files of its format")
+                continue
+            case .runaway(let n):
+                fail("the sample “\(sample.name)” gave more than \(n) rows or sheets: the reader does not stop at the end")
+                continue
+            }
+            if let expected = sample.expected {
+                if whole.map(\.name) != expected.map(\.name) {
+                    fail("the sample “\(sample.name)” reads as sheets \(quoteList(whole.map(\.name))), expected "
+                         + "\(quoteList(expected.map(\.name)))")
+                } else {
+                    for (t, s) in zip(expected, whole) {
+                        if let problem = compare(expected: t.rows, actual: s.rows, exactTypes: sample.exactTypes,
+                                                 what: "the sample “\(sample.name)”, sheet “\(t.name)”") {
+                            fail(problem)
+                        }
+                    }
+                }
+            }
+            for s in whole { if let problem = checkRowNumbers(s.rows) { fail("the sample “\(sample.name)”: " + problem) } }
+            if caps.contains(.streaming) {
+                for size in options.chunkSizes {
+                    switch read(sample.bytes, name: sample.name, chunkSize: size) {
+                    case .sheets(let got):
+                        if let d = firstDifference(whole, got) {
+                            fail("fed \(size) byte(s) at a time, the sample “\(sample.name)” reads differently: \(d); "
+                                 + "keep partial bytes and decoder state between read() calls")
+                        }
+                    case .failed(let e):
+                        fail("fed \(size) byte(s) at a time, the sample “\(sample.name)” fails: \(describe(e))")
+                    case .runaway(let n):
+                        fail("fed \(size) byte(s) at a time, the sample “\(sample.name)” gave more than \(n) rows")
+                    }
+                }
+            }
+            let ext = sample.name.split(separator: ".").count > 1 ? sample.name.split(separator: ".").last.map { $0.lowercased() } : nil
+            let probe = SniffProbe(head: Array(sample.bytes.prefix(64 * 1024)), fileExtension: ext)
+            if let top = registry.candidates(for: probe).first, top.plugin.descriptor.id != id {
+                fail("the sample “\(sample.name)” is taken for \(top.plugin.descriptor.id) (\(top.match.reason)), not \(id): "
+                     + "sniff must recognise real files of the format")
+            } else if registry.candidates(for: probe).isEmpty {
+                fail("no plugin, this one included, recognises the sample “\(sample.name)” when sniffing")
+            }
+        }
+    }
+
+    private func samplesCorrupt() throws {
+        var rng = SplitMix64(seed: options.seed ^ 0x5A4D)
+        let chunk = caps.contains(.streaming) ? 7 : Int.max
+        for sample in options.samples where sample.bytes.count > 2 {
+            let n = sample.bytes.count
+            for p in Set([1, n / 3, n / 2, n - 1]).filter({ $0 > 0 && $0 < n }).sorted() {
+                judgeBadInput(read(Array(sample.bytes.prefix(p)), name: sample.name, chunkSize: chunk), name: sample.name,
+                              what: "the sample “\(sample.name)” cut to \(p) of \(n) bytes", allowRows: true)
+            }
+            for k in 0..<6 {
+                var b = sample.bytes
+                let at = Int(rng.next() % UInt64(n))
+                b[at] = k % 2 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : 0xFF
+                judgeBadInput(read(b, name: sample.name, chunkSize: chunk), name: sample.name,
+                              what: "the sample “\(sample.name)” with byte \(at) changed (seed \(options.seed))", allowRows: true)
             }
         }
     }

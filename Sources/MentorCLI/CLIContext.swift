@@ -48,6 +48,19 @@ public struct GlobalOptions: ParsableArguments {
                                                       "No progress line and no warnings.")))
     public var quiet = false
 
+    /// Read before parsing (see `ExternalPluginArguments`); declared here so every command accepts them.
+    @Option(name: .customLong("plugins"),
+            help: ArgumentHelp(L("Папка с внешними плагинами форматов mentorbase-format-NAME (можно несколько раз; ещё MENTORBASE_PLUGINS и PATH).",
+                                 "A folder of external format plugins mentorbase-format-NAME (repeatable; also MENTORBASE_PLUGINS and PATH)."),
+                               valueName: "dir"))
+    public var pluginFolders: [String] = []
+
+    @Option(name: .customLong("plugin-timeout"),
+            help: ArgumentHelp(L("Сколько секунд внешний плагин может молчать (по умолчанию 30; ещё MENTORBASE_PLUGIN_TIMEOUT).",
+                                 "Seconds an external plugin may stay silent (default 30; also MENTORBASE_PLUGIN_TIMEOUT)."),
+                               valueName: "seconds"))
+    public var pluginTimeout: Double?
+
     public init() {}
 }
 

@@ -40,11 +40,22 @@ public struct MentorbaseCommand: ParsableCommand {
 
 /// The process entry point: parses, runs with the context, maps failures to exit codes.
 public enum MentorbaseMain {
-    public static func main(registry: FormatRegistry, arguments: [String]? = nil) -> Int32 {
+    /// With `discoverPlugins`, `mentorbase-format-*` executables (from `--plugins`, `MENTORBASE_PLUGINS`,
+    /// `PATH`) join the registry after the given plugins.
+    public static func main(registry: FormatRegistry, arguments: [String]? = nil, discoverPlugins: Bool = true) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         let terminal = Terminal()
-        let context = CLIContext(registry: registry, terminal: terminal)
         let lang = CLILanguage.current
+        var registry = registry
+        if discoverPlugins {
+            let ext = ExternalPluginArguments.extend(registry, arguments: arguments ?? Array(CommandLine.arguments.dropFirst()),
+                                                     environment: ProcessInfo.processInfo.environment)
+            registry = ext.registry
+            if !ext.quiet {
+                for w in ext.warnings { terminal.err((lang == .ru ? "предупреждение: " : "warning: ") + w.render(lang)) }
+            }
+        }
+        let context = CLIContext(registry: registry, terminal: terminal)
         do {
             var command = try MentorbaseCommand.parseAsRoot(arguments)
             if let mc = command as? any MentorCommand {

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import MentorBase
+import OfficeContainer
 import Testing
 @testable import XLSXFormat
 
@@ -182,7 +183,8 @@ func dateTime(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int = 0) -
 /// The text of one part of a zip file, read through the plugin's own zip reader.
 func partText(_ bytes: [UInt8], _ part: String) throws -> String {
     let archive = try ZipArchive(bytes: ZipBytes(bytes: bytes, location: MentorBase.SourceLocation(file: "t")),
-                                 policy: XLSXSafetyPolicy(), location: MentorBase.SourceLocation(file: "t"))
+                                 policy: XLSXSafetyPolicy(), format: ContainerFormat(name: "XLSX"),
+                                 location: MentorBase.SourceLocation(file: "t"))
     let entry = try #require(archive.entry(named: part))
     let stream = try ZipEntryStream(archive: archive, entry: entry)
     var out: [UInt8] = []

@@ -1,4 +1,5 @@
 import MentorBase
+import OfficeContainer
 
 /// Builds cell text from raw UTF-8 bytes, decoding OOXML's `_xHHHH_` escapes.
 ///

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import MentorBase
+import OfficeContainer
 
 /// The reader's warnings, shared by the reader and its cursors.
 final class DiagnosticCollector {

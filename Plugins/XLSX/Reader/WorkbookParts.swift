@@ -1,5 +1,6 @@
 import Foundation
 import MentorBase
+import OfficeContainer
 
 /// One `<Relationship>` of a `.rels` part, its target already resolved to a part name.
 struct PartRelationship {

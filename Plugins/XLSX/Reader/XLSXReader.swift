@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import MentorBase
+import OfficeContainer
 
 /// Reads an XLSX workbook (transitional or strict OOXML) sheet by sheet, row by row.
 ///
@@ -39,13 +40,7 @@ final class XLSXReader: TableReader {
             throw MentorBaseError.usage(ru: "fill-merged: ожидалось none, header или all, а не «\(other)»",
                                         en: "fill-merged: expected none, header or all, not “\(other)”")
         }
-        let bytes: ZipBytes
-        if let url = source.fileURL {
-            bytes = try ZipBytes(path: url.path, location: location)
-        } else {
-            bytes = ZipBytes(bytes: try source.readAll(limit: policy.limits.maxFileBytes), location: location)
-        }
-        let archive = try ZipArchive(bytes: bytes, policy: policy, location: location)
+        let archive = try ZipArchive(source: source, policy: policy, format: .xlsx)
         self.archive = archive
 
         // The package's root relationships name the workbook part (usually xl/workbook.xml).
@@ -65,7 +60,7 @@ final class XLSXReader: TableReader {
         var parts: [String?] = []
         for s in workbook.sheets {
             guard let id = s.relationshipID, let rel = relsByID[id] else {
-                throw ZipArchive.corrupt(location, part: workbookPart, ru: "у листа «\(s.name)» нет связи с его частью",
+                throw archive.corrupt(part: workbookPart, ru: "у листа «\(s.name)» нет связи с его частью",
                                          en: "sheet “\(s.name)” has no relationship to its part")
             }
             // Chart sheets, dialog sheets and macro sheets hold no cells.
@@ -119,7 +114,7 @@ final class XLSXReader: TableReader {
         let context = SheetContext(sheetName: name, location: loc, sharedStrings: strings, formatKinds: formatKinds,
                                    dateSystem: dateSystem, limits: policy.limits)
         let sink = SheetSink(context: context, diagnostics: collector)
-        return try XLSXSheetCursor(stream: try ZipEntryStream(archive: archive, entry: entry, streamed: true), sink: sink,
+        return try XLSXSheetCursor(feeder: try XMLPartFeeder(archive: archive, entry: entry, sink: sink), sink: sink,
                                    fill: fill, preScannedMerges: merges)
     }
 
@@ -164,8 +159,8 @@ final class XLSXReader: TableReader {
                                           hintRu: "возможно, это документ Word, PowerPoint или OpenDocument",
                                           hintEn: "it may be a Word, PowerPoint or OpenDocument file")
         }
-        return MentorBaseError.source(l, ru: "файл повреждён: нет части \(part)", en: "the file is damaged: part \(part) is missing",
-                                      hintRu: "откройте файл в Excel или LibreOffice и сохраните заново как XLSX",
-                                      hintEn: "open the file in Excel or LibreOffice and save it again as XLSX")
+        return MentorBaseError(code: "source-error", kind: .data, location: l,
+                               message: Localized(ru: "файл повреждён: нет части \(part)", en: "the file is damaged: part \(part) is missing"),
+                               hint: ContainerFormat.xlsx.repairHint)
     }
 }

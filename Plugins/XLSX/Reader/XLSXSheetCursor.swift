@@ -1,4 +1,5 @@
 import MentorBase
+import OfficeContainer
 
 /// How merged cells are filled when read (`--option fill-merged=…`).
 public enum MergedFill: String, Sendable {
@@ -14,25 +15,19 @@ public enum MergedFill: String, Sendable {
 /// Pulls one sheet's rows: inflates the part a chunk at a time and feeds libxml2 only
 /// when the queue of parsed rows runs dry, so memory stays flat whatever the sheet's size.
 final class XLSXSheetCursor: RowCursor {
-    private let stream: ZipEntryStream
-    private let parser: XMLPushParser
+    private let feeder: XMLPartFeeder
     private let sink: SheetSink
-    private let buffer: UnsafeMutableRawBufferPointer
     private var nextNumber = 1
     private var done = false
     private var filler: MergeFiller?
 
-    init(stream: ZipEntryStream, sink: SheetSink, fill: MergedFill, preScannedMerges: [CellRange]) throws {
-        self.stream = stream
+    init(feeder: XMLPartFeeder, sink: SheetSink, fill: MergedFill, preScannedMerges: [CellRange]) throws {
+        self.feeder = feeder
         self.sink = sink
-        self.parser = try XMLPushParser(sink: sink)
-        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 32 * 1024, alignment: 16)
         if fill != .none && !preScannedMerges.isEmpty {
             filler = MergeFiller(ranges: preScannedMerges, mode: fill)
         }
     }
-
-    deinit { buffer.deallocate() }
 
     var mergedRanges: [CellRange] { sink.merged }
 
@@ -55,13 +50,7 @@ final class XLSXSheetCursor: RowCursor {
                 return filler?.fill(row) ?? row
             }
             if done { return nil }
-            let n = try stream.read(into: buffer)
-            if n == 0 {
-                try parser.finish()
-                done = true
-            } else {
-                try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            }
+            if !(try feeder.feedNextChunk()) { done = true }
         }
     }
 }

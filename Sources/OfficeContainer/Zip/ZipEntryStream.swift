@@ -6,9 +6,11 @@ import MentorBase
 /// Pull-based on purpose: a row cursor asks for the next chunk only when it needs more rows,
 /// so a sheet is never inflated ahead of its reader. Every byte is counted against the
 /// declared size and the safety caps while it streams, which stops zip bombs whose headers lie.
-final class ZipEntryStream {
+/// It is a `ByteStream`, so anything that reads a stream can read a part.
+public final class ZipEntryStream: ByteStream {
     private let archive: ZipArchive
-    let entry: ZipEntry
+    /// The entry being read.
+    public let entry: ZipEntry
     private let location: SourceLocation
     /// On the heap: zlib checks that the stream never moves between calls.
     private let zs: UnsafeMutablePointer<z_stream>
@@ -18,15 +20,18 @@ final class ZipEntryStream {
     /// Next compressed byte to read, and where the entry's compressed bytes end.
     private var inputOffset: Int
     private let inputEnd: Int
-    private(set) var produced = 0
+    /// Bytes inflated so far.
+    public private(set) var produced = 0
     private var crc: UInt = 0
     private var finished = false
 
     /// The most this part may inflate to: `maxPartBytes` for parts held in memory; a streamed
-    /// sheet never is, so only the workbook's total cap bounds it.
+    /// part (a sheet) never is, so only the container's total cap bounds it.
     private let partCap: Int
 
-    init(archive: ZipArchive, entry: ZipEntry, streamed: Bool = false) throws {
+    /// Starts reading `entry` of `archive`. With `streamed`, the part is taken to be read
+    /// chunk by chunk and never held whole, so `maxPartBytes` does not apply to it (the total does).
+    public init(archive: ZipArchive, entry: ZipEntry, streamed: Bool = false) throws {
         self.archive = archive
         self.entry = entry
         var loc = archive.fileLocation
@@ -35,10 +40,10 @@ final class ZipEntryStream {
         let policy = archive.policy
         partCap = streamed ? policy.limits.maxTotalUncompressedBytes : policy.limits.maxPartBytes
         guard !entry.isEncrypted else {
-            throw ZipArchive.corrupt(loc, part: entry.name, ru: "часть зашифрована", en: "the part is encrypted")
+            throw ZipArchive.corrupt(loc, archive.format, part: entry.name, ru: "часть зашифрована", en: "the part is encrypted")
         }
         guard entry.method == 0 || entry.method == 8 else {
-            throw ZipArchive.corrupt(loc, part: entry.name, ru: "неизвестный способ сжатия \(entry.method)",
+            throw ZipArchive.corrupt(loc, archive.format, part: entry.name, ru: "неизвестный способ сжатия \(entry.method)",
                                      en: "unknown compression method \(entry.method)")
         }
         // Declared sizes first: a bomb that tells the truth is refused before inflating a byte.
@@ -55,17 +60,17 @@ final class ZipEntryStream {
         // The local header repeats the name and may carry a different extra field length.
         guard let header = try archive.bytes.bytes(at: entry.localHeaderOffset, count: 30),
               header[0] == 0x50, header[1] == 0x4B, header[2] == 0x03, header[3] == 0x04 else {
-            throw ZipArchive.corrupt(loc, part: entry.name, ru: "заголовок записи испорчен", en: "the entry's header is broken")
+            throw ZipArchive.corrupt(loc, archive.format, part: entry.name, ru: "заголовок записи испорчен", en: "the entry's header is broken")
         }
         let nameLength = Int(header[26]) | Int(header[27]) << 8
         let extraLength = Int(header[28]) | Int(header[29]) << 8
         let start = entry.localHeaderOffset + 30 + nameLength + extraLength
         guard start <= archive.centralDirectoryOffset, entry.compressedSize <= archive.centralDirectoryOffset - start else {
-            throw ZipArchive.corrupt(loc, part: entry.name, ru: "данные записи выходят за пределы файла (файл обрезан?)",
+            throw ZipArchive.corrupt(loc, archive.format, part: entry.name, ru: "данные записи выходят за пределы файла (файл обрезан?)",
                                      en: "the entry's data runs past the file (truncated?)")
         }
         if entry.method == 0 && entry.compressedSize != entry.uncompressedSize {
-            throw ZipArchive.corrupt(loc, part: entry.name, ru: "размеры несжатой записи не совпадают",
+            throw ZipArchive.corrupt(loc, archive.format, part: entry.name, ru: "размеры несжатой записи не совпадают",
                                      en: "the stored entry's sizes disagree")
         }
         self.inputOffset = start
@@ -89,7 +94,7 @@ final class ZipEntryStream {
     }
 
     /// Fills `buffer` with the next inflated bytes; 0 means the part is complete and verified.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard !finished, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let n = entry.method == 0 ? try readStored(base, buffer.count) : try readDeflated(base, buffer.count)
         if n == 0 {
@@ -135,7 +140,7 @@ final class ZipEntryStream {
                 return n
             }
             if r == Z_DATA_ERROR || r == Z_NEED_DICT || r == Z_MEM_ERROR || r == Z_STREAM_ERROR {
-                throw ZipArchive.corrupt(location, part: entry.name, ru: "сжатые данные испорчены",
+                throw ZipArchive.corrupt(location, archive.format, part: entry.name, ru: "сжатые данные испорчены",
                                          en: "the compressed data is broken")
             }
             if zs.pointee.avail_out == outBefore && zs.pointee.avail_in == inBefore {
@@ -154,7 +159,7 @@ final class ZipEntryStream {
         archive.inflatedTotal += n
         let policy = archive.policy
         if produced > entry.uncompressedSize {
-            throw ZipArchive.corrupt(location, part: entry.name, ru: "часть больше заявленного размера (zip-бомба?)",
+            throw ZipArchive.corrupt(location, archive.format, part: entry.name, ru: "часть больше заявленного размера (zip-бомба?)",
                                      en: "the part is larger than declared (a zip bomb?)")
         }
         if produced > partCap { throw ZipEntryStream.tooBig(location, produced, partCap) }
@@ -172,28 +177,28 @@ final class ZipEntryStream {
         finished = true
         if entry.method == 8 && !finishedDeflate { throw truncated() }
         guard produced == entry.uncompressedSize else {
-            throw ZipArchive.corrupt(location, part: entry.name, ru: "размер части не совпадает с заявленным",
+            throw ZipArchive.corrupt(location, archive.format, part: entry.name, ru: "размер части не совпадает с заявленным",
                                      en: "the part's size differs from the declared one")
         }
         guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else {
-            throw ZipArchive.corrupt(location, part: entry.name, ru: "контрольная сумма части не сходится",
+            throw ZipArchive.corrupt(location, archive.format, part: entry.name, ru: "контрольная сумма части не сходится",
                                      en: "the part's checksum does not match")
         }
     }
 
     private func truncated() -> MentorBaseError {
-        ZipArchive.corrupt(location, part: entry.name, ru: "сжатые данные обрываются (файл обрезан?)",
+        ZipArchive.corrupt(location, archive.format, part: entry.name, ru: "сжатые данные обрываются (файл обрезан?)",
                            en: "the compressed data ends early (truncated file?)")
     }
 
     static func tooBig(_ loc: SourceLocation, _ size: Int, _ cap: Int) -> MentorBaseError {
-        MentorBaseError.limit(loc, ru: "часть книги слишком велика: \(size / 1_048_576) МиБ (допустимо \(cap / 1_048_576) МиБ)",
-                              en: "a workbook part is too large: \(size / 1_048_576) MiB (at most \(cap / 1_048_576) MiB)")
+        MentorBaseError.limit(loc, ru: "часть документа слишком велика: \(size / 1_048_576) МиБ (допустимо \(cap / 1_048_576) МиБ)",
+                              en: "a document part is too large: \(size / 1_048_576) MiB (at most \(cap / 1_048_576) MiB)")
     }
 
     static func totalTooBig(_ loc: SourceLocation, _ cap: Int) -> MentorBaseError {
-        MentorBaseError.limit(loc, ru: "книга после распаковки больше \(cap / 1_048_576) МиБ",
-                              en: "the workbook inflates to more than \(cap / 1_048_576) MiB")
+        MentorBaseError.limit(loc, ru: "документ после распаковки больше \(cap / 1_048_576) МиБ",
+                              en: "the document inflates to more than \(cap / 1_048_576) MiB")
     }
 
     static func bomb(_ loc: SourceLocation) -> MentorBaseError {

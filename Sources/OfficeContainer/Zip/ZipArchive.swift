@@ -3,21 +3,23 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import MentorBase
 
 /// Random-access bytes of a zip container: a file read with `pread`, or bytes in memory.
-final class ZipBytes {
+public final class ZipBytes {
     private enum Storage {
         case file(fd: Int32)
         case memory([UInt8])
     }
 
     private let storage: Storage
-    let count: Int
+    /// The container's size in bytes.
+    public let count: Int
     private let location: SourceLocation
 
     /// Opens a file read-only; the descriptor is closed with this object.
-    init(path: String, location: SourceLocation) throws {
+    public init(path: String, location: SourceLocation) throws {
         self.location = location
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -39,7 +41,8 @@ final class ZipBytes {
         self.count = Int(st.st_size)
     }
 
-    init(bytes: [UInt8], location: SourceLocation) {
+    /// Bytes already in memory (standard input, tests).
+    public init(bytes: [UInt8], location: SourceLocation) {
         self.location = location
         self.storage = .memory(bytes)
         self.count = bytes.count
@@ -50,7 +53,7 @@ final class ZipBytes {
     }
 
     /// Copies up to `count` bytes at `offset` into `buffer`; returns how many were copied.
-    func read(at offset: Int, count wanted: Int, into buffer: UnsafeMutableRawPointer) throws -> Int {
+    public func read(at offset: Int, count wanted: Int, into buffer: UnsafeMutableRawPointer) throws -> Int {
         guard offset >= 0, offset < count, wanted > 0 else { return 0 }
         let n = min(wanted, count - offset)
         switch storage {
@@ -76,7 +79,7 @@ final class ZipBytes {
     }
 
     /// Exactly `count` bytes at `offset`, or nil when the container is shorter.
-    func bytes(at offset: Int, count n: Int) throws -> [UInt8]? {
+    public func bytes(at offset: Int, count n: Int) throws -> [UInt8]? {
         guard n >= 0, offset >= 0, offset <= count - n else { return nil }
         var out = [UInt8](repeating: 0, count: n)
         let got = try out.withUnsafeMutableBytes { try read(at: offset, count: n, into: $0.baseAddress!) }
@@ -85,18 +88,26 @@ final class ZipBytes {
 }
 
 /// One entry of a zip's central directory.
-struct ZipEntry: Sendable {
+public struct ZipEntry: Sendable, Hashable {
     /// The name as stored, with `\` turned into `/`.
-    var name: String
-    var method: UInt16
-    var flags: UInt16
-    var crc32: UInt32
-    var compressedSize: Int
-    var uncompressedSize: Int
-    var localHeaderOffset: Int
+    public var name: String
+    /// 0 stored, 8 deflated; anything else is refused when read.
+    public var method: UInt16
+    /// General-purpose flags (bit 0: encrypted).
+    public var flags: UInt16
+    /// The CRC-32 the directory declares, checked when the entry has been read.
+    public var crc32: UInt32
+    /// Compressed bytes, as declared.
+    public var compressedSize: Int
+    /// Uncompressed bytes, as declared (and enforced while inflating).
+    public var uncompressedSize: Int
+    /// Where the entry's local header starts.
+    public var localHeaderOffset: Int
 
-    var isEncrypted: Bool { flags & 1 != 0 }
-    var isDirectory: Bool { name.hasSuffix("/") }
+    /// The entry is encrypted (refused when read).
+    public var isEncrypted: Bool { flags & 1 != 0 }
+    /// The entry names a folder, not a part.
+    public var isDirectory: Bool { name.hasSuffix("/") }
 }
 
 /// A zip container's central directory, read once, checked against the safety policy.
@@ -104,29 +115,46 @@ struct ZipEntry: Sendable {
 /// Only the directory is parsed here; entries are inflated on demand by ``ZipEntryStream``,
 /// chunk by chunk, so nothing is ever written to disk and a part never has to sit in
 /// memory whole.
-final class ZipArchive {
-    let bytes: ZipBytes
-    let entries: [ZipEntry]
+///
+/// ```swift
+/// let archive = try ZipArchive(source: source, policy: ContainerSafetyPolicy(limits: options.limits),
+///                              format: ContainerFormat(name: "ODS"))
+/// guard let content = archive.entry(named: "content.xml") else { throw archive.missingPart("content.xml") }
+/// try archive.parse(part: content, with: smallPartSink)     // a small part, parsed whole
+/// let feeder = try XMLPartFeeder(archive: archive, entry: content, sink: rowSink)  // or pulled
+/// ```
+/// One archive belongs to one task (it counts the bytes inflated so far).
+public final class ZipArchive {
+    /// The container's bytes.
+    public let bytes: ZipBytes
+    /// Every entry of the central directory, in directory order.
+    public let entries: [ZipEntry]
     /// Where the central directory starts: every entry's data must end before it.
-    let centralDirectoryOffset: Int
+    public let centralDirectoryOffset: Int
     private let index: [String: Int]
-    let policy: XLSXSafetyPolicy
-    let fileLocation: SourceLocation
+    /// The caps every entry read through this archive is held to.
+    public let policy: ContainerSafetyPolicy
+    /// How messages name the format and what they advise.
+    public let format: ContainerFormat
+    /// The whole file's location (its name); errors add the part.
+    public let fileLocation: SourceLocation
     /// Inflated bytes of every part read so far, against `maxTotalUncompressedBytes`.
-    var inflatedTotal = 0
+    public internal(set) var inflatedTotal = 0
 
-    init(bytes: ZipBytes, policy: XLSXSafetyPolicy, location: SourceLocation) throws {
+    /// Reads and checks the central directory of `bytes`.
+    public init(bytes: ZipBytes, policy: ContainerSafetyPolicy, format: ContainerFormat, location: SourceLocation) throws {
         self.bytes = bytes
         self.policy = policy
+        self.format = format
         self.fileLocation = location
-        let dir = try ZipArchive.readDirectory(bytes, policy: policy, location: location)
+        let dir = try ZipArchive.readDirectory(bytes, policy: policy, format: format, location: location)
         self.entries = dir.entries
         self.centralDirectoryOffset = dir.offset
         var index: [String: Int] = [:]
         for (i, e) in dir.entries.enumerated() {
             let key = e.name.lowercased()
             if index[key] != nil {
-                throw ZipArchive.corrupt(location, part: e.name,
+                throw ZipArchive.corrupt(location, format, part: e.name,
                                          ru: "имя записи в zip повторяется", en: "the zip holds this entry name twice")
             }
             index[key] = i
@@ -134,17 +162,57 @@ final class ZipArchive {
         self.index = index
     }
 
-    /// The entry named `name` (OPC part names compare without regard to case).
-    func entry(named name: String) -> ZipEntry? {
+    /// Opens a source: a file is read in place with `pread`; standard input or memory is read
+    /// whole first, up to `policy.limits.maxFileBytes`.
+    public convenience init(source: InputSource, policy: ContainerSafetyPolicy, format: ContainerFormat) throws {
+        let location = source.location
+        let bytes: ZipBytes
+        if let url = source.fileURL {
+            bytes = try ZipBytes(path: url.path, location: location)
+        } else {
+            bytes = ZipBytes(bytes: try source.readAll(limit: policy.limits.maxFileBytes), location: location)
+        }
+        try self.init(bytes: bytes, policy: policy, format: format, location: location)
+    }
+
+    /// The entry named `name`; names compare without regard to case (as OPC requires, and
+    /// harmless for OpenDocument, whose part names are fixed).
+    public func entry(named name: String) -> ZipEntry? {
         index[name.lowercased()].map { entries[$0] }
     }
 
-    static func corrupt(_ loc: SourceLocation, part: String? = nil, ru: String, en: String) -> MentorBaseError {
-        var l = loc
+    /// The file's location with `part` set, for errors about one part.
+    public func location(ofPart part: String) -> SourceLocation {
+        var l = fileLocation
         l.part = part
-        return MentorBaseError.source(l, ru: "файл повреждён: \(ru)", en: "the file is damaged: \(en)",
-                                      hintRu: "откройте файл в Excel или LibreOffice и сохраните заново как XLSX",
-                                      hintEn: "open the file in Excel or LibreOffice and save it again as XLSX")
+        return l
+    }
+
+    /// A `source-error` saying the file is damaged (`ru`/`en` say how), with the format's repair hint.
+    public func corrupt(part: String? = nil, ru: String, en: String) -> MentorBaseError {
+        ZipArchive.corrupt(fileLocation, format, part: part, ru: ru, en: en)
+    }
+
+    /// A `source-error` for a part the format requires and the zip lacks. With
+    /// `notThisFormat`, the message says the file is not of this format at all (its main part is missing).
+    public func missingPart(_ part: String, notThisFormat: Bool = false) -> MentorBaseError {
+        let l = location(ofPart: part)
+        if notThisFormat {
+            return MentorBaseError(code: "source-error", kind: .data, location: l,
+                                   message: Localized(ru: "это не \(format.name): в архиве нет части \(part)",
+                                                      en: "not an \(format.name) file: the archive has no part \(part)"),
+                                   hint: format.notThisFormatHint)
+        }
+        return ZipArchive.corrupt(fileLocation, format, part: part, ru: "нет части \(part)", en: "part \(part) is missing")
+    }
+
+    static func corrupt(_ loc: SourceLocation, _ format: ContainerFormat, part: String? = nil,
+                        ru: String, en: String) -> MentorBaseError {
+        var l = loc
+        if let part { l.part = part }
+        return MentorBaseError(code: "source-error", kind: .data, location: l,
+                               message: Localized(ru: "файл повреждён: \(ru)", en: "the file is damaged: \(en)"),
+                               hint: format.repairHint)
     }
 
     private static func u16(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
@@ -155,13 +223,15 @@ final class ZipArchive {
         return hi >= 1 << 30 ? Int.max / 4 : lo | hi << 32
     }
 
-    private static func readDirectory(_ bytes: ZipBytes, policy: XLSXSafetyPolicy, location loc: SourceLocation)
+    private static func readDirectory(_ bytes: ZipBytes, policy: ContainerSafetyPolicy, format: ContainerFormat,
+                                      location loc: SourceLocation)
         throws -> (entries: [ZipEntry], offset: Int)
     {
-        let notZip = MentorBaseError.source(loc, ru: "это не XLSX: нет оглавления zip (файл обрезан или это другой формат)",
-                                            en: "not an XLSX: no zip directory (the file is truncated or another format)",
-                                            hintRu: "проверьте, что файл скачан целиком и сохранён как книга Excel (.xlsx)",
-                                            hintEn: "check that the file was downloaded whole and saved as an Excel workbook (.xlsx)")
+        let notZip = MentorBaseError(
+            code: "source-error", kind: .data, location: loc,
+            message: Localized(ru: "это не \(format.name): нет оглавления zip (файл обрезан или это другой формат)",
+                               en: "not an \(format.name) file: no zip directory (the file is truncated or another format)"),
+            hint: format.notThisFormatHint)
         // The end-of-central-directory record sits in the last 22 + 65,535 bytes.
         let tailLength = min(bytes.count, 22 + 65_535)
         guard tailLength >= 22, let tail = try bytes.bytes(at: bytes.count - tailLength, count: tailLength) else {
@@ -183,17 +253,17 @@ final class ZipArchive {
         var cdSize = u32(tail, eocd + 12)
         var cdOffset = u32(tail, eocd + 16)
         if u16(tail, eocd + 4) != 0 || u16(tail, eocd + 6) != 0 {
-            throw corrupt(loc, ru: "многотомные zip-архивы не поддерживаются", en: "multi-volume zips are not supported")
+            throw corrupt(loc, format, ru: "многотомные zip-архивы не поддерживаются", en: "multi-volume zips are not supported")
         }
         if total == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
             // Zip64: a locator just before the record points at the 64-bit record.
             guard eocdOffset >= 20, let loc64 = try bytes.bytes(at: eocdOffset - 20, count: 20),
                   u32(loc64, 0) == 0x0706_4B50 else {
-                throw corrupt(loc, ru: "нет записи zip64", en: "the zip64 record is missing")
+                throw corrupt(loc, format, ru: "нет записи zip64", en: "the zip64 record is missing")
             }
             let recOffset = u64(loc64, 8)
             guard let rec = try bytes.bytes(at: recOffset, count: 56), u32(rec, 0) == 0x0606_4B50 else {
-                throw corrupt(loc, ru: "запись zip64 испорчена", en: "the zip64 record is broken")
+                throw corrupt(loc, format, ru: "запись zip64 испорчена", en: "the zip64 record is broken")
             }
             total = u64(rec, 32)
             cdSize = u64(rec, 40)
@@ -205,18 +275,18 @@ final class ZipArchive {
         }
         guard cdSize <= policy.maxCentralDirectoryBytes, cdOffset <= eocdOffset, cdSize <= eocdOffset - cdOffset,
               let cd = try bytes.bytes(at: cdOffset, count: cdSize) else {
-            throw corrupt(loc, ru: "оглавление zip указывает за пределы файла", en: "the zip directory points outside the file")
+            throw corrupt(loc, format, ru: "оглавление zip указывает за пределы файла", en: "the zip directory points outside the file")
         }
         var entries: [ZipEntry] = []
         entries.reserveCapacity(total)
         var p = 0
         for _ in 0..<total {
             guard p + 46 <= cd.count, u32(cd, p) == 0x0201_4B50 else {
-                throw corrupt(loc, ru: "оглавление zip испорчено", en: "the zip directory is broken")
+                throw corrupt(loc, format, ru: "оглавление zip испорчено", en: "the zip directory is broken")
             }
             let nameLength = u16(cd, p + 28), extraLength = u16(cd, p + 30), commentLength = u16(cd, p + 32)
             guard p + 46 + nameLength + extraLength + commentLength <= cd.count else {
-                throw corrupt(loc, ru: "оглавление zip обрезано", en: "the zip directory is cut short")
+                throw corrupt(loc, format, ru: "оглавление zip обрезано", en: "the zip directory is cut short")
             }
             let nameBytes = cd[(p + 46)..<(p + 46 + nameLength)]
             var entry = ZipEntry(name: String(decoding: nameBytes, as: UTF8.self).replacingOccurrences(of: "\\", with: "/"),
@@ -225,7 +295,7 @@ final class ZipArchive {
                                  uncompressedSize: u32(cd, p + 24), localHeaderOffset: u32(cd, p + 42))
             if entry.uncompressedSize == 0xFFFF_FFFF || entry.compressedSize == 0xFFFF_FFFF
                 || entry.localHeaderOffset == 0xFFFF_FFFF {
-                try applyZip64Extra(&entry, Array(cd[(p + 46 + nameLength)..<(p + 46 + nameLength + extraLength)]), loc)
+                try applyZip64Extra(&entry, Array(cd[(p + 46 + nameLength)..<(p + 46 + nameLength + extraLength)]), loc, format)
             }
             try checkName(entry.name, nameBytes.contains(0), loc)
             entries.append(entry)
@@ -234,7 +304,8 @@ final class ZipArchive {
         return (entries, cdOffset)
     }
 
-    private static func applyZip64Extra(_ e: inout ZipEntry, _ extra: [UInt8], _ loc: SourceLocation) throws {
+    private static func applyZip64Extra(_ e: inout ZipEntry, _ extra: [UInt8], _ loc: SourceLocation,
+                                        _ format: ContainerFormat) throws {
         var p = 0
         while p + 4 <= extra.count {
             let id = u16(extra, p), size = u16(extra, p + 2)
@@ -244,7 +315,7 @@ final class ZipArchive {
                 var q = body
                 func next() throws -> Int {
                     guard q + 8 <= body + size else {
-                        throw corrupt(loc, part: e.name, ru: "поле zip64 обрезано", en: "the zip64 field is cut short")
+                        throw corrupt(loc, format, part: e.name, ru: "поле zip64 обрезано", en: "the zip64 field is cut short")
                     }
                     defer { q += 8 }
                     return u64(extra, q)
@@ -256,7 +327,7 @@ final class ZipArchive {
             }
             p = body + size
         }
-        throw corrupt(loc, part: e.name, ru: "нет поля zip64 у большой записи", en: "a large entry lacks its zip64 field")
+        throw corrupt(loc, format, part: e.name, ru: "нет поля zip64 у большой записи", en: "a large entry lacks its zip64 field")
     }
 
     /// Refuses names that could escape a folder if anyone ever extracted them.
@@ -268,8 +339,8 @@ final class ZipArchive {
             l.part = name
             throw MentorBaseError.source(l, ru: "недопустимое имя записи в zip (выход за пределы папки)",
                                          en: "unsafe zip entry name (it escapes its folder)",
-                                         hintRu: "такой файл не создаёт ни Excel, ни LibreOffice; не открывайте его",
-                                         hintEn: "neither Excel nor LibreOffice writes such a file; do not open it")
+                                         hintRu: "такой файл не создаёт ни одна офисная программа; не открывайте его",
+                                         hintEn: "no office program writes such a file; do not open it")
         }
     }
 }
