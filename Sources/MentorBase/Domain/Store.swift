@@ -134,6 +134,15 @@ public struct PersonHistory: Sendable {
         public var sensitive: Bool
         /// The batch that wrote this value (the one that created the row, or the last update of the field).
         public var source: Provenance?
+
+        public init(table: EntityTable, entityID: Int64, column: String, value: String, sensitive: Bool, source: Provenance?) {
+            self.table = table
+            self.entityID = entityID
+            self.column = column
+            self.value = value
+            self.sensitive = sensitive
+            self.source = source
+        }
     }
 
     /// One event in the person's timeline.
@@ -147,6 +156,17 @@ public struct PersonHistory: Sendable {
         public var new: String?
         public var sensitive: Bool
         public var source: Provenance
+
+        public init(table: EntityTable, entityID: Int64, action: String, column: String?, old: String?, new: String?, sensitive: Bool, source: Provenance) {
+            self.table = table
+            self.entityID = entityID
+            self.action = action
+            self.column = column
+            self.old = old
+            self.new = new
+            self.sensitive = sensitive
+            self.source = source
+        }
     }
 
     public var personID: Int64
@@ -170,6 +190,12 @@ public struct UndoReport: Sendable {
         public var file: String
         /// How many of the undone batch's people it touched.
         public var people: Int
+
+        public init(batchID: Int64, file: String, people: Int) {
+            self.batchID = batchID
+            self.file = file
+            self.people = people
+        }
     }
 
     public var batchID: Int64
@@ -195,6 +221,14 @@ public struct DueEntry: Sendable, Hashable {
     public var destroyBy: CalendarDate
     /// `destroyBy` is on or before the date asked about.
     public var isDue: Bool
+
+    public init(personID: Int64, displayName: String, revokedOn: CalendarDate, destroyBy: CalendarDate, isDue: Bool) {
+        self.personID = personID
+        self.displayName = displayName
+        self.revokedOn = revokedOn
+        self.destroyBy = destroyBy
+        self.isDue = isDue
+    }
 }
 
 /// What `purge` destroyed. It names nobody: ids only.
@@ -205,11 +239,23 @@ public struct PurgeReport: Sendable {
         public var revokedOn: CalendarDate
         public var destroyBy: CalendarDate
         public var rowsDestroyed: Int
+
+        public init(personID: Int64, revokedOn: CalendarDate, destroyBy: CalendarDate, rowsDestroyed: Int) {
+            self.personID = personID
+            self.revokedOn = revokedOn
+            self.destroyBy = destroyBy
+            self.rowsDestroyed = rowsDestroyed
+        }
     }
 
     /// The batch that logs the purge; nil when nothing was due.
     public var batchID: Int64?
     public var entries: [Entry]
+
+    public init(batchID: Int64?, entries: [Entry]) {
+        self.batchID = batchID
+        self.entries = entries
+    }
 }
 
 /// A person with everything the store holds about them, for exports.
@@ -254,6 +300,13 @@ public struct PairingRecord: Sendable {
     public var mentorID: Int64?
     public var menteeIDs: [Int64]
     public var pairing: Pairing
+
+    public init(id: Int64, mentorID: Int64?, menteeIDs: [Int64], pairing: Pairing) {
+        self.id = id
+        self.mentorID = mentorID
+        self.menteeIDs = menteeIDs
+        self.pairing = pairing
+    }
 }
 
 /// A questionnaire response, for exports.
@@ -262,6 +315,13 @@ public struct ResponseRecord: Sendable {
     public var personID: Int64?
     public var response: QuestionnaireResponse
     public var isLatest: Bool
+
+    public init(id: Int64, personID: Int64?, response: QuestionnaireResponse, isLatest: Bool) {
+        self.id = id
+        self.personID = personID
+        self.response = response
+        self.isLatest = isLatest
+    }
 }
 
 /// The canonical store: SQLite (the default) or PostgreSQL behind one protocol.
