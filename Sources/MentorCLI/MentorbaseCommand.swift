@@ -28,6 +28,12 @@ public struct MentorbaseCommand: ParsableCommand {
                 InspectCommand.self,
                 DumpCommand.self,
                 ConvertCommand.self,
+                ImportCommand.self,
+                BatchesCommand.self,
+                HistoryCommand.self,
+                UndoCommand.self,
+                ConsentsCommand.self,
+                PurgeCommand.self,
             ]
         )
     }
