@@ -37,7 +37,7 @@ case "$cmd" in
       || as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 3; }
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40" start >/dev/null \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=40" start >/dev/null \
       || { cat "$dir/server.log" >&2; exit 3; }
     as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres mentorbase_test
     echo "$port" >"$dir/port"

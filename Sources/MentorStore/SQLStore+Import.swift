@@ -173,16 +173,11 @@ extension SQLStore {
         // Only the memberships of the people in this chunk: enough to tell whether a row's mentee
         // is already in a pairing, without loading every member of a mentor's big groups.
         if !pairings.isEmpty {
-            let pids = pairings.keys.sorted().map { StoredValue?.some(.integer($0)) }
-            for pPart in SQLStore.slices(pids, 400) {
-                for idPart in SQLStore.slices(ids, 400) {
-                    try s.query("SELECT id, pairing_id, person_id FROM pairing_members WHERE pairing_id IN ("
-                                + placeholders(pPart.count) + ") AND person_id IN (" + placeholders(idPart.count) + ")",
-                                pPart + idPart) { r in
-                        guard let pid = r.int(1), let person = r.int(2), let id = r.int(0) else { return }
-                        pairings[pid]?.members[person] = id
-                    }
-                }
+            // By person (its own index), filtered here: an IN list on both columns of the unique
+            // (pairing_id, person_id) index would make SQLite seek every pair of the two lists.
+            try SQLStore.inSlices(s, "SELECT id, pairing_id, person_id FROM pairing_members WHERE person_id IN", ids) { r in
+                guard let pid = r.int(1), let person = r.int(2), let id = r.int(0), pairings[pid] != nil else { return }
+                pairings[pid]?.members[person] = id
             }
         }
         for p in pairings.values { ws.put(p) }

@@ -70,11 +70,11 @@ public struct KnownPerson: Sendable {
     public var isReference: Bool
     public var keys: IdentityKeys
 
-    public init(id: Int64, person: Person, isReference: Bool) {
+    public init(id: Int64, person: Person, isReference: Bool, keys: IdentityKeys? = nil) {
         self.id = id
         self.person = person
         self.isReference = isReference
-        self.keys = IdentityKeys(person)
+        self.keys = keys ?? IdentityKeys(person)
     }
 }
 
@@ -145,8 +145,8 @@ public enum IdentityDecision: Sendable, Equatable {
 /// never merged silently.
 public enum IdentityResolver {
     /// Matches a person's own row against the stored people that share a key with it.
-    public static func resolve(_ person: Person, among candidates: [KnownPerson]) -> IdentityDecision {
-        let k = IdentityKeys(person)
+    public static func resolve(_ person: Person, keys: IdentityKeys? = nil, among candidates: [KnownPerson]) -> IdentityDecision {
+        let k = keys ?? IdentityKeys(person)
         if let s = k.snils, let hit = candidates.first(where: { $0.keys.snils == s }) {
             return .matched(hit.id, .snils)
         }
@@ -187,8 +187,9 @@ public enum IdentityResolver {
     }
 
     /// Matches a name given in another person's row (a mentor in the mentee base).
-    public static func resolve(_ reference: PersonReference, among candidates: [KnownPerson]) -> IdentityDecision {
-        let k = IdentityKeys(reference)
+    public static func resolve(_ reference: PersonReference, keys: IdentityKeys? = nil,
+                               among candidates: [KnownPerson]) -> IdentityDecision {
+        let k = keys ?? IdentityKeys(reference)
         var same = candidates.filter { $0.keys.nameKey == k.nameKey }
         if same.count > 1, let org = k.organization {
             let narrowed = same.filter { $0.keys.organization == org }

@@ -132,6 +132,8 @@ private struct Builder {
     var conflicts: [PlanConflict] = []
     var aborted = false
     var primaryInserted = false
+    /// The subject's keys, computed once by `resolveSubject`.
+    var subjectKeys: IdentityKeys?
 
     init(ws: WorkingSet, policy: ConflictPolicy) {
         self.ws = ws
@@ -142,7 +144,9 @@ private struct Builder {
 
     /// The subject's decision, or nil (and the row conflicting) when a person must decide.
     mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
-        let d = IdentityResolver.resolve(p, among: ws.candidates(for: IdentityKeys(p)))
+        let k = IdentityKeys(p)
+        subjectKeys = k
+        let d = IdentityResolver.resolve(p, keys: k, among: ws.candidates(for: k))
         if case .review(let cs) = d {
             conflicts.append(.identity(name: p.displayName, cs))
             aborted = true
@@ -154,7 +158,8 @@ private struct Builder {
     mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
         var out: [IdentityDecision] = []
         for r in refs {
-            let d = IdentityResolver.resolve(r, among: ws.candidates(for: IdentityKeys(r)))
+            let k = IdentityKeys(r)
+            let d = IdentityResolver.resolve(r, keys: k, among: ws.candidates(for: k))
             if case .review(let cs) = d {
                 conflicts.append(.reference(name: r.displayName, cs))
                 aborted = true
@@ -171,7 +176,7 @@ private struct Builder {
             if let known = ws.people[id] { mergePerson(known, p, isReference: false, fillOnly: fillOnly) }
             return id
         case .new, .review:
-            return insertPerson(p, isReference: false)
+            return insertPerson(p, isReference: false, keys: subjectKeys)
         }
     }
 
@@ -195,8 +200,10 @@ private struct Builder {
         return out
     }
 
-    static func personColumns(_ p: Person, isReference: Bool) -> [(column: String, value: StoredValue?)] {
-        let k = IdentityKeys(p)
+    static func personColumns(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil)
+        -> [(column: String, value: StoredValue?)]
+    {
+        let k = keys ?? IdentityKeys(p)
         var cols: [(column: String, value: StoredValue?)] = Array(zip(Person.storedFields.map(\.column), p.storedValues))
             .map { (column: $0.0, value: $0.1) }
         cols.append(("name_key", .text(k.nameKey)))
@@ -206,11 +213,12 @@ private struct Builder {
         return cols
     }
 
-    mutating func insertPerson(_ p: Person, isReference: Bool) -> Int64 {
+    mutating func insertPerson(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
         let id = ws.allocateID(.people)
+        let k = keys ?? IdentityKeys(p)
         writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(p, isReference: isReference))))
-        ws.put(KnownPerson(id: id, person: p, isReference: isReference))
+                                  action: .insert(Builder.personColumns(p, isReference: isReference, keys: k))))
+        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k))
         return id
     }
 
@@ -221,7 +229,7 @@ private struct Builder {
         let newPerson = Person(storedValues: merged.values)
         let newRef = known.isReference && isReference
         // Derived columns follow the merged person.
-        let oldCols = Builder.personColumns(known.person, isReference: known.isReference)
+        let oldCols = Builder.personColumns(known.person, isReference: known.isReference, keys: known.keys)
         let newCols = Builder.personColumns(newPerson, isReference: newRef)
         for (o, n) in zip(oldCols, newCols) where ["name_key", "initials_key", "snils_key", "is_reference"].contains(o.column)
             && o.value != n.value {

@@ -8,13 +8,29 @@ public enum NameKey {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for c0 in s.unicodeScalars {
-            let c = lookalike(c0)
-            if c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" {
+            let v = c0.value
+            // Fast paths for what names are made of: Cyrillic and ASCII.
+            var folded: Unicode.Scalar?
+            if v >= 0x430 && v <= 0x44F {
+                folded = c0
+            } else if v >= 0x410 && v <= 0x42F {
+                folded = Unicode.Scalar(v + 0x20)
+            } else if v == 0x401 || v == 0x451 {
+                folded = "е"
+            } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x2D {
+                let c = lookalike(c0)
+                folded = c.value < 0x80 ? Unicode.Scalar(c.value | (c.value >= 0x41 && c.value <= 0x5A ? 0x20 : 0)) : lower(c)
+            } else if v >= 0x80, c0.properties.isAlphabetic {
+                folded = lower(lookalike(c0))
+            }
+            if let f = folded {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
-                out.append(lower(c))
-            } else if c == "." || c == "'" || c == "’" {
-                pendingSpace = c == "." ? true : pendingSpace
+                out.append(f)
+            } else if c0 == "." {
+                pendingSpace = true
+            } else if c0 == "'" || c0 == "’" {
+                continue
             } else {
                 pendingSpace = true
             }
