@@ -39,9 +39,10 @@ extension SQLStore {
         var wroteAnything = false
 
         func process() throws {
-            try prefetch(s, chunk, req.kind, ws)
-            for r in chunk {
-                var plan = planner.plan(r)
+            let keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) }
+            try prefetch(s, chunk, keys, ws, req.kind)
+            for (i, r) in chunk.enumerated() {
+                var plan = planner.plan(r, keys: keys[i])
                 report.counts[plan.outcome, default: 0] += 1
                 report.diagnostics.append(contentsOf: plan.diagnostics)
                 for c in plan.conflicts {
@@ -106,32 +107,28 @@ extension SQLStore {
 
     /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
     /// with any name in the chunk, and their profiles, pairings, consents and responses.
-    private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ kind: ImportKind, _ ws: WorkingSet) throws {
-        var snils = Set<String>(), names = Set<String>(), initials = Set<String>(), codes = Set<String>()
+    private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ keys: [RecordKeys?], _ ws: WorkingSet,
+                          _ kind: ImportKind) throws {
+        var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
         func add(_ k: IdentityKeys) {
-            if let x = k.snils { snils.insert(x) }
-            names.insert(k.nameKey)
-            initials.insert(k.initialsKey)
+            if let x = k.snils { snils.insert(ByteKey(x)) }
+            names.insert(ByteKey(k.nameKey))
+            initials.insert(ByteKey(k.initialsKey))
         }
-        for r in chunk where !r.hasErrors {
-            switch r.content {
-            case .mentor(let p, _, _, let ms): add(IdentityKeys(p)); ms.forEach { add(IdentityKeys($0)) }
-            case .mentee(let p, _, _, let m): add(IdentityKeys(p)); m.map { add(IdentityKeys($0)) }
-            case .consent(let p, _, _), .questionnaire(let p, _): add(IdentityKeys(p))
-            case .pairing(let pr, let m, let ms):
-                add(IdentityKeys(m))
-                ms.forEach { add(IdentityKeys($0)) }
-                if let c = pr.code { codes.insert(c) }
-            }
+        for (i, r) in chunk.enumerated() {
+            guard let k = keys[i] else { continue }
+            if let sk = k.subject { add(sk) }
+            k.references.forEach(add)
+            if case .pairing(let pr, _, _) = r.content, let c = pr.code { codes.insert(ByteKey(c)) }
         }
         let personSQL = SQLStore.select(SQLStore.personColumns, "people")
-        try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.sorted().map(StoredValue.text)) {
+        try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.map { .text($0.string) }) {
             ws.put(SQLStore.person($0))
         }
-        try SQLStore.inSlices(s, personSQL + " WHERE name_key IN", names.sorted().map(StoredValue.text)) {
+        try SQLStore.inSlices(s, personSQL + " WHERE name_key IN", names.map { .text($0.string) }) {
             ws.put(SQLStore.person($0))
         }
-        try SQLStore.inSlices(s, personSQL + " WHERE initials_key IN", initials.sorted().map(StoredValue.text)) {
+        try SQLStore.inSlices(s, personSQL + " WHERE initials_key IN", initials.map { .text($0.string) }) {
             if ws.people[$0.int(0) ?? 0] == nil { ws.put(SQLStore.person($0)) }
         }
         let ids = ws.people.keys.sorted().map { StoredValue?.some(.integer($0)) }
@@ -166,7 +163,7 @@ extension SQLStore {
             pairings[p.id] = p
         }
         try SQLStore.inSlices(s, SQLStore.select(SQLStore.pairingColumns, "pairings") + " WHERE code IN",
-                              codes.sorted().map(StoredValue.text)) {
+                              codes.map { .text($0.string) }) {
             let p = SQLStore.pairing($0)
             pairings[p.id] = p
         }

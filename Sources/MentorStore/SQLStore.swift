@@ -25,7 +25,8 @@ public final class SQLStore: Store {
 
     // MARK: Column lists shared by reading code
 
-    static let personColumns = ["id", "is_reference"] + Person.storedFields.map(\.column)
+    /// The stored keys come last, so matching need not fold the names again.
+    static let personColumns = ["id", "is_reference"] + Person.storedFields.map(\.column) + ["name_key", "initials_key"]
     static let mentorColumns = ["id", "person_id"] + MentorProfile.storedFields.map(\.column)
     static let menteeColumns = ["id", "person_id"] + MenteeProfile.storedFields.map(\.column)
     static let pairingColumns = ["id", "person_id"] + Pairing.storedFields.map(\.column)
@@ -38,8 +39,15 @@ public final class SQLStore: Store {
     }
 
     static func person(_ r: SQLRow) -> KnownPerson {
-        KnownPerson(id: r.int(0) ?? 0, person: Person(storedValues: Array(r.values.dropFirst(2))),
-                    isReference: (r.int(1) ?? 0) != 0)
+        let n = Person.storedFields.count
+        let p = Person(storedValues: Array(r.values[2..<min(2 + n, r.values.count)]))
+        let keys: IdentityKeys
+        if let name = r.text(2 + n), let initials = r.text(3 + n) {
+            keys = IdentityKeys(p, nameKey: name, initialsKey: initials)
+        } else {
+            keys = IdentityKeys(p)
+        }
+        return KnownPerson(id: r.int(0) ?? 0, person: p, isReference: (r.int(1) ?? 0) != 0, keys: keys)
     }
 
     static func consent(_ r: SQLRow) -> KnownConsent {
@@ -64,11 +72,15 @@ public final class SQLStore: Store {
 
     /// Runs `sql` (ending in `IN`) over `values` in slices, so no statement exceeds a backend's
     /// limit on parameters.
-    static func inSlices(_ s: any SQLSession, _ sqlBefore: String, _ values: [StoredValue?], slice: Int = 900,
+    static func inSlices(_ s: any SQLSession, _ sqlBefore: String, _ values: [StoredValue?], slice: Int = 500,
                          _ body: (SQLRow) throws -> Void) throws {
+        // Short lists are padded with NULL (which matches nothing) to one of a few sizes, so the
+        // backend reuses a handful of prepared statements instead of compiling one per chunk.
         var i = 0
         while i < values.count {
-            let part = Array(values[i..<min(i + slice, values.count)])
+            var part = Array(values[i..<min(i + slice, values.count)])
+            let size = [8, 64, slice].first { $0 >= part.count } ?? part.count
+            part.append(contentsOf: repeatElement(nil, count: size - part.count))
             try s.query(sqlBefore + " (" + placeholders(part.count) + ")", part, body)
             i += slice
         }

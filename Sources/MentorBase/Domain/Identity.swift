@@ -16,17 +16,49 @@ public struct IdentityKeys: Hashable, Sendable {
     /// Folded organisation, only used to tell namesakes apart in references.
     public var organization: String?
 
+    /// Keys of a stored person whose folded name keys the store already keeps.
+    public init(_ p: Person, nameKey: String, initialsKey: String) {
+        self.init(p, folded: (nameKey, initialsKey))
+    }
+
     public init(_ p: Person) {
+        self.init(p, folded: nil)
+    }
+
+    private init(_ p: Person, folded: (String, String)?) {
         snils = SNILSKey.digits(p.snils)
-        nameKey = NameKey.key(lastName: p.lastName, firstName: p.firstName, patronymic: p.patronymic)
-        initialsKey = NameKey.initialsKey(lastName: p.lastName, firstName: p.firstName, patronymic: p.patronymic)
+        if let folded {
+            nameKey = folded.0
+            initialsKey = folded.1
+        } else {
+            (nameKey, initialsKey) = IdentityKeys.nameKeys(p)
+        }
         hasInitials = p.hasInitials
         birthDate = p.birthDate
         birthYear = p.birthYear ?? p.birthDate?.year
-        className = p.className.map(NameKey.fold).flatMap { $0.isEmpty ? nil : $0.replacingOccurrences(of: " ", with: "") }
+        if let c = p.className {
+            let f = NameKey.fold(c).unicodeScalars.filter { $0 != " " }
+            className = f.isEmpty ? nil : String(String.UnicodeScalarView(f))
+        } else {
+            className = nil
+        }
         phones = Set(p.phones)
         emails = Set(p.emails.map { $0.lowercased() })
         organization = p.organization.map(NameKey.fold).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The full-name key and the initials key; each part is folded once.
+    static func nameKeys(_ p: Person) -> (String, String) {
+        let last = NameKey.fold(p.lastName)
+        let first = p.firstName.map(NameKey.fold) ?? ""
+        let patronymic = p.patronymic.map(NameKey.fold) ?? ""
+        var name = last
+        var initials = last
+        for part in [first, patronymic] where !part.isEmpty {
+            name += " " + part
+            if let c = part.unicodeScalars.first { initials += " " + String(Character(c)) }
+        }
+        return (name, initials)
     }
 
     public init(_ r: PersonReference) {
@@ -58,6 +90,32 @@ extension CalendarDate {
     public var swappedDayMonth: CalendarDate? {
         guard day != month, day <= 12 else { return nil }
         return CalendarDate(year: year, month: day, day: month)
+    }
+}
+
+/// The identity keys of every name in one row, computed once and shared by the store's
+/// prefetch and the planner.
+public struct RecordKeys: Sendable {
+    /// The row's own person.
+    public var subject: IdentityKeys?
+    /// The names the row gives of others, in the order of the record's references.
+    public var references: [IdentityKeys]
+
+    public init(_ r: IncomingRecord) {
+        switch r.content {
+        case .mentor(let p, _, _, let ms):
+            subject = IdentityKeys(p)
+            references = ms.map(IdentityKeys.init)
+        case .mentee(let p, _, _, let m):
+            subject = IdentityKeys(p)
+            references = m.map { [IdentityKeys($0)] } ?? []
+        case .consent(let p, _, _), .questionnaire(let p, _):
+            subject = IdentityKeys(p)
+            references = []
+        case .pairing(_, let m, let ms):
+            subject = nil
+            references = [IdentityKeys(m)] + ms.map(IdentityKeys.init)
+        }
     }
 }
 
@@ -147,13 +205,13 @@ public enum IdentityResolver {
     /// Matches a person's own row against the stored people that share a key with it.
     public static func resolve(_ person: Person, keys: IdentityKeys? = nil, among candidates: [KnownPerson]) -> IdentityDecision {
         let k = keys ?? IdentityKeys(person)
-        if let s = k.snils, let hit = candidates.first(where: { $0.keys.snils == s }) {
+        if let s = k.snils, let hit = candidates.first(where: { $0.keys.snils.map { sameBytes($0, s) } ?? false }) {
             return .matched(hit.id, .snils)
         }
         var exact: [(KnownPerson, MatchRule)] = []
         var weak: [KnownPerson] = []
         var review: [ReviewCandidate] = []
-        for c in candidates where c.keys.nameKey == k.nameKey {
+        for c in candidates where sameBytes(c.keys.nameKey, k.nameKey) {
             let ck = c.keys
             let snilsDiffer = k.snils != nil && ck.snils != nil && k.snils != ck.snils
             if let a = k.birthDate, let b = ck.birthDate {
@@ -179,7 +237,7 @@ public enum IdentityResolver {
         if weak.count == 1 { return .matched(weak[0].id, .nameOnly) }
         if weak.count > 1 { return .review(weak.map { candidate($0, .severalMatches) }) }
         let initials = candidates.filter {
-            $0.keys.initialsKey == k.initialsKey && $0.keys.nameKey != k.nameKey
+            sameBytes($0.keys.initialsKey, k.initialsKey) && !sameBytes($0.keys.nameKey, k.nameKey)
                 && (k.hasInitials || $0.keys.hasInitials) && !k.contradicts($0.keys)
         }
         if !initials.isEmpty { return .review(initials.map { candidate($0, .initials) }) }
@@ -190,7 +248,7 @@ public enum IdentityResolver {
     public static func resolve(_ reference: PersonReference, keys: IdentityKeys? = nil,
                                among candidates: [KnownPerson]) -> IdentityDecision {
         let k = keys ?? IdentityKeys(reference)
-        var same = candidates.filter { $0.keys.nameKey == k.nameKey }
+        var same = candidates.filter { sameBytes($0.keys.nameKey, k.nameKey) }
         if same.count > 1, let org = k.organization {
             let narrowed = same.filter { $0.keys.organization == org }
             if narrowed.count == 1 { same = narrowed }
@@ -198,7 +256,7 @@ public enum IdentityResolver {
         if same.count == 1 { return .matched(same[0].id, .nameOnly) }
         if same.count > 1 { return .review(same.map { candidate($0, .severalMatches) }) }
         let initials = candidates.filter {
-            $0.keys.initialsKey == k.initialsKey && (k.hasInitials || $0.keys.hasInitials)
+            sameBytes($0.keys.initialsKey, k.initialsKey) && (k.hasInitials || $0.keys.hasInitials)
         }
         if !initials.isEmpty { return .review(initials.map { candidate($0, .initials) }) }
         return .new

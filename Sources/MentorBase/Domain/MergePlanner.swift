@@ -18,12 +18,13 @@ public final class MergePlanner {
     }
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
-    public func plan(_ record: IncomingRecord) -> RecordPlan {
+    public func plan(_ record: IncomingRecord, keys: RecordKeys? = nil) -> RecordPlan {
         let label = MergePlanner.label(record)
         if record.hasErrors {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
         var b = Builder(ws: workingSet, policy: policy)
+        b.precomputed = keys
         switch record.content {
         case .mentor(let person, let profile, let pairing, let mentees):
             planMentor(&b, person, profile, pairing, mentees)
@@ -134,6 +135,10 @@ private struct Builder {
     var primaryInserted = false
     /// The subject's keys, computed once by `resolveSubject`.
     var subjectKeys: IdentityKeys?
+    /// Keys the caller computed already (the store's prefetch did).
+    var precomputed: RecordKeys?
+    /// How many references have been resolved (indexes into `precomputed.references`).
+    var referencesSeen = 0
 
     init(ws: WorkingSet, policy: ConflictPolicy) {
         self.ws = ws
@@ -144,7 +149,7 @@ private struct Builder {
 
     /// The subject's decision, or nil (and the row conflicting) when a person must decide.
     mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
-        let k = IdentityKeys(p)
+        let k = precomputed?.subject ?? IdentityKeys(p)
         subjectKeys = k
         let d = IdentityResolver.resolve(p, keys: k, among: ws.candidates(for: k))
         if case .review(let cs) = d {
@@ -158,7 +163,9 @@ private struct Builder {
     mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
         var out: [IdentityDecision] = []
         for r in refs {
-            let k = IdentityKeys(r)
+            let pre = precomputed?.references
+            let k = pre.flatMap { referencesSeen < $0.count ? $0[referencesSeen] : nil } ?? IdentityKeys(r)
+            referencesSeen += 1
             let d = IdentityResolver.resolve(r, keys: k, among: ws.candidates(for: k))
             if case .review(let cs) = d {
                 conflicts.append(.reference(name: r.displayName, cs))
@@ -226,8 +233,10 @@ private struct Builder {
         let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.person.storedValues,
                                  incoming: p.storedValues, fillOnly: fillOnly)
         var fc = merged.changes
-        let newPerson = Person(storedValues: merged.values)
         let newRef = known.isReference && isReference
+        // Nothing changed: the derived columns cannot have either.
+        if fc.isEmpty && newRef == known.isReference { return }
+        let newPerson = Person(storedValues: merged.values)
         // Derived columns follow the merged person.
         let oldCols = Builder.personColumns(known.person, isReference: known.isReference, keys: known.keys)
         let newCols = Builder.personColumns(newPerson, isReference: newRef)

@@ -56,8 +56,17 @@ public enum NameKey {
     /// True when a name part is only an initial (`И.` or `И`).
     public static func isInitial(_ part: String?) -> Bool {
         guard let part else { return false }
-        let letters = part.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count == 1
+        var letters = 0
+        for c in part.unicodeScalars {
+            let v = c.value
+            let isLetter = (v >= 0x410 && v <= 0x451) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+                || (v >= 0x80 && !(v >= 0x410 && v <= 0x451) && c.properties.isAlphabetic)
+            if isLetter {
+                letters += 1
+                if letters > 1 { return false }
+            }
+        }
+        return letters == 1
     }
 
     private static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {

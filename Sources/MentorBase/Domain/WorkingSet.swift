@@ -61,14 +61,14 @@ public struct KnownResponse: Sendable {
 /// also hands out ids for new rows (the store tells it where each table's ids continue).
 public final class WorkingSet {
     public private(set) var people: [Int64: KnownPerson] = [:]
-    private var bySNILS: [String: Int64] = [:]
-    private var byName: [String: [Int64]] = [:]
-    private var byInitials: [String: [Int64]] = [:]
+    private var bySNILS: [ByteKey: Int64] = [:]
+    private var byName: [ByteKey: [Int64]] = [:]
+    private var byInitials: [ByteKey: [Int64]] = [:]
     public private(set) var mentorProfiles: [Int64: (id: Int64, profile: MentorProfile)] = [:]
     public private(set) var menteeProfiles: [Int64: (id: Int64, profile: MenteeProfile)] = [:]
     public private(set) var pairings: [Int64: KnownPairing] = [:]
     private var pairingsByMentor: [Int64: [Int64]] = [:]
-    private var pairingsByCode: [String: Int64] = [:]
+    private var pairingsByCode: [ByteKey: Int64] = [:]
     public private(set) var consents: [Int64: [KnownConsent]] = [:]
     public private(set) var responses: [Int64: [KnownResponse]] = [:]
     private var nextIDs: [EntityTable: Int64]
@@ -108,15 +108,15 @@ public final class WorkingSet {
     public func put(_ p: KnownPerson) {
         if let old = people[p.id] { unindex(old) }
         people[p.id] = p
-        if let s = p.keys.snils { bySNILS[s] = p.id }
-        byName[p.keys.nameKey, default: []].append(p.id)
-        byInitials[p.keys.initialsKey, default: []].append(p.id)
+        if let s = p.keys.snils { bySNILS[ByteKey(s)] = p.id }
+        byName[ByteKey(p.keys.nameKey), default: []].append(p.id)
+        byInitials[ByteKey(p.keys.initialsKey), default: []].append(p.id)
     }
 
     private func unindex(_ p: KnownPerson) {
-        if let s = p.keys.snils, bySNILS[s] == p.id { bySNILS[s] = nil }
-        byName[p.keys.nameKey]?.removeAll { $0 == p.id }
-        byInitials[p.keys.initialsKey]?.removeAll { $0 == p.id }
+        if let s = p.keys.snils, bySNILS[ByteKey(s)] == p.id { bySNILS[ByteKey(s)] = nil }
+        byName[ByteKey(p.keys.nameKey)]?.removeAll { $0 == p.id }
+        byInitials[ByteKey(p.keys.initialsKey)]?.removeAll { $0 == p.id }
     }
 
     public func putMentorProfile(personID: Int64, id: Int64, _ m: MentorProfile) { mentorProfiles[personID] = (id, m) }
@@ -126,7 +126,7 @@ public final class WorkingSet {
     public func put(_ p: KnownPairing) {
         if pairings[p.id] == nil, let m = p.mentorID { pairingsByMentor[m, default: []].append(p.id) }
         pairings[p.id] = p
-        if let c = p.pairing.code { pairingsByCode[c] = p.id }
+        if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
     }
 
     public func put(_ c: KnownConsent) {
@@ -146,9 +146,9 @@ public final class WorkingSet {
     /// Everyone sharing a key with `keys`: the candidates identity matching weighs.
     public func candidates(for keys: IdentityKeys) -> [KnownPerson] {
         var ids: [Int64] = []
-        if let s = keys.snils, let id = bySNILS[s] { ids.append(id) }
-        ids.append(contentsOf: byName[keys.nameKey] ?? [])
-        ids.append(contentsOf: byInitials[keys.initialsKey] ?? [])
+        if let s = keys.snils, let id = bySNILS[ByteKey(s)] { ids.append(id) }
+        ids.append(contentsOf: byName[ByteKey(keys.nameKey)] ?? [])
+        ids.append(contentsOf: byInitials[ByteKey(keys.initialsKey)] ?? [])
         var seen = Set<Int64>()
         return ids.compactMap { seen.insert($0).inserted ? people[$0] : nil }
     }
@@ -157,5 +157,5 @@ public final class WorkingSet {
         (pairingsByMentor[id] ?? []).compactMap { pairings[$0] }
     }
 
-    public func pairing(code: String) -> KnownPairing? { pairingsByCode[code].flatMap { pairings[$0] } }
+    public func pairing(code: String) -> KnownPairing? { pairingsByCode[ByteKey(code)].flatMap { pairings[$0] } }
 }
