@@ -106,6 +106,10 @@ final class PostgresBackend: SQLBackend {
             try s.raw("BEGIN")
             // Writers (imports, undo, purge) exclude each other; readers are not blocked.
             try s.raw("LOCK TABLE import_batches IN SHARE ROW EXCLUSIVE MODE")
+            // Rows this transaction inserted have no statistics yet, so the planner would take an
+            // IN list of 500 keys for most of a table and scan it whole, chunk after chunk. Every
+            // lookup an import makes has its index.
+            try s.raw("SET LOCAL enable_seqscan = off")
             let (value, commit) = try body(s)
             try s.raw(commit ? "COMMIT" : "ROLLBACK")
             return value
