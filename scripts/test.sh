@@ -4,6 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --tests
+# A throw-away PostgreSQL server for the store tests (loopback, temporary data directory).
+if [ -z "${MENTORBASE_TEST_PG_URL:-}" ]; then
+  pgdir="$(mktemp -d "${TMPDIR:-/tmp}/mentorbase-pg.XXXXXX")"
+  trap 'bash scripts/pg-test-server.sh stop "$pgdir/pg"; rm -rf "$pgdir"' EXIT
+  MENTORBASE_TEST_PG_URL="$(bash scripts/pg-test-server.sh start "$pgdir/pg")"
+  export MENTORBASE_TEST_PG_URL
+fi
 swift test --disable-xctest
 if compgen -G "Tests/peers/test_*.py" >/dev/null; then
   swift build --product mentorbase

@@ -31,6 +31,12 @@ public struct MentorbaseCommand: ParsableCommand {
                 ValidateCommand.self,
                 SchemaCommand.self,
                 TemplateCommand.self,
+                ImportCommand.self,
+                BatchesCommand.self,
+                HistoryCommand.self,
+                UndoCommand.self,
+                ConsentsCommand.self,
+                PurgeCommand.self,
             ]
         )
     }

@@ -1,0 +1,268 @@
+/// What identity matching compares of a person, folded once.
+public struct IdentityKeys: Hashable, Sendable {
+    /// The 11 digits of the SNILS.
+    public var snils: String?
+    /// Folded «Фамилия Имя Отчество».
+    public var nameKey: String
+    /// Folded surname and initials (`иванов и и`).
+    public var initialsKey: String
+    public var hasInitials: Bool
+    public var birthDate: CalendarDate?
+    public var birthYear: Int?
+    /// Folded class name.
+    public var className: String?
+    public var phones: Set<String>
+    public var emails: Set<String>
+    /// Folded organisation, only used to tell namesakes apart in references.
+    public var organization: String?
+
+    /// Keys of a stored person whose folded name keys the store already keeps.
+    public init(_ p: Person, nameKey: String, initialsKey: String) {
+        self.init(p, folded: (nameKey, initialsKey))
+    }
+
+    public init(_ p: Person) {
+        self.init(p, folded: nil)
+    }
+
+    private init(_ p: Person, folded: (String, String)?) {
+        snils = SNILSKey.digits(p.snils)
+        if let folded {
+            nameKey = folded.0
+            initialsKey = folded.1
+        } else {
+            (nameKey, initialsKey) = IdentityKeys.nameKeys(p)
+        }
+        hasInitials = p.hasInitials
+        birthDate = p.birthDate
+        birthYear = p.birthYear ?? p.birthDate?.year
+        if let c = p.className {
+            let f = NameKey.fold(c).unicodeScalars.filter { $0 != " " }
+            className = f.isEmpty ? nil : String(String.UnicodeScalarView(f))
+        } else {
+            className = nil
+        }
+        phones = Set(p.phones)
+        emails = Set(p.emails.map { $0.lowercased() })
+        organization = p.organization.map(NameKey.fold).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The full-name key and the initials key; each part is folded once.
+    static func nameKeys(_ p: Person) -> (String, String) {
+        let last = NameKey.fold(p.lastName)
+        let first = p.firstName.map(NameKey.fold) ?? ""
+        let patronymic = p.patronymic.map(NameKey.fold) ?? ""
+        var name = last
+        var initials = last
+        for part in [first, patronymic] where !part.isEmpty {
+            name += " " + part
+            if let c = part.unicodeScalars.first { initials += " " + String(Character(c)) }
+        }
+        return (name, initials)
+    }
+
+    public init(_ r: PersonReference) {
+        self.init(r.asPerson)
+    }
+
+    /// Anything beyond the name that could tell two namesakes apart.
+    public var hasIdentifiers: Bool {
+        snils != nil || birthDate != nil || birthYear != nil || className != nil || !phones.isEmpty || !emails.isEmpty
+    }
+
+    /// Both sides know something and it differs: certainly two people.
+    func contradicts(_ o: IdentityKeys) -> Bool {
+        if let a = snils, let b = o.snils, a != b, !(birthDate != nil && birthDate == o.birthDate) { return true }
+        if let a = birthDate, let b = o.birthDate, a != b, a.swappedDayMonth != b { return true }
+        if birthDate == nil || o.birthDate == nil, let a = birthYear, let b = o.birthYear, a != b { return true }
+        return false
+    }
+
+    /// Shares a class, a phone or an e-mail.
+    func sharesContact(_ o: IdentityKeys) -> Bool {
+        if let a = className, a == o.className { return true }
+        return !phones.isDisjoint(with: o.phones) || !emails.isDisjoint(with: o.emails)
+    }
+}
+
+extension CalendarDate {
+    /// The date with day and month exchanged (05.03 ↔ 03.05), when that is another real date.
+    public var swappedDayMonth: CalendarDate? {
+        guard day != month, day <= 12 else { return nil }
+        return CalendarDate(year: year, month: day, day: month)
+    }
+}
+
+/// The identity keys of every name in one row, computed once and shared by the store's
+/// prefetch and the planner.
+public struct RecordKeys: Sendable {
+    /// The row's own person.
+    public var subject: IdentityKeys?
+    /// The names the row gives of others, in the order of the record's references.
+    public var references: [IdentityKeys]
+
+    public init(_ r: IncomingRecord) {
+        switch r.content {
+        case .mentor(let p, _, _, let ms):
+            subject = IdentityKeys(p)
+            references = ms.map(IdentityKeys.init)
+        case .mentee(let p, _, _, let m):
+            subject = IdentityKeys(p)
+            references = m.map { [IdentityKeys($0)] } ?? []
+        case .consent(let p, _, _), .questionnaire(let p, _):
+            subject = IdentityKeys(p)
+            references = []
+        case .pairing(_, let m, let ms):
+            subject = nil
+            references = [IdentityKeys(m)] + ms.map(IdentityKeys.init)
+        }
+    }
+}
+
+/// A person already in the store (or created earlier in the same import), as matching sees it.
+public struct KnownPerson: Sendable {
+    public var id: Int64
+    public var person: Person
+    /// Created from a name in someone else's row (a mentor named in the mentee base); the
+    /// person's own row, when it comes, completes it.
+    public var isReference: Bool
+    public var keys: IdentityKeys
+
+    public init(id: Int64, person: Person, isReference: Bool, keys: IdentityKeys? = nil) {
+        self.id = id
+        self.person = person
+        self.isReference = isReference
+        self.keys = keys ?? IdentityKeys(person)
+    }
+}
+
+/// Which rule matched a row to a stored person.
+public enum MatchRule: String, Sendable, Codable {
+    case snils
+    case nameAndBirthDate = "name-birth-date"
+    case nameAndContact = "name-contact"
+    /// Neither side has anything but the name, and only one person has it.
+    case nameOnly = "name-only"
+}
+
+/// Why a row and a stored person need a person's decision.
+public enum ReviewReason: String, Sendable, Codable {
+    /// One of the two names is given by initials only.
+    case initials
+    /// The birth dates differ by day and month exchanged.
+    case swappedBirthDate = "swapped-birth-date"
+    /// More than one stored person fits the row.
+    case severalMatches = "several-matches"
+    /// Same name and birth date, different SNILS.
+    case snilsDiffers = "snils-differs"
+    /// Same name; each side has identifiers, but none in common to compare.
+    case nothingToCompare = "nothing-to-compare"
+
+    /// The reason in words.
+    public var message: Localized {
+        switch self {
+        case .initials:
+            return Localized(ru: "совпадение только по фамилии и инициалам", en: "matches only by surname and initials")
+        case .swappedBirthDate:
+            return Localized(ru: "дата рождения совпадает, если поменять местами день и месяц",
+                             en: "the birth date matches with day and month swapped")
+        case .severalMatches:
+            return Localized(ru: "строке соответствуют несколько человек", en: "several people fit the row")
+        case .snilsDiffers:
+            return Localized(ru: "те же ФИО и дата рождения, но другой СНИЛС",
+                             en: "same name and birth date but a different SNILS")
+        case .nothingToCompare:
+            return Localized(ru: "совпадают только ФИО, других общих данных для сравнения нет",
+                             en: "only the name matches; nothing else to compare")
+        }
+    }
+}
+
+/// A stored person a row might be, and why it is not merged on its own.
+public struct ReviewCandidate: Hashable, Sendable, Codable {
+    public var personID: Int64
+    public var displayName: String
+    public var reason: ReviewReason
+
+    public init(personID: Int64, displayName: String, reason: ReviewReason) {
+        self.personID = personID
+        self.displayName = displayName
+        self.reason = reason
+    }
+}
+
+/// The outcome of matching a row (or a name in a row) against the store.
+public enum IdentityDecision: Sendable, Equatable {
+    case matched(Int64, MatchRule)
+    case new
+    case review([ReviewCandidate])
+}
+
+/// The identity rules of DOMAIN.md: SNILS; else name and birth date; else name and class,
+/// phone or e-mail. Initials, swapped day and month, or several fits are review candidates,
+/// never merged silently.
+public enum IdentityResolver {
+    /// Matches a person's own row against the stored people that share a key with it.
+    public static func resolve(_ person: Person, keys: IdentityKeys? = nil, among candidates: [KnownPerson]) -> IdentityDecision {
+        let k = keys ?? IdentityKeys(person)
+        if let s = k.snils, let hit = candidates.first(where: { $0.keys.snils.map { sameBytes($0, s) } ?? false }) {
+            return .matched(hit.id, .snils)
+        }
+        var exact: [(KnownPerson, MatchRule)] = []
+        var weak: [KnownPerson] = []
+        var review: [ReviewCandidate] = []
+        for c in candidates where sameBytes(c.keys.nameKey, k.nameKey) {
+            let ck = c.keys
+            let snilsDiffer = k.snils != nil && ck.snils != nil && k.snils != ck.snils
+            if let a = k.birthDate, let b = ck.birthDate {
+                if a == b {
+                    if snilsDiffer { review.append(candidate(c, .snilsDiffers)) } else { exact.append((c, .nameAndBirthDate)) }
+                } else if a.swappedDayMonth == b {
+                    review.append(candidate(c, .swappedBirthDate))
+                }
+                continue
+            }
+            if snilsDiffer || k.contradicts(ck) { continue }
+            if k.sharesContact(ck) {
+                exact.append((c, .nameAndContact))
+            } else if c.isReference || !k.hasIdentifiers || !ck.hasIdentifiers {
+                weak.append(c)
+            } else {
+                review.append(candidate(c, .nothingToCompare))
+            }
+        }
+        if exact.count == 1 { return .matched(exact[0].0.id, exact[0].1) }
+        if exact.count > 1 { return .review(exact.map { candidate($0.0, .severalMatches) }) }
+        if !review.isEmpty { return .review(review) }
+        if weak.count == 1 { return .matched(weak[0].id, .nameOnly) }
+        if weak.count > 1 { return .review(weak.map { candidate($0, .severalMatches) }) }
+        let initials = candidates.filter {
+            sameBytes($0.keys.initialsKey, k.initialsKey) && !sameBytes($0.keys.nameKey, k.nameKey)
+                && (k.hasInitials || $0.keys.hasInitials) && !k.contradicts($0.keys)
+        }
+        if !initials.isEmpty { return .review(initials.map { candidate($0, .initials) }) }
+        return .new
+    }
+
+    /// Matches a name given in another person's row (a mentor in the mentee base).
+    public static func resolve(_ reference: PersonReference, keys: IdentityKeys? = nil,
+                               among candidates: [KnownPerson]) -> IdentityDecision {
+        let k = keys ?? IdentityKeys(reference)
+        var same = candidates.filter { sameBytes($0.keys.nameKey, k.nameKey) }
+        if same.count > 1, let org = k.organization {
+            let narrowed = same.filter { $0.keys.organization == org }
+            if narrowed.count == 1 { same = narrowed }
+        }
+        if same.count == 1 { return .matched(same[0].id, .nameOnly) }
+        if same.count > 1 { return .review(same.map { candidate($0, .severalMatches) }) }
+        let initials = candidates.filter {
+            sameBytes($0.keys.initialsKey, k.initialsKey) && (k.hasInitials || $0.keys.hasInitials)
+        }
+        if !initials.isEmpty { return .review(initials.map { candidate($0, .initials) }) }
+        return .new
+    }
+
+    private static func candidate(_ c: KnownPerson, _ r: ReviewReason) -> ReviewCandidate {
+        ReviewCandidate(personID: c.id, displayName: c.person.displayName, reason: r)
+    }
+}

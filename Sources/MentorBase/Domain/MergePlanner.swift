@@ -1,0 +1,405 @@
+/// Decides, row by row, what importing does to the store: new, updated (field by field),
+/// unchanged, conflicting (with the reason) or rejected (with the row's diagnostics).
+///
+/// Field policy: an empty incoming value never erases; a non-empty one fills an empty field;
+/// where both are non-empty and differ, `ConflictPolicy` decides (replace by default).
+/// Questionnaire duplicates: the latest «Отметка времени» is the current response, the others
+/// stay as history, and an older submission never overwrites the person's data.
+///
+/// The planner works on a ``WorkingSet`` the store has loaded and updates it with every decision,
+/// so the rows of one file see each other. It knows nothing of SQL.
+public final class MergePlanner {
+    public let workingSet: WorkingSet
+    public let policy: ConflictPolicy
+
+    public init(workingSet: WorkingSet, policy: ConflictPolicy = .replace) {
+        self.workingSet = workingSet
+        self.policy = policy
+    }
+
+    /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
+    public func plan(_ record: IncomingRecord, keys: RecordKeys? = nil) -> RecordPlan {
+        let label = MergePlanner.label(record)
+        if record.hasErrors {
+            return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
+        }
+        var b = Builder(ws: workingSet, policy: policy)
+        b.precomputed = keys
+        switch record.content {
+        case .mentor(let person, let profile, let pairing, let mentees):
+            planMentor(&b, person, profile, pairing, mentees)
+        case .mentee(let person, let profile, let pairing, let mentor):
+            planMentee(&b, person, profile, pairing, mentor)
+        case .consent(let person, let consents, let revokesAll):
+            planConsent(&b, person, consents, revokesAll)
+        case .pairing(let pairing, let mentor, let mentees):
+            planPairing(&b, pairing, mentor, mentees)
+        case .questionnaire(let person, let response):
+            planQuestionnaire(&b, person, response)
+        }
+        let outcome: RecordPlan.Outcome
+        if b.aborted || !b.conflicts.isEmpty {
+            outcome = .conflicting
+        } else if b.primaryInserted {
+            outcome = .new
+        } else if b.writes.isEmpty {
+            outcome = .unchanged
+        } else {
+            outcome = .updated
+        }
+        if b.aborted { b.writes.removeAll(); b.changes.removeAll() }
+        return RecordPlan(location: record.location, outcome: outcome, label: label, writes: b.writes,
+                          changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics)
+    }
+
+    static func label(_ r: IncomingRecord) -> String {
+        switch r.content {
+        case .mentor(let p, _, _, _), .mentee(let p, _, _, _), .consent(let p, _, _), .questionnaire(let p, _):
+            return p.displayName
+        case .pairing(_, let m, let ms):
+            return m.displayName + " → " + ms.map(\.displayName).joined(separator: ", ")
+        }
+    }
+
+    // MARK: Kinds
+
+    private func planMentor(_ b: inout Builder, _ person: Person, _ profile: MentorProfile, _ pairing: Pairing?,
+                            _ mentees: [PersonReference]) {
+        guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
+        let pid = b.applySubject(subject, person, fillOnly: false)
+        b.mergeProfile(.mentorProfiles, personID: pid, profile, existing: workingSet.mentorProfiles[pid],
+                       primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
+        if !mentees.isEmpty {
+            let ids = b.applyReferences(menteeIDs, mentees)
+            b.mergePairing(pairing ?? Pairing(), mentorID: pid, menteeIDs: ids, primary: false)
+        }
+    }
+
+    private func planMentee(_ b: inout Builder, _ person: Person, _ profile: MenteeProfile, _ pairing: Pairing?,
+                            _ mentor: PersonReference?) {
+        guard let subject = b.resolveSubject(person),
+              let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
+        let pid = b.applySubject(subject, person, fillOnly: false)
+        b.mergeProfile(.menteeProfiles, personID: pid, profile, existing: workingSet.menteeProfiles[pid],
+                       primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
+        if let mentor {
+            let mid = b.applyReferences(mentorIDs, [mentor])
+            if let m = mid.first { b.mergePairing(pairing ?? Pairing(), mentorID: m, menteeIDs: [pid], primary: false) }
+        }
+    }
+
+    private func planConsent(_ b: inout Builder, _ person: Person, _ consents: [Consent], _ revokesAll: CalendarDate?) {
+        guard let subject = b.resolveSubject(person) else { return }
+        let pid = b.applySubject(subject, person, fillOnly: false)
+        for c in consents { b.mergeConsent(c, personID: pid) }
+        if let date = revokesAll {
+            for k in workingSet.consents[pid] ?? [] where k.consent.signedOn <= date && k.consent.revokedOn == nil {
+                var c = k.consent
+                c.revokedOn = date
+                b.mergeConsent(c, personID: pid)
+            }
+        }
+    }
+
+    private func planPairing(_ b: inout Builder, _ pairing: Pairing, _ mentor: PersonReference,
+                             _ mentees: [PersonReference]) {
+        guard let mentorIDs = b.resolveReferences([mentor]), let menteeIDs = b.resolveReferences(mentees) else { return }
+        guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
+        let ids = b.applyReferences(menteeIDs, mentees)
+        b.mergePairing(pairing, mentorID: m, menteeIDs: ids, primary: true)
+    }
+
+    private func planQuestionnaire(_ b: inout Builder, _ person: Person, _ response: QuestionnaireResponse) {
+        guard let subject = b.resolveSubject(person) else { return }
+        // Decide first whether this submission is the latest, so an older one cannot overwrite the person.
+        var isLatest = true
+        if case .matched(let id, _) = subject {
+            isLatest = (workingSet.responses[id] ?? []).allSatisfy {
+                !($0.response.form == response.form && $0.response.stage == response.stage
+                  && $0.response.submittedAt > response.submittedAt)
+            }
+        }
+        let pid = b.applySubject(subject, person, fillOnly: !isLatest)
+        b.mergeResponse(response, personID: pid)
+    }
+}
+
+/// The row being planned: its writes, changes and conflicts.
+private struct Builder {
+    let ws: WorkingSet
+    let policy: ConflictPolicy
+    var writes: [EntityWrite] = []
+    var changes: [(table: EntityTable, id: Int64, change: FieldChange)] = []
+    var conflicts: [PlanConflict] = []
+    var aborted = false
+    var primaryInserted = false
+    /// The subject's keys, computed once by `resolveSubject`.
+    var subjectKeys: IdentityKeys?
+    /// Keys the caller computed already (the store's prefetch did).
+    var precomputed: RecordKeys?
+    /// How many references have been resolved (indexes into `precomputed.references`).
+    var referencesSeen = 0
+
+    init(ws: WorkingSet, policy: ConflictPolicy) {
+        self.ws = ws
+        self.policy = policy
+    }
+
+    // MARK: Identity
+
+    /// The subject's decision, or nil (and the row conflicting) when a person must decide.
+    mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
+        let k = precomputed?.subject ?? IdentityKeys(p)
+        subjectKeys = k
+        let d = IdentityResolver.resolve(p, keys: k, among: ws.candidates(for: k))
+        if case .review(let cs) = d {
+            conflicts.append(.identity(name: p.displayName, cs))
+            aborted = true
+            return nil
+        }
+        return d
+    }
+
+    mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
+        var out: [IdentityDecision] = []
+        for r in refs {
+            let pre = precomputed?.references
+            let k = pre.flatMap { referencesSeen < $0.count ? $0[referencesSeen] : nil } ?? IdentityKeys(r)
+            referencesSeen += 1
+            let d = IdentityResolver.resolve(r, keys: k, among: ws.candidates(for: k))
+            if case .review(let cs) = d {
+                conflicts.append(.reference(name: r.displayName, cs))
+                aborted = true
+            }
+            out.append(d)
+        }
+        return aborted ? nil : out
+    }
+
+    /// Inserts or merges the row's own person; returns its id.
+    mutating func applySubject(_ d: IdentityDecision, _ p: Person, fillOnly: Bool) -> Int64 {
+        switch d {
+        case .matched(let id, _):
+            if let known = ws.people[id] { mergePerson(known, p, isReference: false, fillOnly: fillOnly) }
+            return id
+        case .new, .review:
+            return insertPerson(p, isReference: false, keys: subjectKeys)
+        }
+    }
+
+    /// Links names to people, creating a name-only person for a name the store does not know yet
+    /// (the same new name twice in one row is one person).
+    mutating func applyReferences(_ ds: [IdentityDecision], _ refs: [PersonReference]) -> [Int64] {
+        var out: [Int64] = []
+        var created: [String: Int64] = [:]
+        for (d, r) in zip(ds, refs) {
+            switch d {
+            case .matched(let id, _):
+                if !out.contains(id) { out.append(id) }
+            case .new, .review:
+                let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
+                if created[key] != nil { continue }
+                let id = insertPerson(r.asPerson, isReference: true)
+                created[key] = id
+                out.append(id)
+            }
+        }
+        return out
+    }
+
+    static func personColumns(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil)
+        -> [(column: String, value: StoredValue?)]
+    {
+        let k = keys ?? IdentityKeys(p)
+        var cols: [(column: String, value: StoredValue?)] = Array(zip(Person.storedFields.map(\.column), p.storedValues))
+            .map { (column: $0.0, value: $0.1) }
+        cols.append(("name_key", .text(k.nameKey)))
+        cols.append(("initials_key", .text(k.initialsKey)))
+        cols.append(("snils_key", k.snils.map(StoredValue.text)))
+        cols.append(("is_reference", .integer(isReference ? 1 : 0)))
+        return cols
+    }
+
+    mutating func insertPerson(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
+        let id = ws.allocateID(.people)
+        let k = keys ?? IdentityKeys(p)
+        writes.append(EntityWrite(table: .people, id: id, personID: id,
+                                  action: .insert(Builder.personColumns(p, isReference: isReference, keys: k))))
+        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k))
+        return id
+    }
+
+    mutating func mergePerson(_ known: KnownPerson, _ p: Person, isReference: Bool, fillOnly: Bool) {
+        let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.person.storedValues,
+                                 incoming: p.storedValues, fillOnly: fillOnly)
+        var fc = merged.changes
+        let newRef = known.isReference && isReference
+        // Nothing changed: the derived columns cannot have either.
+        if fc.isEmpty && newRef == known.isReference { return }
+        let newPerson = Person(storedValues: merged.values)
+        // Derived columns follow the merged person.
+        let oldCols = Builder.personColumns(known.person, isReference: known.isReference, keys: known.keys)
+        let newCols = Builder.personColumns(newPerson, isReference: newRef)
+        for (o, n) in zip(oldCols, newCols) where ["name_key", "initials_key", "snils_key", "is_reference"].contains(o.column)
+            && o.value != n.value {
+            fc.append(FieldChange(column: o.column, old: o.value, new: n.value))
+        }
+        guard !fc.isEmpty else { return }
+        record(.people, id: known.id, personID: known.id, fc)
+        ws.put(KnownPerson(id: known.id, person: newPerson, isReference: newRef))
+    }
+
+    // MARK: Field merging
+
+    /// Merges values field by field under the policy; conflicts are recorded on the builder.
+    mutating func mergeValues(_ table: EntityTable, id: Int64, fields: [StoredField], stored: [StoredValue?],
+                              incoming: [StoredValue?], fillOnly: Bool = false) -> (values: [StoredValue?], changes: [FieldChange]) {
+        var values = stored
+        var out: [FieldChange] = []
+        for (i, f) in fields.enumerated() where i < incoming.count && i < values.count {
+            guard let new = incoming[i] else { continue }          // empty never erases
+            let old = values[i]
+            if old == new { continue }
+            if old == nil || (policy == .replace && !fillOnly) {
+                values[i] = new
+                out.append(FieldChange(column: f.column, old: old, new: new, sensitive: f.sensitive))
+            } else if !fillOnly {
+                conflicts.append(.field(table: table, column: f.column, stored: old, incoming: new, sensitive: f.sensitive))
+            }
+        }
+        return (values, out)
+    }
+
+    mutating func record(_ table: EntityTable, id: Int64, personID: Int64?, _ fc: [FieldChange]) {
+        guard !fc.isEmpty else { return }
+        writes.append(EntityWrite(table: table, id: id, personID: personID, action: .update(fc)))
+        for c in fc { changes.append((table, id, c)) }
+    }
+
+    mutating func mergeProfile<R: StoredRecord>(_ table: EntityTable, personID: Int64, _ incoming: R,
+                                                existing: (id: Int64, profile: R)?, primary: Bool,
+                                                store: (Int64, R) -> Void) {
+        if let existing {
+            let m = mergeValues(table, id: existing.id, fields: R.storedFields, stored: existing.profile.storedValues,
+                                incoming: incoming.storedValues)
+            record(table, id: existing.id, personID: personID, m.changes)
+            if !m.changes.isEmpty { store(existing.id, R(storedValues: m.values)) }
+        } else {
+            let id = ws.allocateID(table)
+            var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(personID))]
+            cols += zip(R.storedFields.map(\.column), incoming.storedValues).map { (column: $0.0, value: $0.1) }
+            writes.append(EntityWrite(table: table, id: id, personID: personID, action: .insert(cols)))
+            store(id, incoming)
+            if primary { primaryInserted = true }
+        }
+    }
+
+    // MARK: Pairings
+
+    mutating func mergePairing(_ incoming: Pairing, mentorID: Int64, menteeIDs: [Int64], primary: Bool) {
+        let existing: KnownPairing? = {
+            if let code = incoming.code, let p = ws.pairing(code: code) { return p }
+            let mine = ws.pairings(ofMentor: mentorID).filter { incoming.code == nil || $0.pairing.code == nil }
+            if let p = mine.first(where: { p in menteeIDs.contains { p.members[$0] != nil } }) { return p }
+            if let start = incoming.startDate, let form = incoming.form {
+                return mine.first { $0.pairing.startDate == start && $0.pairing.form == form }
+            }
+            return nil
+        }()
+        if var p = existing {
+            let m = mergeValues(.pairings, id: p.id, fields: Pairing.storedFields, stored: p.pairing.storedValues,
+                                incoming: incoming.storedValues)
+            record(.pairings, id: p.id, personID: p.mentorID, m.changes)
+            if !m.changes.isEmpty { p.pairing = Pairing(storedValues: m.values) }
+            for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
+                p.members[mentee] = insertMember(pairingID: p.id, personID: mentee)
+            }
+            ws.put(p)
+        } else {
+            let id = ws.allocateID(.pairings)
+            var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
+            cols += zip(Pairing.storedFields.map(\.column), incoming.storedValues).map { (column: $0.0, value: $0.1) }
+            writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
+            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:])
+            for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
+                p.members[mentee] = insertMember(pairingID: id, personID: mentee)
+            }
+            ws.put(p)
+            if primary { primaryInserted = true }
+        }
+    }
+
+    mutating func insertMember(pairingID: Int64, personID: Int64) -> Int64 {
+        let id = ws.allocateID(.pairingMembers)
+        writes.append(EntityWrite(table: .pairingMembers, id: id, personID: personID,
+                                  action: .insert([("pairing_id", .integer(pairingID)), ("person_id", .integer(personID))])))
+        return id
+    }
+
+    // MARK: Consents
+
+    mutating func mergeConsent(_ c: Consent, personID: Int64) {
+        let mine = ws.consents[personID] ?? []
+        if let k = mine.first(where: { $0.consent.kind == c.kind && $0.consent.signedOn == c.signedOn }) {
+            let m = mergeValues(.consents, id: k.id, fields: Consent.storedFields, stored: k.consent.storedValues,
+                                incoming: c.storedValues)
+            record(.consents, id: k.id, personID: personID, m.changes)
+            if !m.changes.isEmpty {
+                var merged = Consent(storedValues: m.values)
+                merged.kind = c.kind
+                merged.signedOn = c.signedOn
+                ws.put(KnownConsent(id: k.id, personID: personID, consent: merged))
+            }
+        } else {
+            let id = ws.allocateID(.consents)
+            var cols: [(column: String, value: StoredValue?)] = [
+                ("person_id", .integer(personID)), ("kind", .text(c.kind.rawValue)), ("signed_on", .text(c.signedOn.iso)),
+            ]
+            cols += zip(Consent.storedFields.map(\.column), c.storedValues).map { (column: $0.0, value: $0.1) }
+            writes.append(EntityWrite(table: .consents, id: id, personID: personID, action: .insert(cols)))
+            ws.put(KnownConsent(id: id, personID: personID, consent: c))
+            primaryInserted = true
+        }
+    }
+
+    // MARK: Questionnaires
+
+    mutating func mergeResponse(_ r: QuestionnaireResponse, personID: Int64) {
+        let mine = ws.responses[personID] ?? []
+        let same = mine.filter { $0.response.form == r.form && $0.response.stage == r.stage }
+        let latestAt = same.map(\.response.submittedAt).max()
+        let thisIsLatest = latestAt.map { r.submittedAt >= $0 } ?? true
+        if let k = same.first(where: { $0.response.submittedAt == r.submittedAt }) {
+            let m = mergeValues(.responses, id: k.id, fields: QuestionnaireResponse.storedFields,
+                                stored: k.response.storedValues, incoming: r.storedValues)
+            record(.responses, id: k.id, personID: personID, m.changes)
+            if !m.changes.isEmpty {
+                var merged = QuestionnaireResponse(storedValues: m.values)
+                merged.form = r.form
+                merged.stage = r.stage
+                merged.submittedAt = r.submittedAt
+                ws.put(KnownResponse(id: k.id, personID: personID, response: merged, isLatest: k.isLatest))
+            }
+            return
+        }
+        let id = ws.allocateID(.responses)
+        var cols: [(column: String, value: StoredValue?)] = [
+            ("person_id", .integer(personID)), ("form", .text(r.form.rawValue)),
+            ("stage", StoredCoding.code(r.stage)), ("submitted_at", .text(r.submittedAt.iso)),
+            ("is_latest", .integer(thisIsLatest ? 1 : 0)),
+        ]
+        cols += zip(QuestionnaireResponse.storedFields.map(\.column), r.storedValues).map { (column: $0.0, value: $0.1) }
+        writes.append(EntityWrite(table: .responses, id: id, personID: personID, action: .insert(cols)))
+        ws.put(KnownResponse(id: id, personID: personID, response: r, isLatest: thisIsLatest))
+        primaryInserted = true
+        if thisIsLatest {
+            // The older ones become history.
+            for var k in same where k.isLatest {
+                record(.responses, id: k.id, personID: personID,
+                       [FieldChange(column: "is_latest", old: .integer(1), new: .integer(0))])
+                k.isLatest = false
+                ws.put(k)
+            }
+        }
+    }
+}

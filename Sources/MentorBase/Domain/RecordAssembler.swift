@@ -1,0 +1,267 @@
+/// Builds the canonical ``IncomingRecord`` of one validated row: **the seam between validation
+/// and the store.**
+///
+/// Wiring the validator (MentorSchema) after both branches are merged is one function in the CLI:
+///
+/// ```swift
+/// extension FieldInput {
+///     init(_ v: FieldValue) {          // MentorSchema.FieldValue → FieldInput, case for case
+///         switch v {
+///         case .text(let s): self = .text(s)          case .integer(let n): self = .integer(n)
+///         case .number(let n): self = .number(n)      case .boolean(let b): self = .boolean(b)
+///         case .date(let d): self = .date(d)          case .dateTime(let d): self = .dateTime(d)
+///         case .year(let y): self = .year(y)          case .code(let c): self = .code(c)
+///         case .other(let s): self = .other(s)        case .phone(let p): self = .phone(p)
+///         case .email(let e): self = .email(e)        case .list(let l): self = .list(l.map(FieldInput.init))
+///         case .name(let n): self = .name(.init(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic))
+///         }
+///     }
+/// }
+/// func incoming(_ r: ValidatedRecord, headers: [String]) -> IncomingRecord {
+///     // ImportKind(rawValue: r.kind.rawValue) always succeeds: the spellings are the same.
+///     RecordAssembler.assemble(kind: ImportKind(rawValue: r.kind.rawValue) ?? .mentees,
+///                              fields: r.fields.mapValues(FieldInput.init),
+///                              location: r.location,
+///                              raw: zip(headers, r.raw).map { ($0, $1.text()) },
+///                              diagnostics: r.diagnostics)
+/// }
+/// ```
+///
+/// Rules the assembler applies (and tests pin down):
+/// - field names are MentorSchema's; unknown names are ignored, so the schema may grow;
+/// - a required field that is missing, or a code the store's enums do not know, adds an error
+///   diagnostic (`required-error`, `constraint-error`) and the planner rejects the row;
+/// - `personKind` is inferred only when certain: a mentor category says it, or a class is given;
+/// - a consent row yields a processing consent when `processing` is true, a publication consent
+///   when `publication` is true; a `revokedOn` with neither revokes all the person's consents;
+/// - questionnaire answers keep every field in catalog order as text (dates ISO), and the raw
+///   row as `(header, text)` pairs.
+public enum RecordAssembler {
+    /// The canonical record of one row.
+    public static func assemble(kind: ImportKind, fields: [String: FieldInput], location: SourceLocation,
+                                raw: [(String, String)] = [], diagnostics: [Diagnostic] = []) -> IncomingRecord {
+        var a = Assembly(kind: kind, fields: fields, location: location, diagnostics: diagnostics)
+        let content = a.content(raw: raw)
+        return IncomingRecord(location: location, content: content, diagnostics: a.diagnostics)
+    }
+}
+
+private struct Assembly {
+    let kind: ImportKind
+    let fields: [String: FieldInput]
+    let location: SourceLocation
+    var diagnostics: [Diagnostic]
+
+    init(kind: ImportKind, fields: [String: FieldInput], location: SourceLocation, diagnostics: [Diagnostic]) {
+        self.kind = kind
+        self.fields = fields
+        self.location = location
+        self.diagnostics = diagnostics
+    }
+
+    mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
+        for f in DomainCatalog.fields(kind) where f.required && fields[f.name] == nil {
+            // The validator already reports these; the assembler must not store a row without them either.
+            if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == f.name }) {
+                error("required-error", f.name, nil,
+                      Localized(ru: "не заполнено обязательное поле «\(f.name)»", en: "required field “\(f.name)” is empty"))
+            }
+        }
+        switch kind {
+        case .mentors:
+            var person = self.person()
+            let category: MentorCategory? = code("mentorCategory")
+            person.kind = person.kind ?? inferredKind(category: category, className: person.className)
+            let profile = MentorProfile(
+                category: category, competencies: text("competencies"), achievements: text("achievements"),
+                interests: text("interests"), desiredMenteeAge: text("desiredMenteeAge"),
+                availability: text("availability"), planTerm: text("planTerm"), results: text("results"),
+                caseLink: text("caseLink"), photoLink: text("photoLink"), status: code("status"),
+                schoolYear: text("schoolYear"))
+            let mentees = references("menteeNames", organization: text("menteeWorkplace"))
+            let pairing = pairingFields()
+            return .mentor(person, profile, pairing: mentees.isEmpty ? nil : pairing, mentees: mentees)
+        case .mentees:
+            var person = self.person()
+            person.kind = person.kind ?? (person.className != nil ? .student : nil)
+            if let g = fields["guardianName"].flatMap(nameParts) {
+                let relation: String? = fields["guardianRelation"]?.text
+                person.guardians = [Guardian(name: g.display, phone: list("guardianPhone").first, relation: relation)]
+            }
+            let profile = MenteeProfile(
+                categories: list("menteeCategory"), request: text("request"), entryDate: date("startDate"),
+                results: text("results"), caseLink: text("caseLink"), status: code("status"),
+                schoolYear: text("schoolYear"))
+            let mentor = references("mentorName", organization: text("mentorWorkplace")).first
+            var pairing = pairingFields()
+            pairing.results = nil
+            pairing.caseLink = nil
+            return .mentee(person, profile, pairing: mentor == nil ? nil : pairing, mentor: mentor)
+        case .consents:
+            let person = self.person()
+            guard let signedOn = date("signedOn") else { return .consent(person, [], revokesAllOn: nil) }
+            let base = Consent(kind: .processing, signerName: fields["signerName"].flatMap(nameParts)?.display,
+                               signerRole: code("signerRole"), signedOn: signedOn, purposes: text("purposes"),
+                               validUntil: date("validUntil"), revokedOn: date("revokedOn"),
+                               minorSigned: bool("minorSigned"), embeddedInForm: bool("embeddedInForm"))
+            var consents: [Consent] = []
+            if bool("processing") == true { consents.append(base) }
+            if bool("publication") == true {
+                var p = base
+                p.kind = .publication
+                p.publicationFields = list("publicationFields")
+                p.site = text("site")
+                consents.append(p)
+            }
+            let revokesAll = consents.isEmpty && bool("processing") == nil && bool("publication") == nil
+                ? date("revokedOn") : nil
+            return .consent(person, consents, revokesAllOn: revokesAll)
+        case .pairs:
+            var pairing = pairingFields()
+            pairing.code = text("pairId")
+            pairing.plannedEndDate = date("plannedEndDate")
+            pairing.order = text("order")
+            let mentor = references("mentorName", organization: nil).first ?? PersonReference(lastName: "")
+            return .pairing(pairing, mentor: mentor, mentees: references("menteeNames", organization: nil))
+        case .mentorQuestionnaire, .menteeQuestionnaire, .monitoringQuestionnaire:
+            var person = self.person()
+            if kind == .menteeQuestionnaire, let g = fields["guardianName"].flatMap(nameParts) {
+                person.guardians = [Guardian(name: g.display, phone: list("guardianPhone").first)]
+            }
+            if kind == .mentorQuestionnaire {
+                let category: MentorCategory? = code("mentorCategory")
+                person.kind = inferredKind(category: category, className: nil)
+            }
+            let role: QuestionnaireRole? = kind == .mentorQuestionnaire ? .mentor
+                : kind == .menteeQuestionnaire ? .mentee : code("role")
+            let stage: QuestionnaireStage? = kind == .monitoringQuestionnaire ? code("stage") : .intake
+            let answers = DomainCatalog.fields(kind).compactMap { f -> QuestionnaireResponse.Answer? in
+                guard f.name != "submittedAt", let v = fields[f.name] else { return nil }
+                return QuestionnaireResponse.Answer(f.name, v.text)
+            }
+            let at = fields["submittedAt"].flatMap { v -> CalendarDateTime? in
+                switch v {
+                case .dateTime(let d): return d
+                case .date(let d): return .midnight(d)
+                default: return nil
+                }
+            } ?? .midnight(.epoch)
+            let response = QuestionnaireResponse(form: kind, role: role, stage: stage, submittedAt: at,
+                                                 answers: answers, raw: raw.map { .init($0.0, $0.1) })
+            return .questionnaire(person, response)
+        }
+    }
+
+    // MARK: Pieces
+
+    mutating func person() -> Person {
+        let name = fields["fullName"].flatMap(nameParts) ?? FieldInput.NameParts(lastName: "")
+        var p = Person(lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic)
+        switch fields["birthDate"] {
+        case .date(let d)?: p.birthDate = d
+        case .dateTime(let d)?: p.birthDate = d.date
+        case .year(let y)?, .integer(let y)?: p.birthYear = y
+        default: break
+        }
+        p.kind = code("personKind")
+        p.className = text("className")
+        p.organization = text("organization")
+        p.position = text("position")
+        p.teachingExperienceYears = int("teachingExperienceYears")
+        p.snils = text("snils")
+        p.phones = list("phones")
+        p.emails = list("emails").map { $0.lowercased() }
+        return p
+    }
+
+    func inferredKind(category: MentorCategory?, className: String?) -> PersonKind? {
+        switch category {
+        case .student?: return .student
+        case .teacher?: return .staff
+        case .parent?, .alumnus?, .employerStaff?: return .external
+        case .other?, nil: return className != nil ? .student : nil
+        }
+    }
+
+    mutating func pairingFields() -> Pairing {
+        var p = Pairing(kinds: list("kinds"), startDate: date("startDate"), endDate: date("endDate"),
+                        endReason: code("endReason"), place: text("place"), results: text("results"),
+                        caseLink: text("caseLink"), schoolYear: text("schoolYear"))
+        switch fields["form"] {
+        case .code(let c)?: p.form = c
+        case .other(let s)?: p.form = "other"; p.formText = s
+        case .text(let s)?: p.form = "other"; p.formText = s
+        default: break
+        }
+        return p
+    }
+
+    func references(_ name: String, organization: String?) -> [PersonReference] {
+        guard let v = fields[name] else { return [] }
+        return v.items.compactMap(nameParts).filter { !$0.lastName.isEmpty }.map {
+            PersonReference(lastName: $0.lastName, firstName: $0.firstName, patronymic: $0.patronymic,
+                            organization: organization)
+        }
+    }
+
+    func nameParts(_ v: FieldInput) -> FieldInput.NameParts? {
+        switch v {
+        case .name(let n): return n
+        case .text(let s): return FieldInput.NameParts(canonical: s)
+        default: return nil
+        }
+    }
+
+    func text(_ name: String) -> String? {
+        guard let v = fields[name] else { return nil }
+        let s = v.text
+        return s.isEmpty ? nil : s
+    }
+
+    func int(_ name: String) -> Int? {
+        switch fields[name] {
+        case .integer(let n)?: return n
+        case .number(let d)? where d == d.rounded() && abs(d) < 1e9: return Int(d)
+        case .text(let s)?: return Int(s)
+        default: return nil
+        }
+    }
+
+    func bool(_ name: String) -> Bool? {
+        if case .boolean(let b)? = fields[name] { return b }
+        return nil
+    }
+
+    func date(_ name: String) -> CalendarDate? {
+        switch fields[name] {
+        case .date(let d)?: return d
+        case .dateTime(let d)?: return d.date
+        default: return nil
+        }
+    }
+
+    func list(_ name: String) -> [String] {
+        guard let v = fields[name] else { return [] }
+        return v.items.map(\.text).filter { !$0.isEmpty }
+    }
+
+    /// A code the store's enums know; an unknown one is an error on the row.
+    mutating func code<C: RawRepresentable>(_ name: String) -> C? where C.RawValue == String {
+        guard let v = fields[name] else { return nil }
+        let s: String
+        switch v {
+        case .other: s = "other"
+        default: s = v.text
+        }
+        if let c = C(rawValue: s) { return c }
+        error("constraint-error", name, s,
+              Localized(ru: "неизвестный код «\(s)» в поле «\(name)»", en: "unknown code “\(s)” in field “\(name)”"))
+        return nil
+    }
+
+    mutating func error(_ code: String, _ field: String, _ value: String?, _ message: Localized) {
+        var loc = location
+        loc.field = field
+        diagnostics.append(Diagnostic(code: code, severity: .error, location: loc, value: value, message: message))
+    }
+}

@@ -1,0 +1,161 @@
+/// The tables of the canonical store that hold domain records; each has an `id` column.
+public enum EntityTable: String, Sendable, Codable, CaseIterable, Hashable {
+    case people
+    case mentorProfiles = "mentor_profiles"
+    case menteeProfiles = "mentee_profiles"
+    case pairings
+    case pairingMembers = "pairing_members"
+    case consents
+    case responses = "questionnaire_responses"
+}
+
+/// A stored pairing with its mentor and members.
+public struct KnownPairing: Sendable {
+    public var id: Int64
+    public var mentorID: Int64?
+    public var pairing: Pairing
+    /// Person id → membership row id.
+    public var members: [Int64: Int64]
+
+    public init(id: Int64, mentorID: Int64?, pairing: Pairing, members: [Int64: Int64]) {
+        self.id = id
+        self.mentorID = mentorID
+        self.pairing = pairing
+        self.members = members
+    }
+}
+
+/// A stored consent of a person.
+public struct KnownConsent: Sendable {
+    public var id: Int64
+    public var personID: Int64
+    public var consent: Consent
+
+    public init(id: Int64, personID: Int64, consent: Consent) {
+        self.id = id
+        self.personID = personID
+        self.consent = consent
+    }
+}
+
+/// A stored questionnaire response of a person.
+public struct KnownResponse: Sendable {
+    public var id: Int64
+    public var personID: Int64
+    public var response: QuestionnaireResponse
+    public var isLatest: Bool
+
+    public init(id: Int64, personID: Int64, response: QuestionnaireResponse, isLatest: Bool) {
+        self.id = id
+        self.personID = personID
+        self.response = response
+        self.isLatest = isLatest
+    }
+}
+
+/// The slice of the store the planner looks at: loaded by the store for a chunk of rows,
+/// then kept up to date by the planner as it decides, so later rows see earlier ones.
+///
+/// The store loads every person sharing a key (SNILS, full name, initials) with the chunk's
+/// names, and every profile, pairing, consent and response of those people. The working set
+/// also hands out ids for new rows (the store tells it where each table's ids continue).
+public final class WorkingSet {
+    public private(set) var people: [Int64: KnownPerson] = [:]
+    private var bySNILS: [ByteKey: Int64] = [:]
+    private var byName: [ByteKey: [Int64]] = [:]
+    private var byInitials: [ByteKey: [Int64]] = [:]
+    public private(set) var mentorProfiles: [Int64: (id: Int64, profile: MentorProfile)] = [:]
+    public private(set) var menteeProfiles: [Int64: (id: Int64, profile: MenteeProfile)] = [:]
+    public private(set) var pairings: [Int64: KnownPairing] = [:]
+    private var pairingsByMentor: [Int64: [Int64]] = [:]
+    private var pairingsByCode: [ByteKey: Int64] = [:]
+    public private(set) var consents: [Int64: [KnownConsent]] = [:]
+    public private(set) var responses: [Int64: [KnownResponse]] = [:]
+    private var nextIDs: [EntityTable: Int64]
+
+    /// `nextIDs`: the first free id of each table.
+    public init(nextIDs: [EntityTable: Int64]) {
+        self.nextIDs = nextIDs
+    }
+
+    /// A new id for a row of `table`.
+    public func allocateID(_ table: EntityTable) -> Int64 {
+        let id = nextIDs[table, default: 1]
+        nextIDs[table] = id + 1
+        return id
+    }
+
+    /// Where each table's ids continue (for the next chunk).
+    public var idCounters: [EntityTable: Int64] { nextIDs }
+
+    /// Forgets every loaded record, keeping the id counters: the store holds what was decided.
+    public func reset() {
+        people.removeAll(keepingCapacity: true)
+        bySNILS.removeAll(keepingCapacity: true)
+        byName.removeAll(keepingCapacity: true)
+        byInitials.removeAll(keepingCapacity: true)
+        mentorProfiles.removeAll(keepingCapacity: true)
+        menteeProfiles.removeAll(keepingCapacity: true)
+        pairings.removeAll(keepingCapacity: true)
+        pairingsByMentor.removeAll(keepingCapacity: true)
+        pairingsByCode.removeAll(keepingCapacity: true)
+        consents.removeAll(keepingCapacity: true)
+        responses.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Loading and updating
+
+    public func put(_ p: KnownPerson) {
+        if let old = people[p.id] { unindex(old) }
+        people[p.id] = p
+        if let s = p.keys.snils { bySNILS[ByteKey(s)] = p.id }
+        byName[ByteKey(p.keys.nameKey), default: []].append(p.id)
+        byInitials[ByteKey(p.keys.initialsKey), default: []].append(p.id)
+    }
+
+    private func unindex(_ p: KnownPerson) {
+        if let s = p.keys.snils, bySNILS[ByteKey(s)] == p.id { bySNILS[ByteKey(s)] = nil }
+        byName[ByteKey(p.keys.nameKey)]?.removeAll { $0 == p.id }
+        byInitials[ByteKey(p.keys.initialsKey)]?.removeAll { $0 == p.id }
+    }
+
+    public func putMentorProfile(personID: Int64, id: Int64, _ m: MentorProfile) { mentorProfiles[personID] = (id, m) }
+
+    public func putMenteeProfile(personID: Int64, id: Int64, _ m: MenteeProfile) { menteeProfiles[personID] = (id, m) }
+
+    public func put(_ p: KnownPairing) {
+        if pairings[p.id] == nil, let m = p.mentorID { pairingsByMentor[m, default: []].append(p.id) }
+        pairings[p.id] = p
+        if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
+    }
+
+    public func put(_ c: KnownConsent) {
+        var list = consents[c.personID, default: []]
+        if let i = list.firstIndex(where: { $0.id == c.id }) { list[i] = c } else { list.append(c) }
+        consents[c.personID] = list
+    }
+
+    public func put(_ r: KnownResponse) {
+        var list = responses[r.personID, default: []]
+        if let i = list.firstIndex(where: { $0.id == r.id }) { list[i] = r } else { list.append(r) }
+        responses[r.personID] = list
+    }
+
+    // MARK: Lookups
+
+    /// Everyone sharing a key with `keys`: the candidates identity matching weighs.
+    public func candidates(for keys: IdentityKeys) -> [KnownPerson] {
+        var ids: [Int64] = []
+        if let s = keys.snils, let id = bySNILS[ByteKey(s)] { ids.append(id) }
+        ids.append(contentsOf: byName[ByteKey(keys.nameKey)] ?? [])
+        ids.append(contentsOf: byInitials[ByteKey(keys.initialsKey)] ?? [])
+        var seen = Set<Int64>()
+        return ids.compactMap { seen.insert($0).inserted ? people[$0] : nil }
+    }
+
+    public func pairings(ofMentor id: Int64) -> [KnownPairing] {
+        (pairingsByMentor[id] ?? []).compactMap { pairings[$0] }
+    }
+
+    public func pairing(code: String) -> KnownPairing? { pairingsByCode[ByteKey(code)].flatMap { pairings[$0] } }
+}

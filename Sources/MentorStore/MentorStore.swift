@@ -1,4 +1,0 @@
-import MentorBase
-
-/// Placeholder: the canonical store module (SQLite through GRDB, PostgreSQL through postgres-nio).
-public enum MentorStoreModule {}

@@ -1,0 +1,77 @@
+import MentorBase
+
+/// The SQL spoken by a backend; the schema and queries differ only in a few tokens.
+enum SQLDialect: Sendable {
+    case sqlite, postgres
+}
+
+/// One row of a query result, values in the order of the query's columns.
+struct SQLRow {
+    var values: [StoredValue?]
+
+    subscript(_ i: Int) -> StoredValue? { i < values.count ? values[i] : nil }
+
+    func int(_ i: Int) -> Int64? { self[i]?.integerValue }
+
+    func text(_ i: Int) -> String? { self[i]?.logText }
+}
+
+/// A connection inside a transaction: what the store's logic runs on, for either backend.
+///
+/// SQL is written with `?` placeholders; the PostgreSQL session numbers them.
+protocol SQLSession: AnyObject {
+    var dialect: SQLDialect { get }
+    /// Runs a statement; returns the number of rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ args: [StoredValue?]) throws -> Int
+    /// Runs a query and hands each row to `body`.
+    func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws
+    /// Inserts many rows fast (a prepared statement in SQLite, COPY in PostgreSQL).
+    func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws
+}
+
+extension SQLSession {
+    /// All rows of a query.
+    func rows(_ sql: String, _ args: [StoredValue?] = []) throws -> [SQLRow] {
+        var out: [SQLRow] = []
+        try query(sql, args) { out.append($0) }
+        return out
+    }
+
+    /// The first column of the first row.
+    func scalar(_ sql: String, _ args: [StoredValue?] = []) throws -> StoredValue? {
+        var out: StoredValue?
+        var seen = false
+        try query(sql, args) { row in
+            if !seen { out = row[0]; seen = true }
+        }
+        return out
+    }
+}
+
+/// What a backend offers the store: transactions on one connection.
+protocol SQLBackend: AnyObject {
+    /// Where the store is (no password).
+    var location: String { get }
+    var dialect: SQLDialect { get }
+    /// Runs `body` in a transaction that excludes every other writer of the store (an import,
+    /// an undo, a purge); commits when `body` says so, rolls back otherwise or when it throws.
+    func writeTransaction<T>(_ body: (any SQLSession) throws -> (T, commit: Bool)) throws -> T
+    /// Runs `body` in a read transaction (one consistent snapshot).
+    func readTransaction<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    /// The schema version after migrating.
+    func schemaVersion() throws -> Int
+    func close()
+}
+
+/// `?, ?, ?` for `n` values.
+func placeholders(_ n: Int) -> String {
+    Array(repeating: "?", count: n).joined(separator: ",")
+}
+
+/// A store failure as the command line reports it (exit 3).
+func storeError(_ location: String, _ what: String, _ error: any Error) -> MentorBaseError {
+    if let e = error as? MentorBaseError { return e }
+    return MentorBaseError(code: "store-error", kind: .io, location: SourceLocation(file: location),
+                           message: Localized(ru: "хранилище: \(what): \(error)", en: "store: \(what): \(error)"))
+}

@@ -1,0 +1,247 @@
+import Foundation
+import MentorBase
+
+extension SQLStore {
+    public func importRecords(_ request: ImportRequest, from records: any IncomingRecordCursor) throws -> ImportReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var report = try backend.writeTransaction { s -> (ImportReport, commit: Bool) in
+            try runImport(s, request, records)
+        }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return report
+    }
+
+    private func runImport(_ s: any SQLSession, _ req: ImportRequest, _ records: any IncomingRecordCursor)
+        throws -> (ImportReport, commit: Bool)
+    {
+        var report = ImportReport(dryRun: req.dryRun)
+        // The same bytes as the last applied batch, with nothing imported since: nothing can change.
+        if !req.recheck, let last = try s.rows("""
+            SELECT id, checksum, kind, new_count + updated_count + unchanged_count + conflict_count
+            FROM import_batches WHERE status = 'applied' ORDER BY id DESC LIMIT 1
+            """).first, last.text(1) == req.checksum, last.text(2) == req.kind.rawValue {
+            report.alreadyImportedIn = last.int(0)
+            report.counts[.unchanged] = Int(last.int(3) ?? 0)
+            return (report, false)
+        }
+        let batchID = (try s.scalar("SELECT max(id) FROM import_batches")?.integerValue ?? 0) + 1
+        try s.execute("""
+            INSERT INTO import_batches (id, file_name, checksum, kind, format, started_at, status, on_conflict)
+            VALUES (?, ?, ?, ?, ?, ?, 'applied', ?)
+            """, [.integer(batchID), .text(req.file), .text(req.checksum), .text(req.kind.rawValue),
+                  req.format.map(StoredValue.text), .text(req.now), .text(req.policy.rawValue)])
+        let ws = WorkingSet(nextIDs: try SQLStore.nextIDs(s))
+        var writer = ChunkWriter(batchID: batchID,
+                                 nextLogID: (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1)
+        let planner = MergePlanner(workingSet: ws, policy: req.policy)
+        var chunk: [IncomingRecord] = []
+        chunk.reserveCapacity(chunkSize)
+        var wroteAnything = false
+
+        func process() throws {
+            let keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) }
+            try prefetch(s, chunk, keys, ws, req.kind)
+            for (i, r) in chunk.enumerated() {
+                var plan = planner.plan(r, keys: keys[i])
+                report.counts[plan.outcome, default: 0] += 1
+                report.diagnostics.append(contentsOf: plan.diagnostics)
+                for c in plan.conflicts {
+                    report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
+                }
+                if !plan.writes.isEmpty {
+                    wroteAnything = true
+                    writer.add(plan)
+                }
+                if plan.outcome != .unchanged && report.plans.count < req.planLimit {
+                    plan.writes = []
+                    report.plans.append(plan)
+                }
+            }
+            try writer.flush(s)
+            ws.reset()
+            chunk.removeAll(keepingCapacity: true)
+        }
+
+        while let r = try records.next() {
+            chunk.append(r)
+            if chunk.count >= chunkSize { try process() }
+        }
+        if !chunk.isEmpty { try process() }
+
+        let rejected = report.count(.rejected)
+        let conflicts = report.count(.conflicting)
+        if rejected > 0 && !req.acceptValid {
+            report.stop = .rejected(rejected)
+            return (report, false)
+        }
+        if conflicts > 0 && req.policy == .fail {
+            report.stop = .conflicts(conflicts)
+            return (report, false)
+        }
+        guard wroteAnything else { return (report, false) }
+        try s.execute("""
+            UPDATE import_batches SET finished_at = ?, new_count = ?, updated_count = ?, unchanged_count = ?,
+                   conflict_count = ?, rejected_count = ? WHERE id = ?
+            """, [.text(req.now), .integer(Int64(report.count(.new))), .integer(Int64(report.count(.updated))),
+                  .integer(Int64(report.count(.unchanged))), .integer(Int64(conflicts)),
+                  .integer(Int64(rejected)), .integer(batchID)])
+        if !req.dryRun { report.batchID = batchID }
+        return (report, !req.dryRun)
+    }
+
+    static func conflictDiagnostic(_ c: PlanConflict, _ loc: SourceLocation, policy: ConflictPolicy) -> Diagnostic {
+        let code: String
+        var l = loc
+        switch c {
+        case .identity: code = "identity-review"
+        case .reference: code = "reference-review"
+        case .field(let table, let column, _, _, _):
+            code = "field-conflict"
+            l.field = "\(table.rawValue).\(column)"
+        }
+        return Diagnostic(code: code, severity: policy == .fail ? .error : .warning, location: l,
+                          message: Localized(ru: c.message(.ru), en: c.message(.en)),
+                          hint: Localized(ru: "строка не применена в этой части; исправьте файл или данные в хранилище",
+                                          en: "this part of the row was not applied; correct the file or the stored data"))
+    }
+
+    /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
+    /// with any name in the chunk, and their profiles, pairings, consents and responses.
+    private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ keys: [RecordKeys?], _ ws: WorkingSet,
+                          _ kind: ImportKind) throws {
+        var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
+        func add(_ k: IdentityKeys) {
+            if let x = k.snils { snils.insert(ByteKey(x)) }
+            names.insert(ByteKey(k.nameKey))
+            initials.insert(ByteKey(k.initialsKey))
+        }
+        for (i, r) in chunk.enumerated() {
+            guard let k = keys[i] else { continue }
+            if let sk = k.subject { add(sk) }
+            k.references.forEach(add)
+            if case .pairing(let pr, _, _) = r.content, let c = pr.code { codes.insert(ByteKey(c)) }
+        }
+        let personSQL = SQLStore.select(SQLStore.personColumns, "people")
+        try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.map { .text($0.string) }) {
+            ws.put(SQLStore.person($0))
+        }
+        try SQLStore.inSlices(s, personSQL + " WHERE name_key IN", names.map { .text($0.string) }) {
+            ws.put(SQLStore.person($0))
+        }
+        try SQLStore.inSlices(s, personSQL + " WHERE initials_key IN", initials.map { .text($0.string) }) {
+            if ws.people[$0.int(0) ?? 0] == nil { ws.put(SQLStore.person($0)) }
+        }
+        let ids = ws.people.keys.sorted().map { StoredValue?.some(.integer($0)) }
+        guard !ids.isEmpty || !codes.isEmpty else { return }
+        switch kind {
+        case .mentors:
+            try SQLStore.inSlices(s, SQLStore.select(SQLStore.mentorColumns, "mentor_profiles") + " WHERE person_id IN", ids) {
+                ws.putMentorProfile(personID: $0.int(1) ?? 0, id: $0.int(0) ?? 0,
+                                    MentorProfile(storedValues: Array($0.values.dropFirst(2))))
+            }
+        case .mentees:
+            try SQLStore.inSlices(s, SQLStore.select(SQLStore.menteeColumns, "mentee_profiles") + " WHERE person_id IN", ids) {
+                ws.putMenteeProfile(personID: $0.int(1) ?? 0, id: $0.int(0) ?? 0,
+                                    MenteeProfile(storedValues: Array($0.values.dropFirst(2))))
+            }
+        case .consents:
+            try SQLStore.inSlices(s, SQLStore.select(SQLStore.consentColumns, "consents") + " WHERE person_id IN", ids) {
+                ws.put(SQLStore.consent($0))
+            }
+        case .mentorQuestionnaire, .menteeQuestionnaire, .monitoringQuestionnaire:
+            try SQLStore.inSlices(s, SQLStore.select(SQLStore.responseColumns, "questionnaire_responses")
+                                  + " WHERE form = '\(kind.rawValue)' AND person_id IN", ids) {
+                ws.put(SQLStore.response($0))
+            }
+        case .pairs:
+            break
+        }
+        guard kind == .mentors || kind == .mentees || kind == .pairs else { return }
+        var pairings: [Int64: KnownPairing] = [:]
+        try SQLStore.inSlices(s, SQLStore.select(SQLStore.pairingColumns, "pairings") + " WHERE person_id IN", ids) {
+            let p = SQLStore.pairing($0)
+            pairings[p.id] = p
+        }
+        try SQLStore.inSlices(s, SQLStore.select(SQLStore.pairingColumns, "pairings") + " WHERE code IN",
+                              codes.map { .text($0.string) }) {
+            let p = SQLStore.pairing($0)
+            pairings[p.id] = p
+        }
+        // Only the memberships of the people in this chunk: enough to tell whether a row's mentee
+        // is already in a pairing, without loading every member of a mentor's big groups.
+        if !pairings.isEmpty {
+            // By person (its own index), filtered here: an IN list on both columns of the unique
+            // (pairing_id, person_id) index would make SQLite seek every pair of the two lists.
+            try SQLStore.inSlices(s, "SELECT id, pairing_id, person_id FROM pairing_members WHERE person_id IN", ids) { r in
+                guard let pid = r.int(1), let person = r.int(2), let id = r.int(0), pairings[pid] != nil else { return }
+                pairings[pid]?.members[person] = id
+            }
+        }
+        for p in pairings.values { ws.put(p) }
+    }
+}
+
+/// Gathers one chunk's writes and sends them to the backend table by table, parents first.
+struct ChunkWriter {
+    let batchID: Int64
+    var nextLogID: Int64
+    private var inserts: [EntityTable: (columns: [String], rows: [[StoredValue?]])] = [:]
+    private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
+
+    /// Parents before children, so foreign keys hold row by row.
+    static let insertOrder: [EntityTable] = [.people, .mentorProfiles, .menteeProfiles, .pairings, .pairingMembers,
+                                             .consents, .responses]
+
+    init(batchID: Int64, nextLogID: Int64) {
+        self.batchID = batchID
+        self.nextLogID = nextLogID
+    }
+
+    mutating func add(_ plan: RecordPlan) {
+        let sheet = plan.location.sheet.map(StoredValue.text)
+        let row = plan.location.row.map { StoredValue.integer(Int64($0)) }
+        for w in plan.writes {
+            switch w.action {
+            case .insert(let cols):
+                var values: [StoredValue?] = [.integer(w.id)]
+                values.reserveCapacity(cols.count + 4)
+                for c in cols { values.append(c.value) }
+                values.append(.integer(batchID))
+                values.append(sheet)
+                values.append(row)
+                if inserts[w.table] == nil {
+                    inserts[w.table] = (["id"] + cols.map(\.column) + Schema.provenanceColumns, [])
+                }
+                inserts[w.table]?.rows.append(values)
+            case .update(let changes):
+                updates.append((w, changes, plan.location))
+            }
+        }
+    }
+
+    mutating func flush(_ s: any SQLSession) throws {
+        for t in ChunkWriter.insertOrder {
+            if let i = inserts[t] { try s.insertRows(table: t.rawValue, columns: i.columns, rows: i.rows) }
+        }
+        inserts.removeAll(keepingCapacity: true)
+        var log: [[StoredValue?]] = []
+        for (w, changes, loc) in updates {
+            let allowed = Schema.updatableColumns(w.table)
+            let cols = changes.map(\.column).filter(allowed.contains)
+            guard !cols.isEmpty else { continue }
+            let sql = "UPDATE \(w.table.rawValue) SET " + cols.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+            try s.execute(sql, changes.filter { allowed.contains($0.column) }.map(\.new) + [.integer(w.id)])
+            for c in changes {
+                log.append([.integer(nextLogID), .integer(batchID), .text(w.table.rawValue), .integer(w.id),
+                            w.personID.map(StoredValue.integer), .text("update"), .text(c.column),
+                            c.old.map { .text($0.logText) }, c.new.map { .text($0.logText) },
+                            loc.sheet.map(StoredValue.text), loc.row.map { .integer(Int64($0)) }])
+                nextLogID += 1
+            }
+        }
+        updates.removeAll(keepingCapacity: true)
+        try s.insertRows(table: "change_log",
+                         columns: ["id", "batch_id", "entity", "entity_id", "person_id", "action", "field",
+                                   "old_value", "new_value", "src_sheet", "src_row"], rows: log)
+    }
+}

@@ -1,0 +1,211 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import GRDB
+import GRDBSQLite
+import MentorBase
+
+/// The embedded store: one SQLite file through GRDB, WAL, foreign keys on, owner-only permissions.
+final class SQLiteBackend: SQLBackend {
+    let location: String
+    let dialect = SQLDialect.sqlite
+    private let queue: DatabaseQueue
+
+    /// Opens (creating with mode 0600 if needed) and migrates the store at `path`.
+    init(path: String, busyTimeout: Double = 600) throws {
+        location = path
+        // The file is created owner-only before SQLite sees it; SQLite gives the -wal and -shm
+        // files the database file's permissions.
+        if !FileManager.default.fileExists(atPath: path) {
+            let old = umask(0o077)
+            let fd = open(path, O_CREAT | O_RDWR | O_EXCL, 0o600)
+            umask(old)
+            if fd < 0 && errno != EEXIST {
+                throw MentorBaseError.io(SourceLocation(file: path),
+                                         ru: "не удалось создать хранилище: \(String(cString: strerror(errno)))",
+                                         en: "cannot create the store: \(String(cString: strerror(errno)))")
+            }
+            if fd >= 0 { closeDescriptor(fd) }
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // A second importer waits for the first instead of failing: imports are serialised.
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // In WAL mode NORMAL keeps the database consistent after a crash or a kill; only a power
+            // loss may lose the last committed transaction.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A big import touches the name indexes at random; 256 MB of page cache keeps them
+            // in memory (the cap is fixed, so memory stays flat however large the file).
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            var migrator = DatabaseMigrator()
+            for m in Schema.migrations {
+                migrator.registerMigration(m.id) { db in
+                    for s in Schema.statements(m.sql, .sqlite) { try db.execute(sql: s) }
+                }
+            }
+            try migrator.migrate(queue)
+        } catch {
+            throw storeError(path, "open", error)
+        }
+    }
+
+    func schemaVersion() throws -> Int {
+        do {
+            return try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 }
+        } catch {
+            throw storeError(location, "schema", error)
+        }
+    }
+
+    func writeTransaction<T>(_ body: (any SQLSession) throws -> (T, commit: Bool)) throws -> T {
+        do {
+            return try queue.inDatabase { db in
+                // IMMEDIATE takes the write lock before the first read, so the reads that plan an
+                // import see exactly what the import then writes over.
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                do {
+                    let (value, commit) = try body(SQLiteSession(db))
+                    try db.execute(sql: commit ? "COMMIT" : "ROLLBACK")
+                    return value
+                } catch {
+                    try? db.execute(sql: "ROLLBACK")
+                    throw error
+                }
+            }
+        } catch let e as MentorBaseError {
+            throw e
+        } catch {
+            throw storeError(location, "write", error)
+        }
+    }
+
+    func readTransaction<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(SQLiteSession(db)) }
+        } catch let e as MentorBaseError {
+            throw e
+        } catch {
+            throw storeError(location, "read", error)
+        }
+    }
+
+    func close() {
+        try? queue.close()
+    }
+}
+
+/// A GRDB connection seen as a ``SQLSession``; valid only inside the transaction closure.
+private final class SQLiteSession: SQLSession {
+    let db: Database
+    let dialect = SQLDialect.sqlite
+
+    init(_ db: Database) { self.db = db }
+
+    func execute(_ sql: String, _ args: [StoredValue?]) throws -> Int {
+        let st = try db.cachedStatement(sql: sql)
+        try bind(st, args)
+        try st.execute()
+        return db.changesCount
+    }
+
+    func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws {
+        let st = try db.cachedStatement(sql: sql)
+        try bind(st, args)
+        let handle = st.sqliteStatement
+        let n = Int(sqlite3_column_count(handle))
+        sqlite3_reset(handle)
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                sqlite3_reset(handle)
+                throw MentorBaseError(code: "store-error", kind: .io,
+                                      message: Localized(ru: "запрос: \(message)", en: "query: \(message)"))
+            }
+            var values: [StoredValue?] = []
+            values.reserveCapacity(n)
+            for i in 0..<Int32(n) {
+                switch sqlite3_column_type(handle, i) {
+                case SQLITE_NULL: values.append(nil)
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, i)))
+                case SQLITE_FLOAT: values.append(.text(Cell.format(number: sqlite3_column_double(handle, i))))
+                default:
+                    let count = Int(sqlite3_column_bytes(handle, i))
+                    if let p = sqlite3_column_text(handle, i) {
+                        values.append(.text(String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)))
+                    } else {
+                        values.append(.text(""))
+                    }
+                }
+            }
+            do {
+                try body(SQLRow(values: values))
+            } catch {
+                sqlite3_reset(handle)
+                throw error
+            }
+        }
+        sqlite3_reset(handle)
+    }
+
+    func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
+        guard !rows.isEmpty else { return }
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES (\(placeholders(columns.count)))"
+        let st = try db.cachedStatement(sql: sql)
+        let handle = st.sqliteStatement
+        for row in rows {
+            // Straight to sqlite3: a million rows must not build a million argument arrays.
+            sqlite3_reset(handle)
+            for (i, v) in row.enumerated() {
+                let idx = Int32(i + 1)
+                switch v {
+                case nil: sqlite3_bind_null(handle, idx)
+                case .integer(let n)?: sqlite3_bind_int64(handle, idx, n)
+                case .text(let s)?:
+                    var s = s
+                    s.withUTF8 { buf in
+                        _ = sqlite3_bind_text(handle, idx, buf.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                              Int32(buf.count), sqliteTransient)
+                    }
+                }
+            }
+            let rc = sqlite3_step(handle)
+            if rc != SQLITE_DONE {
+                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                sqlite3_reset(handle)
+                throw MentorBaseError(code: "store-error", kind: .io,
+                                      message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
+            }
+        }
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    private func bind(_ st: Statement, _ args: [StoredValue?]) throws {
+        let values: [(any DatabaseValueConvertible)?] = args.map { v in
+            switch v {
+            case nil: return nil
+            case .integer(let n)?: return n
+            case .text(let s)?: return s
+            }
+        }
+        try st.setArguments(StatementArguments(values))
+    }
+}
+
+/// `close(2)` under a name the backend's own `close()` does not shadow.
+private func closeDescriptor(_ fd: Int32) {
+    _ = close(fd)
+}
+
+/// SQLite copies the bytes at once (`SQLITE_TRANSIENT`), so the buffer may go away after the call.
+private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct MentorStoreTestsPlaceholder {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
