@@ -32,12 +32,12 @@ size_mb=$(du -m "$CSV" | cut -f1)
 echo "input: $CSV ($ROWS rows × 17 columns, ${size_mb} MB)"
 
 read -r t_peer m_peer < <(measure sqlite3 "$D/peer.sqlite" -cmd ".mode csv" -cmd ".separator ;" ".import $CSV mentees")
-read -r t_imp m_imp < <(measure "$BIN" import "$CSV" --kind mentees --store "$D/bench.sqlite" --format json)
+read -r t_imp m_imp < <(measure "$BIN" import --canonical "$CSV" --kind mentees --store "$D/bench.sqlite" --format json)
 grep -o '"new":[0-9]*' "$D/last.out" | head -1
-read -r t_same m_same < <(measure "$BIN" import "$CSV" --kind mentees --store "$D/bench.sqlite" --format json)
-read -r t_recheck m_recheck < <(measure "$BIN" import "$CSV" --kind mentees --store "$D/bench.sqlite" --format json --recheck)
+read -r t_same m_same < <(measure "$BIN" import --canonical "$CSV" --kind mentees --store "$D/bench.sqlite" --format json)
+read -r t_recheck m_recheck < <(measure "$BIN" import --canonical "$CSV" --kind mentees --store "$D/bench.sqlite" --format json --recheck)
 grep -o '"unchanged":[0-9]*' "$D/last.out" | head -1
-read -r t_small m_small < <(measure "$BIN" import "$CSV_SMALL" --kind mentees --store "$D/bench-small.sqlite" --format json)
+read -r t_small m_small < <(measure "$BIN" import --canonical "$CSV_SMALL" --kind mentees --store "$D/bench-small.sqlite" --format json)
 rows_peer=$(sqlite3 "$D/peer.sqlite" "SELECT count(*) FROM mentees")
 rows_store=$(sqlite3 "$D/bench.sqlite" "SELECT (SELECT count(*) FROM people) || ' people, ' || (SELECT count(*) FROM mentee_profiles) || ' mentee profiles, ' || (SELECT count(*) FROM pairings) || ' pairings, ' || (SELECT count(*) FROM pairing_members) || ' members'")
 
@@ -60,9 +60,9 @@ URL="$(PG_FSYNC=on bash scripts/pg-test-server.sh start "$pgdir/pg")"
 PORT="$(cat "$pgdir/pg/port")"
 psql -q -h 127.0.0.1 -p "$PORT" -U postgres mentorbase_test -c "CREATE TABLE mentees (number text, fullName text, birthDate text, className text, personKind text, phones text, emails text, menteeCategory text, request text, startDate text, mentorName text, mentorWorkplace text, form text, kinds text, place text, status text, schoolYear text)"
 read -r t_pgpeer m_pgpeer < <(measure psql -q -h 127.0.0.1 -p "$PORT" -U postgres mentorbase_test -c "\\copy mentees FROM '$CSV' WITH (FORMAT csv, DELIMITER ';', HEADER true)")
-read -r t_pg m_pg < <(measure "$BIN" import "$CSV" --kind mentees --store "$URL?schema=bench" --format json)
-read -r t_pgsame m_pgsame < <(measure "$BIN" import "$CSV" --kind mentees --store "$URL?schema=bench" --format json)
-read -r t_pgre m_pgre < <(measure "$BIN" import "$CSV" --kind mentees --store "$URL?schema=bench" --format json --recheck)
+read -r t_pg m_pg < <(measure "$BIN" import --canonical "$CSV" --kind mentees --store "$URL?schema=bench" --format json)
+read -r t_pgsame m_pgsame < <(measure "$BIN" import --canonical "$CSV" --kind mentees --store "$URL?schema=bench" --format json)
+read -r t_pgre m_pgre < <(measure "$BIN" import --canonical "$CSV" --kind mentees --store "$URL?schema=bench" --format json --recheck)
 printf "%-58s %8s %8s\n" "PostgreSQL" "seconds" "peak MB"
 printf "%-58s %8s %8s\n" "psql \\copy into one table" "$t_pgpeer" "$m_pgpeer"
 printf "%-58s %8s %8s\n" "mentorbase import, empty store" "$t_pg" "$m_pg"

@@ -46,7 +46,7 @@ import Testing
     @Test func importContractDryRunAndReimport() throws {
         let dir = try temporaryFolder()
         try mentees.write(to: dir.appendingPathComponent("mentees.csv"), atomically: true, encoding: .utf8)
-        let dry = try run(["import", "mentees.csv", "--kind", "mentees", "--dry-run", "--format", "json"], in: dir)
+        let dry = try run(["import", "--canonical", "mentees.csv", "--kind", "mentees", "--dry-run", "--format", "json"], in: dir)
         #expect(dry.status == 0)
         let d = try json(dry.stdout)
         for key in ["batch", "dryRun", "new", "updated", "unchanged", "conflicts", "rejected", "diagnostics"] {
@@ -54,12 +54,12 @@ import Testing
         }
         #expect(d["batch"] is NSNull && d["dryRun"] as? Bool == true && d["new"] as? Int == 2)
         #expect(try run(["batches", "--format", "json"], in: dir).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
-        let real = try json(try run(["import", "mentees.csv", "--kind", "mentees", "--format", "json"], in: dir).stdout)
+        let real = try json(try run(["import", "--canonical", "mentees.csv", "--kind", "mentees", "--format", "json"], in: dir).stdout)
         #expect(real["batch"] as? Int == 1 && real["new"] as? Int == 2 && real["dryRun"] as? Bool == false)
         // Same bytes: recognised by checksum; then compared row by row.
-        let again = try run(["import", "mentees.csv", "--kind", "mentees"], in: dir)
+        let again = try run(["import", "--canonical", "mentees.csv", "--kind", "mentees"], in: dir)
         #expect(again.status == 0 && again.stdout.contains("already imported (batch #1)"))
-        let recheck = try json(try run(["import", "mentees.csv", "--kind", "mentees", "--recheck", "--format", "json"], in: dir).stdout)
+        let recheck = try json(try run(["import", "--canonical", "mentees.csv", "--kind", "mentees", "--recheck", "--format", "json"], in: dir).stdout)
         #expect(recheck["unchanged"] as? Int == 2 && recheck["batch"] is NSNull && recheck["noOp"] as? Bool == true)
         // The default store file is owner-only.
         let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("mentorbase.sqlite").path)
@@ -70,19 +70,19 @@ import Testing
         let dir = try temporaryFolder()
         let bad = mentees + "Петров Пётр;2010-31-06;8В;;;;;;\n"
         try bad.write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
-        let r = try run(["import", "bad.csv", "--kind", "mentees", "--format", "json"], in: dir)
+        let r = try run(["import", "--canonical", "bad.csv", "--kind", "mentees", "--format", "json"], in: dir)
         #expect(r.status == 1)
         let d = try json(r.stdout)
         #expect(d["rejected"] as? Int == 1 && d["batch"] is NSNull)
         let diags = try #require(d["diagnostics"] as? [[String: Any]])
         #expect(diags.contains { $0["code"] as? String == "type-error" && $0["row"] as? Int == 4 && $0["column"] as? String == "B" })
-        let accepted = try run(["import", "bad.csv", "--kind", "mentees", "--accept-valid", "--format", "json"], in: dir)
+        let accepted = try run(["import", "--canonical", "bad.csv", "--kind", "mentees", "--accept-valid", "--format", "json"], in: dir)
         #expect(accepted.status == 0)
         #expect(try json(accepted.stdout)["new"] as? Int == 2)
         // Usage errors: an unknown kind is exit 2, a missing required column exit 1.
-        #expect(try run(["import", "bad.csv", "--kind", "teachers"], in: dir).status == 2)
+        #expect(try run(["import", "--canonical", "bad.csv", "--kind", "teachers"], in: dir).status == 2)
         try "name;date\nx;y\n".write(to: dir.appendingPathComponent("wrong.csv"), atomically: true, encoding: .utf8)
-        let wrong = try run(["import", "wrong.csv", "--kind", "mentees"], in: dir)
+        let wrong = try run(["import", "--canonical", "wrong.csv", "--kind", "mentees"], in: dir)
         #expect(wrong.status == 1 && wrong.stderr.contains("fullName"))
     }
 
@@ -99,8 +99,8 @@ import Testing
             Иванов Иван Петрович;2012-03-05;2024-08-25;true;true;2025-01-10
 
             """.write(to: dir.appendingPathComponent("consents.csv"), atomically: true, encoding: .utf8)
-        #expect(try run(["import", "mentees.csv", "--kind", "mentees"], in: dir).status == 0)
-        #expect(try run(["import", "fix.csv", "--kind", "mentees"], in: dir).status == 0)
+        #expect(try run(["import", "--canonical", "mentees.csv", "--kind", "mentees"], in: dir).status == 0)
+        #expect(try run(["import", "--canonical", "fix.csv", "--kind", "mentees"], in: dir).status == 0)
         let h = try run(["history", "Иванов Иван Петрович"], in: dir)
         #expect(h.status == 0)
         #expect(h.stdout.contains("people.class_name = 7Б  ← #2 fix.csv, row 2"))
@@ -111,7 +111,7 @@ import Testing
         #expect(blocked.status == 1 && blocked.stderr.contains("#2 fix.csv"))
         #expect(try run(["undo", "2"], in: dir).status == 0)
         #expect(try run(["history", "#1"], in: dir).stdout.contains("people.class_name = 6Б"))
-        #expect(try run(["import", "consents.csv", "--kind", "consents"], in: dir).status == 0)
+        #expect(try run(["import", "--canonical", "consents.csv", "--kind", "consents"], in: dir).status == 0)
         let due = try json(try run(["consents", "--due", "--date", "2025-02-09", "--format", "json"], in: dir).stdout)
         let people = try #require(due["people"] as? [[String: Any]])
         #expect(people.count == 1 && people.first?["destroyBy"] as? String == "2025-02-09")

@@ -69,11 +69,11 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
         // A first, small import: the state that must survive.
         let small = dir.appendingPathComponent("small.csv")
         try writeMenteeTable(small, rows: 200, seed: 1_000_000)
-        #expect(try Binary.run(["import", small.path, "--kind", "mentees", "--store", storeSpec], in: dir) == 0)
+        #expect(try Binary.run(["import", "--canonical", small.path, "--kind", "mentees", "--store", storeSpec], in: dir) == 0)
         let before = try withStore(storeSpec) { try dump($0) }
         let big = dir.appendingPathComponent("big.csv")
         try writeMenteeTable(big, rows: 400_000)
-        let p = try Binary.start(["import", big.path, "--kind", "mentees", "--store", storeSpec], in: dir)
+        let p = try Binary.start(["import", "--canonical", big.path, "--kind", "mentees", "--store", storeSpec], in: dir)
         // Wait until it is well into the file: the SQLite WAL has grown (the page cache spilled
         // uncommitted pages), or a few seconds have passed (PostgreSQL keeps them server-side).
         let started = Date()
@@ -108,15 +108,15 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
         try writeMenteeTable(a, rows: 20_000, seed: 0, mentors: 40)
         try writeMenteeTable(b, rows: 20_000, seed: 500_000, mentors: 40)
         let shared = dir.appendingPathComponent("shared.sqlite").path
-        let pa = try Binary.start(["import", a.path, "--kind", "mentees", "--store", shared], in: dir)
-        let pb = try Binary.start(["import", b.path, "--kind", "mentees", "--store", shared], in: dir)
+        let pa = try Binary.start(["import", "--canonical", a.path, "--kind", "mentees", "--store", shared], in: dir)
+        let pb = try Binary.start(["import", "--canonical", b.path, "--kind", "mentees", "--store", shared], in: dir)
         pa.waitUntilExit()
         pb.waitUntilExit()
         #expect(pa.terminationStatus == 0 && pb.terminationStatus == 0)
         // The same two files one after the other into a fresh store: the same content.
         let serial = dir.appendingPathComponent("serial.sqlite").path
-        #expect(try Binary.run(["import", a.path, "--kind", "mentees", "--store", serial], in: dir) == 0)
-        #expect(try Binary.run(["import", b.path, "--kind", "mentees", "--store", serial], in: dir) == 0)
+        #expect(try Binary.run(["import", "--canonical", a.path, "--kind", "mentees", "--store", serial], in: dir) == 0)
+        #expect(try Binary.run(["import", "--canonical", b.path, "--kind", "mentees", "--store", serial], in: dir) == 0)
         let concurrent = try withStore(shared) { try dump($0) }
         #expect(concurrent == (try withStore(serial) { try dump($0) }))
         // 40,000 mentees and the 40 mentors they name (both files name the same mentors).
