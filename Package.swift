@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
@@ -30,7 +29,7 @@ let package = Package(
         // MARK: Core
         .target(name: "MentorBase", swiftSettings: strict),
         .target(name: "MentorSchema", dependencies: ["MentorBase"],
-                resources: [.copy("Resources/schemas")], swiftSettings: strict),
+                exclude: ["Resources", "README.md"], swiftSettings: strict),  // schemas embedded: Schema/EmbeddedSchemas.swift
 
         // MARK: The canonical store: SQLite through GRDB (the default), PostgreSQL through postgres-nio
         .target(name: "MentorStore",
@@ -45,9 +44,8 @@ let package = Package(
         .target(name: "JSONFormat", dependencies: ["MentorBase"],
                 path: "Plugins/JSON", swiftSettings: strict),
         .target(name: "XLSXFormat",
-                dependencies: ["MentorBase", "CXLSXWriter", "CLibXML2",
-                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                path: "Plugins/XLSX", swiftSettings: strict),
+                dependencies: ["MentorBase", "CXLSXWriter", "CLibXML2"],
+                path: "Plugins/XLSX", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat"],
                 swiftSettings: strict),
 
@@ -68,9 +66,9 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "MentorBaseTests", dependencies: ["MentorBase"], swiftSettings: strict),
         .testTarget(name: "CSVFormatTests", dependencies: ["CSVFormat", "MentorFormats", "FormatTesting"],
-                    resources: [.copy("Fixtures")], swiftSettings: strict),
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "JSONFormatTests", dependencies: ["JSONFormat", "MentorFormats", "FormatTesting"],
-                    swiftSettings: strict),
+                    exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "MentorFormats", "FormatTesting"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MentorSchemaTests", dependencies: ["MentorSchema", "MentorFormats"],

@@ -37,3 +37,11 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == "50.1")
     }
 }
+
+@Suite struct PluralTests {
+    @Test(arguments: [(1, "строка"), (2, "строки"), (4, "строки"), (5, "строк"), (11, "строк"), (12, "строк"),
+                      (21, "строка"), (22, "строки"), (111, "строк"), (0, "строк")])
+    func russianForms(n: Int, word: String) {
+        #expect(RussianPlural.form(n, "строка", "строки", "строк") == word)
+    }
+}

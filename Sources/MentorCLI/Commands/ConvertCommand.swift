@@ -110,7 +110,7 @@ struct ConvertCommand: MentorCommand {
         }
         printReaderDiagnostics(reader, global, context)
         if !global.quiet && !toStdout && global.format == .text {
-            context.terminal.err(ru ? "записано: \(output) (\(plugin.descriptor.id), \(total) строк)"
+            context.terminal.err(ru ? "записано: \(output) (\(plugin.descriptor.id), \(RussianPlural.count(total, "строка", "строки", "строк")))"
                                     : "written: \(output) (\(plugin.descriptor.id), \(total) rows)")
         }
     }

@@ -95,7 +95,9 @@ struct InspectCommand: MentorCommand {
             for (k, v) in d.extras { t.out(padRight(k + ":", 13) + v + "\n") }
             for s in summaries {
                 t.out((ru ? "Лист «\(s.info.name)»" : "Sheet “\(s.info.name)”") + (s.info.hidden ? (ru ? " (скрыт)" : " (hidden)") : "")
-                    + ": " + (ru ? "\(s.rows) строк, \(s.columns) столбцов" : "\(s.rows) rows, \(s.columns) columns") + "\n")
+                    + ": " + (ru ? RussianPlural.count(s.rows, "строка", "строки", "строк") + ", "
+                        + RussianPlural.count(s.columns, "столбец", "столбца", "столбцов")
+                        : "\(s.rows) rows, \(s.columns) columns") + "\n")
                 if let hr = s.headerRow {
                     let titles = s.header.map { $0.text(dateStyle: .russian) }.joined(separator: " | ")
                     t.out((ru ? "  заголовок (строка \(hr)): " : "  header (row \(hr)): ") + titles + "\n")

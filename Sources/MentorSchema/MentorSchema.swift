@@ -1,4 +1,0 @@
-import MentorBase
-
-/// Placeholder: the domain schema module.
-public enum MentorSchema {}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A small mutex for caches shared by `Sendable` values.
+final class NSLockish: @unchecked Sendable {
+    // @unchecked: NSLock is thread-safe; the class only forwards to it.
+    private let lock = NSLock()
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
+
+/// A bounded cache of normaliser results for columns that repeat a few values (classes, codes).
+final class Memo: @unchecked Sendable {
+    // @unchecked: every access to the dictionary goes through the lock.
+    private var cache: [ByteKey: Normalized] = [:]
+    private let lock = NSLockish()
+
+    func value(for text: String, _ make: () -> Normalized) -> Normalized {
+        let key = ByteKey(text)
+        if let hit = lock.withLock({ cache[key] }) { return hit }
+        let v = make()
+        lock.withLock {
+            if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = v
+        }
+        return v
+    }
+}
+
+/// A string key hashed and compared by its UTF-8 bytes: no Unicode normalisation on every lookup
+/// (cells from one file spell a value the same way byte for byte).
+struct ByteKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
+    }
+}

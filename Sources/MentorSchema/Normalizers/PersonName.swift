@@ -1,0 +1,50 @@
+/// A person's name split into surname, name and patronymic, with the original spelling kept.
+///
+/// `key` is what identity matching compares: lower case, `ё`→`е`, Latin look-alike letters read
+/// as Cyrillic, single spaces. A name given by initials (`Иванов И. И.`) is marked and must
+/// never be merged with a full name automatically.
+public struct PersonName: Hashable, Sendable, Codable {
+    public var lastName: String
+    /// The given name, or its initial with a dot (`И.`).
+    public var firstName: String?
+    /// The patronymic, or its initial with a dot.
+    public var patronymic: String?
+    /// True when the name or patronymic is only an initial.
+    public var hasInitials: Bool
+
+    public init(lastName: String, firstName: String?, patronymic: String?, hasInitials: Bool = false) {
+        self.lastName = lastName
+        self.firstName = firstName
+        self.patronymic = patronymic
+        self.hasInitials = hasInitials
+    }
+
+    /// «Фамилия Имя Отчество», the canonical order.
+    public var display: String {
+        [lastName, firstName, patronymic].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// The folded comparison key of the whole name.
+    public var key: String { PersonName.foldKey(display) }
+
+    /// Lower case, `ё`→`е`, Latin look-alikes as Cyrillic, hyphens kept, single spaces.
+    public static func foldKey(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        out.reserveCapacity(s.utf8.count)
+        for c0 in s.unicodeScalars {
+            var c = c0
+            c = Fold.cyrillicLookalike(c)
+            if Fold.isLetter(c) || Fold.isDigit(c) || c == "-" {
+                if pending && !out.isEmpty { out.append(" ") }
+                pending = false
+                out.append(Fold.lower(c))
+            } else if c == "." {
+                continue
+            } else {
+                pending = true
+            }
+        }
+        return String(out)
+    }
+}

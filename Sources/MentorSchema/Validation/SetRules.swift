@@ -1,0 +1,186 @@
+import MentorBase
+
+/// The set tier within one file: one person per row, one row per pair, the latest questionnaire wins.
+///
+/// Only 64-bit hashes of the keys and row numbers are kept, so a million rows cost a few tens
+/// of megabytes. (Two different keys sharing a 64-bit FNV-1a hash in one file is about a
+/// one-in-ten-million chance at a million rows; it would show as a false duplicate, never a lost one.)
+struct SetRules {
+    let schema: KindSchema
+    let uniquePerson: Bool
+    let uniquePair: Bool
+    let latest: Bool
+    let identity: [[Int]]
+    /// `identity[i]` spelled as a key prefix, made once.
+    let identityPrefix: [String]
+    private var seen: [UInt64: Int32] = [:]
+    private var submissions: [UInt64: (row: Int32, time: Int64)] = [:]
+    private var repeated: [UInt64: [(row: Int32, time: Int64)]] = [:]
+    let submittedAt: Int?
+    let pairId, mentorName, menteeNames, startDate: Int?
+
+    init(schema: KindSchema) {
+        self.schema = schema
+        uniquePerson = schema.hasRule("unique-person")
+        uniquePair = schema.hasRule("unique-pair")
+        latest = schema.hasRule("latest-submission")
+        identity = (schema.document.mentorbase.identity ?? []).compactMap { key in
+            let idx = key.compactMap { schema.index(of: $0) }
+            return idx.count == key.count ? idx : nil
+        }
+        identityPrefix = identity.map { $0.map(String.init).joined(separator: ",") + ":" }
+        submittedAt = schema.index(of: "submittedAt")
+        pairId = schema.index(of: "pairId")
+        mentorName = schema.index(of: "mentorName")
+        menteeNames = schema.index(of: "menteeNames")
+        startDate = schema.index(of: "startDate")
+    }
+
+    /// The strongest identity key's hash, built without intermediate strings, and the fields it used.
+    func personKeyHash(_ rec: ValidatedRecord) -> (UInt64, [Int])? {
+        outer: for (n, key) in identity.enumerated() {
+            var h = FNV()
+            h.add(UInt64(n))
+            for f in key {
+                guard let v = rec.values[f], SetRules.addKey(v, to: &h) else { continue outer }
+                h.add(0xFF)
+            }
+            return (h.value, key)
+        }
+        return nil
+    }
+
+    /// Adds a value's comparison form to a hash; false when the value cannot identify (initials).
+    static func addKey(_ v: FieldValue, to h: inout FNV) -> Bool {
+        switch v {
+        case .name(let n):
+            if n.hasInitials { return false }
+            for part in [n.lastName, n.firstName ?? "", n.patronymic ?? ""] {
+                for c in part.unicodeScalars where c != "." {
+                    let f = Fold.lower(Fold.cyrillicLookalike(c))
+                    if Fold.isLetter(f) || Fold.isDigit(f) || f == "-" { h.add(UInt64(f.value)) }
+                }
+                h.add(0x20)
+            }
+            return true
+        case .list(let items):
+            guard let first = items.first else { return false }
+            return addKey(first, to: &h)
+        case .date(let d): h.add(UInt64(bitPattern: Int64(d.daysSinceEpoch))); return true
+        case .year(let y): h.add(0x5900_0000 &+ UInt64(y)); return true
+        default:
+            for b in v.displayText.lowercased().utf8 { h.add(UInt64(b)) }
+            return true
+        }
+    }
+
+    static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100000001b3
+        }
+        return h
+    }
+
+    static func keyText(_ v: FieldValue) -> String? {
+        switch v {
+        case .name(let n): return n.hasInitials ? nil : n.key
+        case .list(let items): return items.first.flatMap(keyText)
+        case .date(let d): return d.iso
+        case .year(let y): return "y\(y)"
+        default: return v.displayText.lowercased()
+        }
+    }
+
+    /// The strongest identity key the record has, and the fields it used.
+    func personKey(_ rec: ValidatedRecord) -> (String, [Int])? {
+        outer: for (n, key) in identity.enumerated() {
+            var text = identityPrefix[n]
+            for f in key {
+                guard let v = rec.values[f], let t = SetRules.keyText(v) else { continue outer }
+                text += t
+                text += "|"
+            }
+            return (text, key)
+        }
+        return nil
+    }
+
+    mutating func observe(_ rec: ValidatedRecord, locate: (Int?) -> SourceLocation, into diags: inout [Diagnostic]) {
+        let row = Int32(clamping: rec.row)
+        if uniquePerson, let (h, fields) = personKeyHash(rec) {
+            if let first = seen[h] {
+                let what = fields.map { schema.fields[$0].title }.joined(separator: " + ")
+                diags.append(Diagnostic(code: "unique-error", severity: .error, location: locate(fields.first),
+                                        value: fields.first.flatMap { rec.values[$0]?.displayText },
+                                        message: Localized(ru: "этот человек уже есть в строке \(first) (совпадают \(what))",
+                                                           en: "this person is already in row \(first) (same \(fields.map { schema.fields[$0].titleEn }.joined(separator: " + ")))"),
+                                        hint: Localized(ru: "объедините строки в одну", en: "merge the rows into one")))
+            } else {
+                seen[h] = row
+            }
+        }
+        if uniquePair {
+            if let p = pairId, let id = rec.values[p]?.displayText {
+                let h = SetRules.hash("id:" + id.lowercased())
+                if let first = seen[h] {
+                    diags.append(Diagnostic(code: "unique-error", severity: .error, location: locate(p), value: id,
+                                            message: Localized(ru: "№ пары «\(id)» уже есть в строке \(first)", en: "pair number “\(id)” is already used in row \(first)"),
+                                            hint: Localized(ru: "у каждой пары свой номер", en: "every pair has its own number")))
+                } else {
+                    seen[h] = row
+                }
+            }
+            if let m = mentorName, let mk = rec.values[m].flatMap(SetRules.keyText), let ms = menteeNames,
+               let list = rec.values[ms], let s = startDate, let start = rec.values[s]?.dateValue {
+                let mentees = list.items.compactMap(SetRules.keyText).sorted().joined(separator: ";")
+                let h = SetRules.hash("pair:" + mk + "|" + mentees + "|" + start.iso)
+                if let first = seen[h] {
+                    diags.append(Diagnostic(code: "unique-error", severity: .error, location: locate(ms), value: list.displayText,
+                                            message: Localized(ru: "та же пара с той же датой начала уже есть в строке \(first)",
+                                                               en: "the same pair with the same start is already in row \(first)"),
+                                            hint: Localized(ru: "удалите повтор", en: "delete the repeated row")))
+                } else {
+                    seen[h] = row
+                }
+            }
+        }
+        if latest, let t = submittedAt, case .dateTime(let dt)? = rec.values[t], let (h, _) = personKeyHash(rec) {
+            let time = Int64(dt.date.daysSinceEpoch) * 86_400 + Int64(dt.secondOfDay)
+            if let first = submissions[h] {
+                if repeated[h] == nil { repeated[h] = [first] }
+                repeated[h]?.append((row, time))
+            } else {
+                submissions[h] = (row, time)
+            }
+        }
+    }
+
+    /// Older submissions of one person, reported once the whole file has been seen.
+    func finish(file: String?, sheet: String?, locateColumn: (Int) -> Int?, header: (Int) -> String) -> [Diagnostic] {
+        guard latest, let t = submittedAt else { return [] }
+        var out: [Diagnostic] = []
+        for (_, entries) in repeated {
+            guard let winner = entries.max(by: { ($0.time, $0.row) < ($1.time, $1.row) }) else { continue }
+            for e in entries where e.row != winner.row {
+                out.append(Diagnostic(code: "duplicate-submission", severity: .warning,
+                                      location: SourceLocation(file: file, sheet: sheet, row: Int(e.row), column: locateColumn(t), field: header(t)),
+                                      message: Localized(ru: "повторная анкета того же человека: учитывается более поздняя, из строки \(winner.row)",
+                                                         en: "a repeated submission by the same person: the later one, row \(winner.row), counts"),
+                                      hint: Localized(ru: "эта строка останется в истории; удалите ее, если она ошибочна",
+                                                      en: "this row is kept as history; delete it if it is a mistake")))
+            }
+        }
+        return out.sorted { ($0.location.row ?? 0) < ($1.location.row ?? 0) }
+    }
+}
+
+/// 64-bit FNV-1a over 64-bit words: stable across runs, cheap, good enough for keys within one file.
+struct FNV {
+    var value: UInt64 = 0xcbf29ce484222325
+    @inline(__always) mutating func add(_ x: UInt64) {
+        value ^= x
+        value = value &* 0x100000001b3
+    }
+}

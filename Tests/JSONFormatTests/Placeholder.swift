@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct JSONFormatTestsPlaceholder {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}

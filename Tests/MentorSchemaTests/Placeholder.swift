@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct MentorSchemaTestsPlaceholder {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}

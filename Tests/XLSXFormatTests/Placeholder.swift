@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct XLSXFormatTestsPlaceholder {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
