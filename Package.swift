@@ -51,15 +51,20 @@ let package = Package(
         .target(name: "XLSXFormat",
                 dependencies: ["MentorBase", "OfficeContainer", "CXLSXWriter", "CLibXML2"],
                 path: "Plugins/XLSX", exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat"],
+        .target(name: "HTMLFormat", dependencies: ["MentorBase"],
+                path: "Plugins/HTML", swiftSettings: strict),
+        .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat", "HTMLFormat"],
                 swiftSettings: strict),
+
+        // MARK: Export views (public / full / monitoring) over the store's records; no file formats
+        .target(name: "MentorExport", dependencies: ["MentorBase", "MentorSchema"], swiftSettings: strict),
 
         // MARK: The conformance kit every format plugin runs (a product, so outside plugins can too)
         .target(name: "FormatTesting", dependencies: ["MentorBase"], swiftSettings: strict),
 
         // MARK: Command line
         .target(name: "MentorCLI",
-                dependencies: ["MentorBase", "MentorFormats", "MentorSchema", "MentorStore",
+                dependencies: ["MentorBase", "MentorFormats", "MentorSchema", "MentorStore", "MentorExport",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: strict),
         .executableTarget(name: "mentorbase", dependencies: ["MentorCLI"], swiftSettings: strict),
@@ -86,6 +91,9 @@ let package = Package(
         .testTarget(name: "ConsistencyTests", dependencies: ["MentorBase", "MentorFormats"], swiftSettings: strict),
         .testTarget(name: "PluginGuideTests", dependencies: ["MentorBase", "MentorFormats", "FormatTesting"],
                     exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ExportTests",
+                    dependencies: ["MentorExport", "MentorStore", "MentorFormats", "HTMLFormat", "FormatTesting", "MentorBase"],
+                    swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),
     ]

@@ -37,6 +37,8 @@ public struct MentorbaseCommand: ParsableCommand {
                 UndoCommand.self,
                 ConsentsCommand.self,
                 PurgeCommand.self,
+                ExportCommand.self,
+                ReportCommand.self,
             ]
         )
     }

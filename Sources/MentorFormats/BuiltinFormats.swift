@@ -1,4 +1,5 @@
 import CSVFormat
+import HTMLFormat
 import JSONFormat
 import MentorBase
 import XLSXFormat
@@ -12,6 +13,7 @@ public enum MentorFormats {
         CSVPlugin(),
         JSONPlugin(),
         XLSXPlugin(),
+        HTMLPlugin(),
     ]
 
     /// A registry of the built-in plugins.

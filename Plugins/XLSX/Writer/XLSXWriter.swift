@@ -22,12 +22,13 @@ import MentorBase
 /// - libxlsxwriter needs a file name: without ``OutputTarget/filePath`` the workbook goes to a
 ///   private temporary folder and is copied into the target's sink by ``finish()``.
 final class XLSXWriter: TableWriter {
-    private let target: OutputTarget
+    let target: OutputTarget
     private let constantMemory: Bool
     private let path: String
     private let tempFolder: String?
-    private var workbook: UnsafeMutablePointer<lxw_workbook>?
-    private var current: SheetState?
+    // Internal (not private) for the chart extension in XLSXWriter+Chart.swift.
+    var workbook: UnsafeMutablePointer<lxw_workbook>?
+    var current: SheetState?
     private var names = SheetNames()
     private var formats: [Int: UnsafeMutablePointer<lxw_format>] = [:]
     /// Dropdown lists too long for Excel's 255-character inline list, written to a hidden sheet at the end.
@@ -37,7 +38,7 @@ final class XLSXWriter: TableWriter {
     private var sheetCount = 0
 
     /// Per-sheet bookkeeping while its rows stream.
-    private final class SheetState {
+    final class SheetState {
         let worksheet: UnsafeMutablePointer<lxw_worksheet>
         let spec: SheetSpec
         let name: String
@@ -436,7 +437,7 @@ final class XLSXWriter: TableWriter {
         throw lxwError(err, location(sheet, row, column.map { $0 + 1 }))
     }
 
-    private func lxwError(_ err: lxw_error, _ loc: SourceLocation) -> MentorBaseError {
+    func lxwError(_ err: lxw_error, _ loc: SourceLocation) -> MentorBaseError {
         let text = String(cString: lxw_strerror(err))
         if err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED {
             return MentorBaseError.io(loc, ru: "текст длиннее 32 767 символов — предела ячейки Excel (\(text))",

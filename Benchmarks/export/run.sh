@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Export benchmark: `mentorbase export mentees --view full --format xlsx` of N mentees read from a
+# SQLite store, against peers writing the same rows in the same run:
+#   - a plain C program on libxlsxwriter in constant-memory mode (target: mentorbase ≤ 1.3× its time)
+#   - Python XlsxWriter in constant-memory mode (target: mentorbase faster)
+# The peers read the export's own rows dumped as TSV (same header, same guarded text, ISO dates
+# written as date cells, integers as numbers). Memory: peak RSS at each size (flat = about the same).
+#   bash Benchmarks/export/run.sh [ROWS...]      (default: 100000 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+HERE=$ROOT/Benchmarks/export
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(100000 1000000)
+
+need=()
+for p in gcc libxlsxwriter-dev time; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+[ ${#need[@]} -eq 0 ] || apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+python3 -c "import xlsxwriter, openpyxl" 2>/dev/null || python3 -m pip install -q XlsxWriter openpyxl
+
+WORK=$(mktemp -d /tmp/mentorbase-export-bench-XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+echo "building mentorbase (release)…" >&2
+swift build -c release --product mentorbase >/dev/null
+MB="$(swift build -c release --show-bin-path)/mentorbase"
+gcc -O2 -o "$WORK/write_rows" "$HERE/write_rows.c" $(pkg-config --cflags --libs xlsxwriter)
+
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || {
+    echo "FAILED: $name: $*" >&2; cat "$WORK/$name.err" >&2; exit 1; }
+  read -r secs kib <"$WORK/$name.time"
+  echo "$secs" >"$WORK/$name.s"
+  echo $((kib / 1024)) >"$WORK/$name.mb"
+}
+s() { cat "$WORK/$1.s"; }
+mb() { cat "$WORK/$1.mb"; }
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+row() { printf '  %-52s %8s s %7s MiB  %s\n' "$1" "$(s "$2")" "$(mb "$2")" "${3:-}"; }
+
+echo "mentorbase export benchmark — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+for N in "${SIZES[@]}"; do
+  STORE="$WORK/store-$N.sqlite"
+  python3 "$HERE/gen_mentees.py" "$N" "$WORK/mentees-$N.csv"
+  measure "import-$N" "$MB" import "$WORK/mentees-$N.csv" --kind mentees --store "$STORE" --format json
+  measure "export-$N" "$MB" export mentees --view full --format xlsx -o "$WORK/ours-$N.xlsx" --store "$STORE" --date 2025-01-15 -q
+  measure "tsv-$N" "$MB" export mentees --view full --format csv --dialect tsv -o "$WORK/rows-$N.tsv" --store "$STORE" --date 2025-01-15 -q
+  measure "c-$N" "$WORK/write_rows" "$WORK/rows-$N.tsv" "$WORK/c-$N.xlsx"
+  measure "py-$N" python3 "$HERE/write_rows.py" "$WORK/rows-$N.tsv" "$WORK/py-$N.xlsx"
+  echo
+  echo "== $N mentee rows × $(head -1 "$WORK/rows-$N.tsv" | awk -F'\t' '{print NF}') columns ($(du -m "$WORK/ours-$N.xlsx" | cut -f1) MiB of XLSX) =="
+  row "setup: import the canonical CSV into SQLite" "import-$N"
+  row "mentorbase export (store → view → XLSX)" "export-$N" \
+      "= $(ratio "$(s export-$N)" "$(s c-$N)")× C (target ≤ 1.30); Python is $(ratio "$(s py-$N)" "$(s export-$N)")× slower"
+  row "C libxlsxwriter constant_memory (TSV → XLSX)" "c-$N"
+  row "Python XlsxWriter constant_memory (TSV → XLSX)" "py-$N"
+  row "(mentorbase export as TSV, the peers' input)" "tsv-$N"
+  python3 "$HERE/compare.py" "$WORK/ours-$N.xlsx" "$WORK/c-$N.xlsx" 2000
+done
+echo
+echo "memory of the export by size (flat = the same order at every size):"
+for N in "${SIZES[@]}"; do printf '  %10s rows: %s MiB\n' "$N" "$(mb export-$N)"; done

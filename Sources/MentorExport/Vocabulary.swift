@@ -1,0 +1,74 @@
+import MentorBase
+import MentorSchema
+
+/// Column titles and code labels, taken from the shipped schemas so that an exported base reads
+/// back through `validate`/`import` under the same headers.
+enum Vocabulary {
+    private static func schema(_ kind: RecordKind) -> KindSchema? { try? MentorSchemas.schema(for: kind) }
+
+    /// The field's Russian title («ФИО наставника»), or its name when the schema lacks it.
+    static func title(_ kind: RecordKind, _ field: String) -> String {
+        schema(kind)?.field(field)?.title ?? field
+    }
+
+    /// The Russian label of a code («ученик – ученик»), or the code itself.
+    static func label(_ kind: RecordKind, _ field: String, _ code: String) -> String {
+        schema(kind)?.field(field)?.codeList.first { $0.value == code }?.label ?? code
+    }
+
+    /// The field's sensitivity and the consent field that allows publishing it.
+    static func publication(_ kind: RecordKind, _ field: String) -> (sensitivity: Sensitivity, publishAs: String?)? {
+        guard let f = schema(kind)?.field(field) else { return nil }
+        return (f.sensitivity, f.publishAs)
+    }
+
+    /// A pairing's form as people read it: the label, or the file's own words for `other`.
+    static func formText(_ p: Pairing) -> String? {
+        guard let form = p.form else { return nil }
+        if form == "other", let t = p.formText, !t.isEmpty { return t }
+        return label(.pairs, "form", form)
+    }
+
+    static func kindsText(_ p: Pairing) -> [String] { p.kinds.map { label(.pairs, "kinds", $0) } }
+
+    /// Distinct values in first-seen order.
+    static func distinct(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    static func joined(_ xs: [String]) -> Cell {
+        let d = distinct(xs)
+        return d.isEmpty ? .empty : .text(d.joined(separator: "; "))
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The text as a cell, empty for nil or "".
+    var cell: Cell {
+        switch self {
+        case .some(let s) where !s.isEmpty: return .text(s)
+        default: return .empty
+        }
+    }
+}
+
+extension Optional where Wrapped == CalendarDate {
+    var cell: Cell { map(Cell.date) ?? .empty }
+}
+
+extension Optional where Wrapped == Int {
+    var cell: Cell { map { .number(Double($0)) } ?? .empty }
+}
+
+extension Vocabulary {
+    /// A questionnaire's title for a sheet name.
+    static func kindTitle(_ form: ImportKind) -> String {
+        switch form {
+        case .mentorQuestionnaire: return "Анкеты наставников"
+        case .menteeQuestionnaire: return "Анкеты наставляемых"
+        case .monitoringQuestionnaire: return "Анкеты мониторинга"
+        default: return form.rawValue
+        }
+    }
+}
