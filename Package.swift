@@ -52,7 +52,7 @@ let package = Package(
                 dependencies: ["MentorBase", "OfficeContainer", "CXLSXWriter", "CLibXML2"],
                 path: "Plugins/XLSX", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "HTMLFormat", dependencies: ["MentorBase"],
-                path: "Plugins/HTML", swiftSettings: strict),
+                path: "Plugins/HTML", exclude: ["NO-SAMPLE"], swiftSettings: strict),
         .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat", "HTMLFormat"],
                 swiftSettings: strict),
 
