@@ -51,7 +51,9 @@ let package = Package(
         .target(name: "XLSXFormat",
                 dependencies: ["MentorBase", "OfficeContainer", "CXLSXWriter", "CLibXML2"],
                 path: "Plugins/XLSX", exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat"],
+        .target(name: "ODSFormat", dependencies: ["MentorBase", "OfficeContainer"],
+                path: "Plugins/ODS", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat", "ODSFormat"],
                 swiftSettings: strict),
 
         // MARK: The conformance kit every format plugin runs (a product, so outside plugins can too)
@@ -75,6 +77,8 @@ let package = Package(
         .testTarget(name: "JSONFormatTests", dependencies: ["JSONFormat", "MentorFormats", "FormatTesting"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "OfficeContainer", "MentorFormats", "FormatTesting"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ODSFormatTests", dependencies: ["ODSFormat", "OfficeContainer", "MentorFormats", "FormatTesting"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MentorSchemaTests", dependencies: ["MentorSchema", "MentorFormats"],
                     swiftSettings: strict),

@@ -1,6 +1,7 @@
 import CSVFormat
 import JSONFormat
 import MentorBase
+import ODSFormat
 import XLSXFormat
 
 /// The built-in format plugins, in the order sniffing breaks ties.
@@ -12,6 +13,7 @@ public enum MentorFormats {
         CSVPlugin(),
         JSONPlugin(),
         XLSXPlugin(),
+        ODSPlugin(),
     ]
 
     /// A registry of the built-in plugins.
