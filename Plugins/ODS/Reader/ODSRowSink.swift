@@ -71,6 +71,9 @@ final class ODSRowSink: SAXSink {
     private var kind: Kind = .none
     private var stringValue: String?
     private var badValue: String?
+    /// A formula cell with a numeric 1 or 0 (a boolean in disguise, see `formulaBoolean`).
+    private var numericFormula = false
+    private var formulaBody: String?
 
     /// The cell's `office:value-type` (`calcext:value-type="error"` wins).
     private enum Kind { case none, string, float, date, time, boolean, error }
@@ -197,6 +200,8 @@ final class ODSRowSink: SAXSink {
         kind = .none
         stringValue = nil
         badValue = nil
+        numericFormula = false
+        formulaBody = nil
         guard let base = attributes else { return }
         var office: UnsafeBufferPointer<UInt8>?
         var calcextError = false
@@ -242,7 +247,14 @@ final class ODSRowSink: SAXSink {
         if office.elementsEqual("float".utf8) || office.elementsEqual("percentage".utf8) || office.elementsEqual("currency".utf8) {
             kind = .float
             if let d = value.flatMap(ODSValues.double) {
-                typed = ODSRowSink.booleanFormula(formula, d) ?? .number(d)
+                typed = .number(d)
+                if formula != nil, d == 0 || d == 1 {
+                    formulaBody = formula.map { f in
+                        let body = f.firstIndex(of: UInt8(ascii: "=")).map { UnsafeBufferPointer(rebasing: f[($0 + 1)...]) } ?? f
+                        return String(decoding: body, as: UTF8.self)
+                    }
+                    numericFormula = true
+                }
             } else { bad(value) }
         } else if office.elementsEqual("string".utf8) {
             kind = .string
@@ -258,14 +270,17 @@ final class ODSRowSink: SAXSink {
         }
     }
 
-    /// LibreOffice stores the booleans of XLSX files it converts as `=TRUE()`/`=FALSE()`
-    /// formulas with a numeric result, and shows and exports them as booleans: so do we.
-    private static func booleanFormula(_ formula: UnsafeBufferPointer<UInt8>?, _ value: Double) -> Cell? {
-        guard let f = formula, value == 0 || value == 1, let eq = f.firstIndex(of: UInt8(ascii: "=")) else { return nil }
-        let body = String(decoding: UnsafeBufferPointer(rebasing: f[(eq + 1)...]), as: UTF8.self).uppercased()
-        if body == "TRUE()" && value == 1 { return .boolean(true) }
-        if body == "FALSE()" && value == 0 { return .boolean(false) }
-        return nil
+    /// LibreOffice has no boolean formula results: `=A2>5`, `=TRUE()` and the booleans of XLSX
+    /// files it converts are stored as a formula with a numeric 1 or 0 shown as TRUE/FALSE
+    /// (ИСТИНА/ЛОЖЬ in Russian), and LibreOffice exports them to XLSX as booleans. A formula cell
+    /// whose value is 1 or 0 and whose formula is `TRUE()`/`FALSE()` or whose shown text says
+    /// TRUE/FALSE is therefore a boolean; a plain number 1 or 0 never is.
+    private static func formulaBoolean(value: Double, formulaBody: String?, shown: String) -> Cell? {
+        guard value == 0 || value == 1 else { return nil }
+        let truth = value == 1
+        if let body = formulaBody?.uppercased(), body == (truth ? "TRUE()" : "FALSE()") { return .boolean(truth) }
+        let words = truth ? ["TRUE", "ИСТИНА"] : ["FALSE", "ЛОЖЬ"]
+        return words.contains(shown.uppercased()) ? .boolean(truth) : nil
     }
 
     /// An element inside a cell: paragraphs (and lists of them) carry the text; within a
@@ -345,6 +360,10 @@ final class ODSRowSink: SAXSink {
 
     /// The cell's value: the typed attribute when there is one, else its text.
     private func cellValue() -> Cell {
+        if numericFormula, case .number(let d)? = typed {
+            return ODSRowSink.formulaBoolean(value: d, formulaBody: formulaBody,
+                                             shown: String(decoding: text, as: UTF8.self)) ?? .number(d)
+        }
         if let typed { return typed }
         let shown = String(decoding: text, as: UTF8.self)
         switch kind {
