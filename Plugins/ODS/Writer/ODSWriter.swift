@@ -38,9 +38,9 @@ final class ODSWriter: TableWriter {
         self.spec = spec
         rowsInSheet = 0
         buffer.removeAll(keepingCapacity: true)
-        buffer += Array("<table:table table:name=\"".utf8)
+        buffer.append(contentsOf: "<table:table table:name=\"".utf8)
         XMLText.append(name, to: &buffer)
-        buffer += Array("\" table:style-name=\"ta1\"><table:table-column table:number-columns-repeated=\"\(max(spec.columns.count, 1))\" table:default-cell-style-name=\"Default\"/>".utf8)
+        buffer.append(contentsOf: "\" table:style-name=\"ta1\"><table:table-column table:number-columns-repeated=\"\(max(spec.columns.count, 1))\" table:default-cell-style-name=\"Default\"/>".utf8)
         try flush()
     }
 
@@ -65,9 +65,9 @@ final class ODSWriter: TableWriter {
                                         ru: "в листе ODS не больше \(ODSWriter.maxColumns) столбцов",
                                         en: "an ODS sheet holds at most \(ODSWriter.maxColumns) columns")
         }
-        buffer += Array("<table:table-row>".utf8)
+        buffer.append(contentsOf: "<table:table-row>".utf8)
         if last < 0 {
-            buffer += Array("<table:table-cell/>".utf8)
+            buffer.append(contentsOf: "<table:table-cell/>".utf8)
         } else {
             var emptyRun = 0
             for i in 0...last {
@@ -82,7 +82,7 @@ final class ODSWriter: TableWriter {
                 writeCell(cell, header: header, fill: annotation?.fill, comment: [note, annotation?.comment].compactMap { $0 })
             }
         }
-        buffer += Array("</table:table-row>".utf8)
+        buffer.append(contentsOf: "</table:table-row>".utf8)
         try flush()
     }
 
@@ -117,7 +117,7 @@ final class ODSWriter: TableWriter {
 
     private func writeEmptyRun(_ run: inout Int) {
         guard run > 0 else { return }
-        buffer += Array((run == 1 ? "<table:table-cell/>" : "<table:table-cell table:number-columns-repeated=\"\(run)\"/>").utf8)
+        buffer.append(contentsOf: (run == 1 ? "<table:table-cell/>" : "<table:table-cell table:number-columns-repeated=\"\(run)\"/>").utf8)
         run = 0
     }
 
@@ -152,28 +152,34 @@ final class ODSWriter: TableWriter {
             attributes = " office:value-type=\"date\" office:date-value=\"\(d.iso)\" calcext:value-type=\"date\""
             shown = d.text(style: .russian)
         }
-        buffer += Array("<table:table-cell".utf8)
+        buffer.append(contentsOf: "<table:table-cell".utf8)
         if header || fill != nil || kind != .general {
-            buffer += Array(" table:style-name=\"\(ODSParts.styleName(header: header, kind: kind, fill: fill))\"".utf8)
+            buffer.append(contentsOf: " table:style-name=\"\(ODSParts.styleName(header: header, kind: kind, fill: fill))\"".utf8)
         }
-        buffer += Array(attributes.utf8)
+        buffer.append(contentsOf: attributes.utf8)
         buffer.append(UInt8(ascii: ">"))
         if !comment.isEmpty {
-            buffer += Array("<office:annotation>".utf8)
+            buffer.append(contentsOf: "<office:annotation>".utf8)
             appendParagraphs(comment.joined(separator: "\n"))
-            buffer += Array("</office:annotation>".utf8)
+            buffer.append(contentsOf: "</office:annotation>".utf8)
         }
         if !cell.isEmpty { appendParagraphs(shown) }
-        buffer += Array("</table:table-cell>".utf8)
+        buffer.append(contentsOf: "</table:table-cell>".utf8)
     }
 
     /// One `text:p` per line; runs of spaces as `text:s` (a consumer may collapse plain
     /// spaces, as the OpenDocument rules allow), tabs as `text:tab`. Works on scalars, since
     /// Swift joins `\r\n` and a space followed by a combining mark into single characters.
     private func appendParagraphs(_ s: String) {
+        if ODSWriter.isPlainParagraph(s) {
+            buffer.append(contentsOf: "<text:p>".utf8)
+            XMLText.append(s, to: &buffer)
+            buffer.append(contentsOf: "</text:p>".utf8)
+            return
+        }
         let scalars = s.unicodeScalars
         for line in scalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            buffer += Array("<text:p>".utf8)
+            buffer.append(contentsOf: "<text:p>".utf8)
             var plainStart = line.startIndex
             var i = line.startIndex
             while i < line.endIndex {
@@ -181,7 +187,7 @@ final class ODSWriter: TableWriter {
                 guard c == " " || c == "\t" else { i = line.index(after: i); continue }
                 if plainStart < i { XMLText.append(String(line[plainStart..<i]), to: &buffer) }
                 if c == "\t" {
-                    buffer += Array("<text:tab/>".utf8)
+                    buffer.append(contentsOf: "<text:tab/>".utf8)
                     i = line.index(after: i)
                 } else {
                     var j = i
@@ -189,14 +195,30 @@ final class ODSWriter: TableWriter {
                     while j < line.endIndex, line[j] == " " { run += 1; j = line.index(after: j) }
                     var extra = run
                     if i != line.startIndex { buffer.append(0x20); extra -= 1 }
-                    if extra == 1 { buffer += Array("<text:s/>".utf8) }
-                    if extra > 1 { buffer += Array("<text:s text:c=\"\(extra)\"/>".utf8) }
+                    if extra == 1 { buffer.append(contentsOf: "<text:s/>".utf8) }
+                    if extra > 1 { buffer.append(contentsOf: "<text:s text:c=\"\(extra)\"/>".utf8) }
                     i = j
                 }
                 plainStart = i
             }
             if plainStart < line.endIndex { XMLText.append(String(line[plainStart..<line.endIndex]), to: &buffer) }
-            buffer += Array("</text:p>".utf8)
+            buffer.append(contentsOf: "</text:p>".utf8)
         }
+    }
+
+    /// True when `s` is one line that needs no `text:s` or `text:tab`: no line feed, no tab,
+    /// no leading space, no two spaces in a row (most cells).
+    private static func isPlainParagraph(_ s: String) -> Bool {
+        var previousSpace = true                             // a space at the start needs text:s
+        for b in s.utf8 {
+            switch b {
+            case 0x0A, 0x09: return false
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            default: previousSpace = false
+            }
+        }
+        return true
     }
 }
