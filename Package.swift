@@ -53,7 +53,9 @@ let package = Package(
                 path: "Plugins/XLSX", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "HTMLFormat", dependencies: ["MentorBase"],
                 path: "Plugins/HTML", exclude: ["NO-SAMPLE"], swiftSettings: strict),
-        .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat", "HTMLFormat"],
+        .target(name: "ODSFormat", dependencies: ["MentorBase", "OfficeContainer"],
+                path: "Plugins/ODS", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "MentorFormats", dependencies: ["MentorBase", "CSVFormat", "JSONFormat", "XLSXFormat", "ODSFormat", "HTMLFormat"],
                 swiftSettings: strict),
 
         // MARK: Export views (public / full / monitoring) over the store's records; no file formats
@@ -80,6 +82,8 @@ let package = Package(
         .testTarget(name: "JSONFormatTests", dependencies: ["JSONFormat", "MentorFormats", "FormatTesting"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "XLSXFormatTests", dependencies: ["XLSXFormat", "OfficeContainer", "MentorFormats", "FormatTesting"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ODSFormatTests", dependencies: ["ODSFormat", "OfficeContainer", "MentorFormats", "FormatTesting"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MentorSchemaTests", dependencies: ["MentorSchema", "MentorFormats"],
                     swiftSettings: strict),

@@ -10,7 +10,7 @@ BIN="$(swift build --show-bin-path)/mentorbase"
 [ -x "$BIN" ] || { echo "build failed" >&2; exit 3; }
 mkdir -p out
 shopt -s nullglob globstar
-files=(Samples/**/*.csv Samples/**/*.xlsx Samples/**/*.json Samples/**/*.ndjson)
+files=(Samples/**/*.csv Samples/**/*.xlsx Samples/**/*.json Samples/**/*.ndjson Samples/**/*.ods)
 if [ "${#files[@]}" = 0 ]; then echo "no samples found under Samples/" >&2; exit 3; fi
 status=0
 for f in "${files[@]}"; do

@@ -2,6 +2,7 @@ import CSVFormat
 import HTMLFormat
 import JSONFormat
 import MentorBase
+import ODSFormat
 import XLSXFormat
 
 /// The built-in format plugins, in the order sniffing breaks ties.
@@ -14,6 +15,7 @@ public enum MentorFormats {
         JSONPlugin(),
         XLSXPlugin(),
         HTMLPlugin(),
+        ODSPlugin(),
     ]
 
     /// A registry of the built-in plugins.
