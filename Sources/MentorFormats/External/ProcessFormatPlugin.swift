@@ -214,7 +214,7 @@ final class ProcessTableReader: TableReader {
         }
         started = true
         try session.advance(to: index, sheets: sheets)
-        return ProcessRowCursor(session: session, sheetIndex: index)
+        return ProcessRowCursor(session: session, sheetIndex: index, sheetName: sheets[index].name)
     }
 }
 
@@ -357,16 +357,18 @@ final class ProcessReadSession {
 final class ProcessRowCursor: RowCursor {
     private let session: ProcessReadSession
     private let sheetIndex: Int
+    private let sheetName: String
     private var done = false
 
-    init(session: ProcessReadSession, sheetIndex: Int) {
+    init(session: ProcessReadSession, sheetIndex: Int, sheetName: String) {
         self.session = session
         self.sheetIndex = sheetIndex
+        self.sheetName = sheetName
     }
 
     func next() throws -> Row? {
         guard !done, session.sheetIndex == sheetIndex else { return nil }
-        if let row = try session.nextRow(sheet: "") { return row }
+        if let row = try session.nextRow(sheet: sheetName) { return row }
         done = true
         return nil
     }
