@@ -260,9 +260,9 @@ final class ProcessReadSession {
         }
         outputLine += 1
         if raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return try nextLine() }
-        do {
-            return try JSONDecoder().decode(WireLine.self, from: Data(raw))
-        } catch {
+        if let line = WireLine.parse(raw) {
+            return line
+        } else {
             // A garbage line often comes with a traceback or an error line: prefer the plugin's own account.
             child.killGroup()
             try ProcessFormatPlugin.check(status: child.waitStatus & 0x7F == SIGKILL ? 0 : child.waitStatus, child: child, file: sourceName)
