@@ -150,6 +150,29 @@ struct ConsistencyCheckTests {
         #expect(p.contains { $0.contains("lists StrayPlugin (id “foo”) from module Elsewhere, which is not a target under Plugins/") })
     }
 
+    @Test func aPluginDependingOnAnotherIsNamed() throws {
+        let tree = try Tree()
+        try tree.write("Plugins/Foo/FooPlugin.swift", "")
+        try tree.write("Plugins/Bar/BarPlugin.swift", "")
+        try tree.write("Package.swift", """
+            let package = Package(targets: [
+                .target(name: "FooFormat", dependencies: ["MentorBase", "BarFormat", "OfficeContainer"], path: "Plugins/Foo"),
+                .target(name: "BarFormat", dependencies: ["MentorBase"], path: "Plugins/Bar"),
+                .target(name: "OfficeContainer", dependencies: ["MentorBase"]),
+                .target(name: "MentorFormats", dependencies: ["FooFormat", "BarFormat"]),
+                .testTarget(name: "FooFormatTests"), .testTarget(name: "BarFormatTests"),
+            ])
+            """)
+        try tree.write("Tests/FooFormatTests/T.swift", "ConformanceSuite.run(FooPlugin(), registry: r)")
+        try tree.write("Tests/BarFormatTests/T.swift", "ConformanceSuite.run(BarPlugin(), registry: r)")
+        try tree.write("Samples/a.foo", "")
+        try tree.write("Samples/a.bar", "")
+        let bar = PluginConsistency.Builtin(id: "bar", module: "BarFormat", typeName: "BarPlugin", extensions: ["bar"], canRead: true)
+        let p = problems(tree, [ConsistencyCheckTests.foo, bar])
+        #expect(p.count == 1)
+        #expect(p.first?.hasPrefix("Plugins/Foo: target FooFormat depends on BarFormat, another plugin") == true)
+    }
+
     @Test func manifestParsingIgnoresCommentsAndReadsDependencies() {
         let targets = PluginConsistency.targets(in: ConsistencyCheckTests.manifestWithFoo)
         #expect(targets.map(\.name) == ["FooFormat", "MentorFormats", "FooFormatTests"])

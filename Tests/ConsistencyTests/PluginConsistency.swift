@@ -75,6 +75,7 @@ struct PluginConsistency {
             idsSeen[b.id] = b.typeName
         }
 
+        let pluginTargets = Set(targets.filter { $0.kind == "target" && normalise($0.path ?? "").hasPrefix("Plugins/") }.map(\.name))
         var pluginModules = Set<String>()
         for folder in folders {
             let path = "Plugins/\(folder)"
@@ -85,6 +86,11 @@ struct PluginConsistency {
                 continue
             }
             pluginModules.insert(target.name)
+            for dep in target.dependencies where pluginTargets.contains(dep) && dep != target.name {
+                out.append("\(path): target \(target.name) depends on \(dep), another plugin; plugins may share support "
+                           + "libraries (MentorBase, OfficeContainer, a C shim), never each other: move the shared code into "
+                           + "a library under Sources/ and depend on that (Package.swift)")
+            }
             if !formatsDeps.contains(target.name) {
                 out.append("\(path): step 2 is missing — the MentorFormats target does not depend on \"\(target.name)\". "
                            + "Add \"\(target.name)\" to the dependencies of .target(name: \"MentorFormats\", …) in Package.swift")

@@ -214,7 +214,7 @@ final class ProcessTableReader: TableReader {
         }
         started = true
         try session.advance(to: index, sheets: sheets)
-        return ProcessRowCursor(session: session, sheetIndex: index)
+        return ProcessRowCursor(session: session, sheetIndex: index, sheetName: sheets[index].name)
     }
 }
 
@@ -260,9 +260,9 @@ final class ProcessReadSession {
         }
         outputLine += 1
         if raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return try nextLine() }
-        do {
-            return try JSONDecoder().decode(WireLine.self, from: Data(raw))
-        } catch {
+        if let line = WireLine.parse(raw) {
+            return line
+        } else {
             // A garbage line often comes with a traceback or an error line: prefer the plugin's own account.
             child.killGroup()
             try ProcessFormatPlugin.check(status: child.waitStatus & 0x7F == SIGKILL ? 0 : child.waitStatus, child: child, file: sourceName)
@@ -357,16 +357,18 @@ final class ProcessReadSession {
 final class ProcessRowCursor: RowCursor {
     private let session: ProcessReadSession
     private let sheetIndex: Int
+    private let sheetName: String
     private var done = false
 
-    init(session: ProcessReadSession, sheetIndex: Int) {
+    init(session: ProcessReadSession, sheetIndex: Int, sheetName: String) {
         self.session = session
         self.sheetIndex = sheetIndex
+        self.sheetName = sheetName
     }
 
     func next() throws -> Row? {
         guard !done, session.sheetIndex == sheetIndex else { return nil }
-        if let row = try session.nextRow(sheet: "") { return row }
+        if let row = try session.nextRow(sheet: sheetName) { return row }
         done = true
         return nil
     }

@@ -57,8 +57,8 @@ struct WireStderrLine: Decodable {
 }
 
 /// One line of a plugin's standard output while reading (or of its standard input while writing).
-struct WireLine: Decodable {
-    struct SheetEntry: Decodable {
+struct WireLine {
+    struct SheetEntry {
         var name: String
         var hidden: Bool?
     }
@@ -71,35 +71,8 @@ struct WireLine: Decodable {
 }
 
 /// A cell as the `dump` contract spells it: null, string, number, boolean, `{"date"}`, `{"datetime"}`, `{"error"}`.
-struct WireCell: Decodable {
+struct WireCell {
     var cell: Cell
-
-    private enum Keys: String, CodingKey { case date, datetime, error }
-
-    init(from decoder: any Decoder) throws {
-        if let c = try? decoder.singleValueContainer() {
-            if c.decodeNil() { cell = .empty; return }
-            if let b = try? c.decode(Bool.self) { cell = .boolean(b); return }
-            if let n = try? c.decode(Double.self) { cell = .number(n); return }
-            if let s = try? c.decode(String.self) { cell = s.isEmpty ? .empty : .text(s); return }
-        }
-        let k = try decoder.container(keyedBy: Keys.self)
-        if let d = try k.decodeIfPresent(String.self, forKey: .date) {
-            guard let date = CalendarDate(iso: Substring(d)) else {
-                throw DecodingError.dataCorruptedError(forKey: .date, in: k, debugDescription: "not a YYYY-MM-DD date: \(d)")
-            }
-            cell = .date(date)
-        } else if let d = try k.decodeIfPresent(String.self, forKey: .datetime) {
-            guard let dt = CalendarDateTime(iso: Substring(d)) else {
-                throw DecodingError.dataCorruptedError(forKey: .datetime, in: k, debugDescription: "not a YYYY-MM-DDTHH:MM:SS date-time: \(d)")
-            }
-            cell = .dateTime(dt)
-        } else if let e = try k.decodeIfPresent(String.self, forKey: .error) {
-            cell = .error(e)
-        } else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a cell"))
-        }
-    }
 }
 
 /// What `mentorbase-format-NAME --about` prints.
