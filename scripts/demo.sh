@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job on the bundled Samples: sets up, builds, then reads every sample, reports what it
-# found and converts it to JSON under out/. (Import into the SQLite store and the exports join this
-# job as those parts land.)
+# The main job on the bundled Samples: sets up, builds, reads every sample (what it found, a JSON copy
+# under out/), validates and imports the clean bases and consents into the embedded default store
+# (./mentorbase.sqlite; running again changes nothing), then exports the official bases (XLSX), the
+# public page for the school website (HTML, consent-checked) and the monitoring report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,4 +31,14 @@ for f in Samples/plugins/*.md; do
   "$BIN" inspect "$f" || status=$?
 done
 echo "=== converted to JSON: out/"
+echo "=== import into ./mentorbase.sqlite (validated; all or nothing per file)"
+for f in Samples/mentors-clean.csv Samples/mentees-clean.csv Samples/consents-clean.csv; do
+  "$BIN" import "$f" --quiet --as-of 01.10.2024 || status=$?
+done
+echo "=== export"
+"$BIN" export bases --view full --format xlsx -o out/bases.xlsx --date 2024-10-01 || status=$?
+"$BIN" export mentors --view public --format html -o out/site.html --date 2024-10-01 || status=$?
+"$BIN" export mentors --view public --format json -o out/site.json --date 2024-10-01 || status=$?
+"$BIN" report --date 01.10.2024 || status=$?
+echo "=== results in out/ and ./mentorbase.sqlite"
 exit "$status"
