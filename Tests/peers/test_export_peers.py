@@ -29,14 +29,14 @@ def store(tmp_path_factory):
     d = tmp_path_factory.mktemp("export-store")
     path = str(d / "store.sqlite")
     for kind in ["mentors", "mentees", "consents", "pairs"]:
-        run("import", os.path.join(FIXTURES, f"{kind}.csv"), "--kind", kind, "--store", path, "--format", "json", check=0)
+        run("import", "--canonical", os.path.join(FIXTURES, f"{kind}.csv"), "--kind", kind, "--store", path, "--format", "json", check=0)
     # A mentor whose free-text fields are hostile: every one must reach spreadsheets as text.
     hostile = d / "hostile.csv"
     hostile.write_text(
         "fullName,birthDate,organization,position,competencies,achievements,interests,mentorCategory,planTerm\n"
         + "Хакеров Иван Петрович,1980-01-01," + ",".join('"' + h.replace('"', '""') + '"' for h in HOSTILE) + ",teacher,-5\n",
         encoding="utf-8")
-    run("import", str(hostile), "--kind", "mentors", "--store", path, "--format", "json", check=0)
+    run("import", "--canonical", str(hostile), "--kind", "mentors", "--store", path, "--format", "json", check=0)
     return path
 
 
