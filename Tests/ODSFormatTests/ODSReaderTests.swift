@@ -154,6 +154,16 @@ import Testing
         #expect(log.items.last?.value == "2023-02-29")
     }
 
+    @Test func aFormulaWithoutAValueIsEmptyWithAWarning() throws {
+        let body = """
+            <table:table table:name="S"><table:table-row>\(textCell("a"))<table:table-cell table:formula="of:=1+2"/>\(textCell("c"))</table:table-row></table:table>
+            """
+        let (sheets, log) = try readODS(try makeODS(body: body))
+        #expect(sheets.first?.rows.first?.cells == [.text("a"), .empty, .text("c")])
+        #expect(log.items.map(\.code) == ["formula-no-value"])
+        #expect(log.items.first?.location.column == 2)
+    }
+
     @Test func mergedRangesFromSpans() throws {
         let body = """
             <table:table table:name="S">\

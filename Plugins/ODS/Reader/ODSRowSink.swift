@@ -76,7 +76,7 @@ final class ODSRowSink: SAXSink {
     private var formulaBody: String?
 
     /// The cell's `office:value-type` (`calcext:value-type="error"` wins).
-    private enum Kind { case none, string, float, date, time, boolean, error }
+    private enum Kind { case none, string, float, date, time, boolean, error, formulaWithoutValue }
 
     init(target: Int, sheetName: String, limits: InputLimits, diagnostics: DiagnosticBox, location: SourceLocation) {
         self.target = target
@@ -242,7 +242,10 @@ final class ODSRowSink: SAXSink {
             rowMerges.append((cellFirstColumn, cellFirstColumn + columnsSpanned - 1, rowsSpanned))
         }
         if calcextError { kind = .error; return }
-        guard let office else { return }
+        guard let office else {
+            if formula != nil { kind = .formulaWithoutValue }
+            return
+        }
         func bad(_ v: UnsafeBufferPointer<UInt8>?) { badValue = v.map { String(decoding: $0, as: UTF8.self) } ?? "" }
         if office.elementsEqual("float".utf8) || office.elementsEqual("percentage".utf8) || office.elementsEqual("currency".utf8) {
             kind = .float
@@ -374,6 +377,14 @@ final class ODSRowSink: SAXSink {
             return shown.isEmpty ? .empty : .text(shown)
         case .none:
             return shown.isEmpty ? .empty : .text(shown)
+        case .formulaWithoutValue:
+            diagnostics.log.append(Diagnostic(
+                code: "formula-no-value", severity: .warning, location: place(row: rowFirst, column: cellFirstColumn),
+                message: Localized(ru: "формула без сохранённого значения прочитана как пустая ячейка",
+                                   en: "a formula without a stored value is read as an empty cell"),
+                hint: Localized(ru: "откройте файл в LibreOffice или МойОфис и сохраните его, чтобы значения формул были записаны",
+                                en: "open the file in LibreOffice or MyOffice and save it so that formula values are stored")))
+            return .empty
         case .float, .date, .time, .boolean:
             diagnostics.log.append(Diagnostic(
                 code: "bad-cell-value", severity: .warning, location: place(row: rowFirst, column: cellFirstColumn),
