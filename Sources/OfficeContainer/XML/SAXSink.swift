@@ -15,7 +15,9 @@ open class SAXSink {
     /// The first stopping problem a callback found; the parser stops right after it.
     public private(set) var failure: MentorBaseError? { didSet { stopped = failure != nil } }
     /// `failure != nil`, as a plain flag the per-event callbacks can test without copying the error.
-    public final private(set) var stopped = false
+    /// Read on every SAX event from another module's callbacks, where the compiler cannot prove
+    /// exclusive access: the dynamic check is off (a sink belongs to one parser on one task).
+    @exclusivity(unchecked) public final private(set) var stopped = false
     /// The first error libxml2 reported (message, line, column).
     var xmlError: (message: String, line: Int, column: Int)?
     /// Set while the parser runs, so a callback can stop it.
