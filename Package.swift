@@ -82,6 +82,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "ExportTests",
                     dependencies: ["MentorExport", "MentorStore", "MentorFormats", "HTMLFormat", "FormatTesting", "MentorBase"],
+                    exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),

@@ -69,11 +69,18 @@ public final class Exporter {
                 let prefix = request.kind == .bases ? (role == .mentor ? "Наставники. " : "Наставляемые. ") : ""
                 let spool = multipleSheets ? try RowSpool() : nil
                 try out.begin(multipleSheets ? prefix + "Текущие участники" : baseName, columns, numbered: true)
-                try store.forEachParticipant(role) { r in
-                    let row = role == .mentor ? views.mentorRow(r, &summary) : views.menteeRow(r, &summary)
-                    guard let row else { return }
+                // The store is read and rows are built on a second thread; this one writes.
+                let store = self.store
+                let counts = SummaryBox()
+                try RowPipe.run(produce: { emit in
+                    try store.forEachParticipant(role) { r in
+                        let row = role == .mentor ? views.mentorRow(r, &counts.summary) : views.menteeRow(r, &counts.summary)
+                        if let row { try emit(row) }
+                    }
+                }, consume: { row in
                     if row.archived, let spool { try spool.append(row.cells) } else { try out.row(row.cells) }
-                }
+                })
+                for (r, n) in counts.summary.excluded { summary.excluded[r, default: 0] += n }
                 if let spool {
                     try out.begin(prefix + "Архив", columns, numbered: true)
                     try spool.replay { try out.row($0) }
@@ -282,6 +289,11 @@ public final class Exporter {
             try out.row(row)
         }
     }
+}
+
+/// A summary the row-building thread fills; read only after that thread ended.
+final class SummaryBox {
+    var summary = ExportSummary()
 }
 
 /// Computes the indicator report from a store.
