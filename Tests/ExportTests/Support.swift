@@ -14,7 +14,7 @@ struct TestFailure: Error, CustomStringConvertible {
 final class TestStore {
     let folder: URL
     let store: any Store
-    let reading: any ExportReading
+    let reading: any Store & ExportReading
 
     /// A SQLite store, or with `postgresURL` a fresh schema on that PostgreSQL server.
     init(postgresURL: String? = nil) throws {
@@ -26,7 +26,7 @@ final class TestStore {
         } else {
             store = try StoreOpener.open(folder.appendingPathComponent("store.sqlite").path)
         }
-        guard let r = store as? any ExportReading else { throw TestFailure("the SQL store does not read for exports") }
+        guard let r = store as? any Store & ExportReading else { throw TestFailure("the SQL store does not read for exports") }
         reading = r
     }
 
