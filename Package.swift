@@ -97,6 +97,7 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ExportTests",
                     dependencies: ["MentorExport", "MentorStore", "MentorFormats", "HTMLFormat", "FormatTesting", "MentorBase"],
+                    exclude: ["Fixtures"],
                     swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),

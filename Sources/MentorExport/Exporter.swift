@@ -12,12 +12,12 @@ import MentorSchema
 /// The exporter knows no file format: the caller passes a `TableWriter` (any plugin) and says
 /// whether it holds several sheets and whether formulas must be guarded (CSV, XLSX).
 public final class Exporter {
-    let store: any ExportReading
+    let store: any Store & ExportReading
     public let request: ExportRequest
     /// What was written and left out; complete once `write` or `siteDocument` returned.
     public private(set) var summary = ExportSummary()
 
-    public init(store: any ExportReading, request: ExportRequest) {
+    public init(store: any Store & ExportReading, request: ExportRequest) {
         self.store = store
         self.request = request
     }
@@ -69,11 +69,18 @@ public final class Exporter {
                 let prefix = request.kind == .bases ? (role == .mentor ? "Наставники. " : "Наставляемые. ") : ""
                 let spool = multipleSheets ? try RowSpool() : nil
                 try out.begin(multipleSheets ? prefix + "Текущие участники" : baseName, columns, numbered: true)
-                try store.forEachParticipant(role) { r in
-                    let row = role == .mentor ? views.mentorRow(r, &summary) : views.menteeRow(r, &summary)
-                    guard let row else { return }
+                // The store is read and rows are built on a second thread; this one writes.
+                let store = self.store
+                let counts = SummaryBox()
+                try RowPipe.run(produce: { emit in
+                    try store.forEachParticipant(role) { r in
+                        let row = role == .mentor ? views.mentorRow(r, &counts.summary) : views.menteeRow(r, &counts.summary)
+                        if let row { try emit(row) }
+                    }
+                }, consume: { row in
                     if row.archived, let spool { try spool.append(row.cells) } else { try out.row(row.cells) }
-                }
+                })
+                for (r, n) in counts.summary.excluded { summary.excluded[r, default: 0] += n }
                 if let spool {
                     try out.begin(prefix + "Архив", columns, numbered: true)
                     try spool.replay { try out.row($0) }
@@ -84,7 +91,8 @@ public final class Exporter {
             try store.forEachPairingWithMembers { p, members in try out.row(views.pairRow(p, members)) }
         case .consents:
             try out.begin("Согласия", FullViews.consentColumns, numbered: false)
-            try store.forEachParticipantOrAnyone { p in
+            // Everyone with consents, participants or not (a consent may come before the bases).
+            try store.forEachPerson { p in
                 if p.isExcludedByRevocation(on: request.date) { summary.exclude(.revoked); return }
                 for c in p.consents { try out.row(views.consentRow(p, c)) }
             }
@@ -219,7 +227,7 @@ public final class Exporter {
             try countTable(out, "Пары по формам", "Форма наставничества", counts, headers: ["Действуют", "Завершены"])
         case .consents:
             var counts: [String: [Int]] = [:]
-            try store.forEachParticipantOrAnyone { p in
+            try store.forEachPerson { p in
                 for c in p.consents {
                     let state: Int
                     if c.signedOn > date { state = 3 } else if let r = c.revokedOn, r <= date { state = 1 }
@@ -284,6 +292,11 @@ public final class Exporter {
     }
 }
 
+/// A summary the row-building thread fills; read only after that thread ended.
+final class SummaryBox {
+    var summary = ExportSummary()
+}
+
 /// Computes the indicator report from a store.
 public enum IndicatorComputation {
     public static func run(store: any ExportReading, date: CalendarDate, roster: RosterCounts,
@@ -292,15 +305,6 @@ public enum IndicatorComputation {
         try store.forEachParticipant(.mentee) { counter.addMentee($0) }
         try store.forEachParticipant(.mentor) { counter.addMentor($0) }
         return counter.report(roster: roster, targets: targets)
-    }
-}
-
-extension ExportReading {
-    /// Everyone with consents: mentors, then mentees not already seen (a person in both roles once).
-    func forEachParticipantOrAnyone(_ body: (PersonRecord) throws -> Void) throws {
-        var seen = Set<Int64>()
-        try forEachParticipant(.mentor) { r in seen.insert(r.person.id); try body(r.person) }
-        try forEachParticipant(.mentee) { r in if !seen.contains(r.person.id) { try body(r.person) } }
     }
 }
 

@@ -13,8 +13,22 @@ enum Vocabulary {
 
     /// The Russian label of a code («ученик – ученик»), or the code itself.
     static func label(_ kind: RecordKind, _ field: String, _ code: String) -> String {
-        schema(kind)?.field(field)?.codeList.first { $0.value == code }?.label ?? code
+        labels[kind]?[field]?[code] ?? code
     }
+
+    /// Every coded field's labels, built once: a row's labels are dictionary look-ups.
+    static let labels: [RecordKind: [String: [String: String]]] = {
+        var out: [RecordKind: [String: [String: String]]] = [:]
+        for kind in RecordKind.allCases {
+            guard let s = schema(kind) else { continue }
+            for f in s.fields where !f.codeList.isEmpty {
+                var m: [String: String] = [:]
+                for c in f.codeList { m[c.value] = c.label }
+                out[kind, default: [:]][f.name] = m
+            }
+        }
+        return out
+    }()
 
     /// The field's sensitivity and the consent field that allows publishing it.
     static func publication(_ kind: RecordKind, _ field: String) -> (sensitivity: Sensitivity, publishAs: String?)? {
@@ -31,15 +45,21 @@ enum Vocabulary {
 
     static func kindsText(_ p: Pairing) -> [String] { p.kinds.map { label(.pairs, "kinds", $0) } }
 
-    /// Distinct values in first-seen order.
+    /// Distinct non-empty values in first-seen order (lists here are a few items: no hashing).
     static func distinct(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { !$0.isEmpty && seen.insert($0).inserted }
+        var out: [String] = []
+        for x in xs where !x.isEmpty && !out.contains(x) { out.append(x) }
+        return out
     }
 
     static func joined(_ xs: [String]) -> Cell {
-        let d = distinct(xs)
-        return d.isEmpty ? .empty : .text(d.joined(separator: "; "))
+        switch xs.count {
+        case 0: return .empty
+        case 1: return xs[0].isEmpty ? .empty : .text(xs[0])
+        default:
+            let d = distinct(xs)
+            return d.isEmpty ? .empty : .text(d.joined(separator: "; "))
+        }
     }
 }
 

@@ -52,13 +52,9 @@ extension SQLStore: ExportReading {
                 let partners = try SQLStore.personRecords(s, ids: partnerIDs.sorted(), profiles: false)
                 for r in page {
                     guard let id = r.int(0), let person = people[id] else { continue }
-                    let own = byPerson[id] ?? []
-                    var mine: [Int64: PersonRecord] = [:]
-                    for p in own {
-                        let others = role == .mentor ? p.menteeIDs : p.mentorID.map { [$0] } ?? []
-                        for o in others where o != id { mine[o] = partners[o] }
-                    }
-                    try body(ParticipantRecord(person: person, pairings: own, partners: mine))
+                    // The page's partner dictionary is shared, not copied per person: it holds at least
+                    // everyone this person's pairings name.
+                    try body(ParticipantRecord(person: person, pairings: byPerson[id] ?? [], partners: partners))
                 }
             }
         }
@@ -142,10 +138,13 @@ extension SQLStore: ExportReading {
         var out: [Int64: PersonRecord] = [:]
         out.reserveCapacity(rows.count)
         for r in rows {
-            let k = person(r)
-            out[k.id] = PersonRecord(id: k.id, person: k.person, isReference: k.isReference, mentor: mentors[k.id],
-                                     mentee: mentees[k.id],
-                                     consents: (consents[k.id] ?? []).sorted { $0.signedOn < $1.signedOn })
+            // Not `person(_:)`: its KnownPerson folds names into identity keys, which exports never use.
+            let id = r.int(0) ?? 0
+            var list = consents[id] ?? []
+            if list.count > 1 { list.sort { $0.signedOn < $1.signedOn } }
+            out[id] = PersonRecord(id: id, person: Person(storedValues: Array(r.values.dropFirst(2))),
+                                   isReference: (r.int(1) ?? 0) != 0, mentor: mentors[id], mentee: mentees[id],
+                                   consents: list)
         }
         return out
     }

@@ -52,6 +52,21 @@ struct FullViewAndReportTests {
         #expect(rows.count == 5 && rows[0].last == .text("Участие в программе"))
     }
 
+    @Test("the consents register lists everyone's consents, people outside the bases too, but not after a revocation")
+    func consents() throws {
+        let t = try TestStore()
+        try t.importSchool()
+        try t.importCSV("fullName,birthDate,signerRole,signedOn,processing\nНовиков Олег Петрович,1990-02-02,self,2022-09-01,true\n",
+                        .consents, name: "late.csv")
+        let rows = try readCells(t.export(ExportRequest(kind: .consents, view: .full, date: day("2023-05-20")), format: "csv").bytes,
+                                 format: "csv")
+        let names = rows.dropFirst().map { $0[0].text() }
+        #expect(names.contains("Новиков Олег Петрович") && names.contains("Орлова Нина Викторовна"))
+        #expect(!names.contains("Сидоров Пётр Ильич"))
+        // Миронова has processing and publication consents from one row: two lines.
+        #expect(names.filter { $0 == "Миронова Полина Сергеевна" }.count == 2)
+    }
+
     @Test("indicators: counts from the store, shares of the roster counts, targets of the year")
     func indicators() throws {
         let t = try TestStore()

@@ -14,13 +14,19 @@ struct TestFailure: Error, CustomStringConvertible {
 final class TestStore {
     let folder: URL
     let store: any Store
-    let reading: any ExportReading
+    let reading: any Store & ExportReading
 
-    init() throws {
+    /// A SQLite store, or with `postgresURL` a fresh schema on that PostgreSQL server.
+    init(postgresURL: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentorbase-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try StoreOpener.open(folder.appendingPathComponent("store.sqlite").path)
-        guard let r = store as? any ExportReading else { throw TestFailure("the SQL store does not read for exports") }
+        if let url = postgresURL {
+            let schema = "x_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            store = try StoreOpener.open(url + (url.contains("?") ? "&" : "?") + "schema=" + schema)
+        } else {
+            store = try StoreOpener.open(folder.appendingPathComponent("store.sqlite").path)
+        }
+        guard let r = store as? any Store & ExportReading else { throw TestFailure("the SQL store does not read for exports") }
         reading = r
     }
 

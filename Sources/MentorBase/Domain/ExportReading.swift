@@ -11,6 +11,8 @@ public struct ParticipantRecord: Sendable {
     public var pairings: [PairingRecord]
     /// The mentors of a mentee's pairings, or the mentees of a mentor's pairings, by id, with
     /// their consents (a public view names a partner only when the partner may be published).
+    /// It may hold more people (a store shares one dictionary across a page): look up by the ids
+    /// the pairings name.
     public var partners: [Int64: PersonRecord]
 
     public init(person: PersonRecord, pairings: [PairingRecord], partners: [Int64: PersonRecord]) {

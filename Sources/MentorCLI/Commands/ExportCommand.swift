@@ -68,7 +68,7 @@ struct ExportCommand: MentorCommand {
                                             "Do not neutralise formulas (trusted destinations only).")))
     var raw = false
 
-    @Option(name: .long, help: ArgumentHelp(L("Свой шаблон страницы (Mustache, подмножество; см. docs/site-export.md).",
+    @Option(name: .long, help: ArgumentHelp(L("Свой шаблон страницы (подмножество Mustache; см. docs/site-export.md).",
                                               "A school's own page template (a Mustache subset; see docs/site-export.md).")))
     var template: String?
 
@@ -126,7 +126,7 @@ struct ExportCommand: MentorCommand {
 
         let store = try storeOptions.open()
         defer { store.close() }
-        guard let reading = store as? any ExportReading else {
+        guard let reading = store as? any Store & ExportReading else {
             throw MentorBaseError.usage(ru: "это хранилище не поддерживает выгрузку", en: "this store cannot export")
         }
         let exporter = Exporter(store: reading, request: request)
