@@ -66,6 +66,46 @@ let wordPieces = ["Иванов", "Петровна", "Анна", "Ёлкин", 
     }
 }
 
+@Suite struct HeaderSearchFastPathTests {
+    @Test func byteSearchMatchesFoundationOnPlainText() {
+        var rng = SeededRandom(9)
+        let pieces = [" ", "фио", "наставника", "ф", "и", "о", "е", "ё", "й", "и\u{306}", "е\u{308}", "телефон", "tel", "e", "é",
+                      "e\u{301}", "ѐ", "ї", "і", "\u{483}", "7", "класс", "№", "«", "–"]
+        var plain = 0
+        for _ in 0..<30_000 {
+            let haystack = " " + rng.text(from: pieces, maxParts: 6) + " "
+            let needle = " " + rng.text(from: pieces, maxParts: 2) + " "
+            guard let h = Fold.plainBytes(haystack), let n = Fold.plainBytes(needle) else {
+                // Text outside ASCII and U+0400–U+047F is left to Foundation.
+                let simple = { (s: String) in s.unicodeScalars.allSatisfy { $0.isASCII || (0x400...0x47F).contains($0.value) } }
+                #expect(!(simple(haystack) && simple(needle)), "\(haystack.debugDescription) \(needle.debugDescription)")
+                continue
+            }
+            plain += 1
+            #expect(Fold.bytes(h, contain: n) == haystack.contains(needle), "\(haystack.debugDescription) \(needle.debugDescription)")
+        }
+        #expect(plain > 5_000)
+    }
+
+    @Test func headerMatchingIsUnchangedForTheSamples() throws {
+        // Every header spelling the schemas know, inside longer Forms-style questions.
+        for kind in RecordKind.allCases {
+            let schema = try MentorSchemas.schema(for: kind)
+            let mapper = try HeaderMapper(schema: schema)
+            for f in schema.fields {
+                for spelling in f.headerSpellings {
+                    for text in ["Укажите \(spelling) пожалуйста", "\(spelling)", "Ваш \(spelling.lowercased())?"] {
+                        let k = Fold.header(text)
+                        let padded = " " + k + " "
+                        let former = mapper.contained.firstIndex { padded.contains(" " + $0.folded + " ") }
+                        #expect(mapper.firstContained(in: padded) == former, "\(kind) \(text)")
+                    }
+                }
+            }
+        }
+    }
+}
+
 @Suite struct NameFastPathTests {
     static let namePieces = ["Иванов", "Иванова", "Петр", "Петрович", "Петровна", "Анна", "Ильинична", "Кузьмич", "Мамедов",
                              "Рашид", "оглы", "кызы", "Ли", "Ян", "Smith", "John", "Пeтpов", "Aнна", "И.", "И.И.", "И", "-", "Салтыков-Щедрин",

@@ -152,6 +152,44 @@ public enum Fold {
         return answer ?? nil
     }
 
+    /// The UTF-8 bytes of text made only of ASCII and the Cyrillic letters U+0400–U+047F, nil for
+    /// anything else. In such text no character is a combining mark or canonically equivalent
+    /// to another sequence, so Foundation's (canonical) substring search and a byte search agree.
+    static func plainBytes(_ s: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var expectContinuation = false
+        for b in s.utf8 {
+            if expectContinuation {
+                guard b & 0xC0 == 0x80 else { return nil }
+                expectContinuation = false
+            } else if b >= 0x80 {
+                guard b == 0xD0 || b == 0xD1 else { return nil }
+                expectContinuation = true
+            }
+            out.append(b)
+        }
+        return expectContinuation ? nil : out
+    }
+
+    /// True when `haystack` holds `needle` as a run of bytes.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        let n = needle.count, h = haystack.count
+        guard n > 0 else { return true }
+        guard n <= h else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= h - n {
+            if haystack[i] == first {
+                var k = 1
+                while k < n && haystack[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func isSpaceLike(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == "\u{A0}" || c == "\t" || c == "\n" || c == "\r" || c == "\u{202F}" || c == "\u{2007}"
     }
