@@ -70,3 +70,40 @@ import Testing
         }
     }
 }
+
+@Suite struct SetTierFastPathTests {
+    @Test func nameKeyBytesMatchTheScalarFolding() {
+        var rng = SeededRandom(10)
+        let pieces = ["Иванов", "ИВАНОВ", "Ёлкин", "ёлкин", "Ѐ", "Џ", "ѐ", "џ", "Ѡ", "ѡ", "Ґ", "Smith", "A", "a", "K", "y", "x", "-", ".",
+                      " ", "'", "7", "é", "e\u{301}", "İ", "ß", "Σ", "😀", "\u{A0}", "Ӂ", "ӂ"]
+        for _ in 0..<30_000 {
+            let s = rng.text(from: pieces, maxParts: 6)
+            var fast = FNV(), slow = FNV()
+            SetRules.addNamePart(s, to: &fast)
+            SetRules.addNamePartGeneral(s, to: &slow)
+            #expect(fast.value == slow.value, "input: \(s.debugDescription)")
+        }
+    }
+
+    @Test func firstRowsTableActsLikeADictionary() {
+        var rng = SeededRandom(11)
+        var table = FirstRows()
+        var reference: [UInt64: Int32] = [:]
+        // Small keys collide in the table's slots; large random ones spread; 0 and the maximum are edge cases.
+        for n in 0..<200_000 {
+            let key: UInt64 = switch n % 4 {
+            case 0: UInt64.random(in: 0...3000, using: &rng)
+            case 1: UInt64.random(in: 0...UInt64.max, using: &rng)
+            case 2: [0, UInt64.max, 1 << 63].randomElement(using: &rng) ?? 0
+            default: UInt64.random(in: 0...50, using: &rng) << 54
+            }
+            #expect(table[key] == reference[key])
+            if table[key] == nil {
+                let row = Int32.random(in: Int32.min...Int32.max, using: &rng)
+                table[key] = row
+                reference[key] = row
+            }
+        }
+        for (k, v) in reference { #expect(table[k] == v) }
+    }
+}
