@@ -13,6 +13,8 @@ public struct HeaderMapper: Sendable {
     let exact: [String: (ColumnTarget, MatchReason)]
     /// Folded aliases for containment, longest first.
     let contained: [(folded: String, target: ColumnTarget)]
+    /// `contained[i]` as the bytes of " alias ", when `Fold.plainBytes` can search for it.
+    let containedBytes: [[UInt8]?]
     let mapFile: [String: ColumnTarget]
 
     public init(schema: KindSchema, mapFile: MappingFile? = nil) throws {
@@ -35,6 +37,7 @@ public struct HeaderMapper: Sendable {
         }
         self.exact = exact
         self.contained = contained.sorted { $0.0.count > $1.0.count }.map { (folded: $0.0, target: $0.1) }
+        self.containedBytes = self.contained.map { Fold.plainBytes(" " + $0.folded + " ") }
         var fromFile: [String: ColumnTarget] = [:]
         if let mapFile {
             for c in mapFile.columns { fromFile[Fold.header(c.header)] = try mapFile.resolve(c.target, in: schema) }
@@ -50,10 +53,23 @@ public struct HeaderMapper: Sendable {
         if let (t, r) = exact[k] { return (t, r, 1_000 + k.count) }
         if let opt = optionMatch(header) { return (opt, .option, 500) }
         let padded = " " + k + " "
-        for (alias, target) in contained where padded.contains(" " + alias + " ") {
-            return (target, .contains, alias.count)
-        }
+        if let i = firstContained(in: padded) { return (contained[i].target, .contains, contained[i].folded.count) }
         return (.unmapped, .none, 0)
+    }
+
+    /// The first alias (longest first) that `padded` (a folded header with a space at each end)
+    /// holds as whole words. Header detection asks this for every cell of the first rows, so
+    /// plain text is searched as bytes; anything else goes through Foundation as before.
+    func firstContained(in padded: String) -> Int? {
+        let bytes = Fold.plainBytes(padded)
+        for i in contained.indices {
+            if let bytes, let needle = containedBytes[i] {
+                if Fold.bytes(bytes, contain: needle) { return i }
+            } else if padded.contains(" " + contained[i].folded + " ") {
+                return i
+            }
+        }
+        return nil
     }
 
     /// «Вопрос / Вариант», «Вопрос [Вариант]», «Вопрос: Вариант» for a list field.
@@ -77,11 +93,7 @@ public struct HeaderMapper: Sendable {
         guard !q.isEmpty else { return nil }
         var fieldIndex: Int?
         if case .field(let f)? = exact[q]?.0 { fieldIndex = f } else {
-            let padded = " " + q + " "
-            for (alias, target) in contained where padded.contains(" " + alias + " ") {
-                if case .field(let f) = target { fieldIndex = f }
-                break
-            }
+            if let i = firstContained(in: " " + q + " "), case .field(let f) = contained[i].target { fieldIndex = f }
         }
         guard let f = fieldIndex else { return nil }
         var spec = schema.fields[f]

@@ -17,6 +17,11 @@ public enum Phones {
     /// Splits on `,`, `;`, `/`, line breaks and « или »; a part with 22 digits holds two numbers.
     public static func normalize(text: String) -> Normalized {
         if let fast = fastASCII(text) { return fast }
+        return normalizeGeneral(text: text)
+    }
+
+    /// `normalize(text:)` without the fast path: the reference the fast path must agree with.
+    static func normalizeGeneral(text: String) -> Normalized {
         var values: [FieldValue] = []
         var issues: [NormalizerIssue] = []
         let unified = text.utf8.count > 24 && text.contains(" или ") ? text.replacingOccurrences(of: " или ", with: ";") : text
@@ -59,45 +64,66 @@ public enum Phones {
     }
 
     /// Plain ASCII cells of digits, spaces, `()+-` and separators: read straight from the bytes.
-    /// Anything unusual (letters, foreign numbers, odd lengths) returns nil and takes the full path.
+    /// Anything unusual (letters, foreign numbers, odd lengths, a part with signs but no digits,
+    /// which the full path reports) returns nil and takes the full path.
     static func fastASCII(_ text: String) -> Normalized? {
-        var t = text
-        return t.withUTF8 { b -> Normalized? in
+        let found = text.utf8.withContiguousStorageIfAvailable { b -> Normalized? in
             var values: [FieldValue] = []
-            // Up to 16 digits of the current number, packed into two words (no buffer allocated).
-            var lo: UInt64 = 0, hi: UInt64 = 0
-            var n = 0
-            func digit(_ k: Int) -> UInt8 { k < 8 ? UInt8(truncatingIfNeeded: lo >> (8 * k)) : UInt8(truncatingIfNeeded: hi >> (8 * (k - 8))) }
-            func flush() -> Bool {
-                defer { n = 0; lo = 0; hi = 0 }
-                if n == 0 { return true }
-                var start = 0
-                if n == 11 && (digit(0) == 0x37 || digit(0) == 0x38) { start = 1 } else if n != 10 { return false }
-                let phone = String(unsafeUninitializedCapacity: 12) { out in
-                    out[0] = 0x2B
-                    out[1] = 0x37
-                    for k in 0..<10 { out[2 + k] = digit(start + k) }
-                    return 12
-                }
-                values.append(.phone(phone))
-                return true
-            }
+            var number = PackedDigits()
+            // The part since the last separator holds something besides spaces.
+            var marked = false
             for c in b {
                 if c >= 0x30 && c <= 0x39 {
-                    guard n < 16 else { return nil }
-                    if n < 8 { lo |= UInt64(c) << (8 * n) } else { hi |= UInt64(c) << (8 * (n - 8)) }
-                    n += 1
+                    guard number.count < 16 else { return nil }
+                    number.append(c)
                 } else if c == 0x2C || c == 0x3B || c == 0x2F || c == 0x0A || c == 0x0D {
-                    guard flush() else { return nil }
+                    guard number.count > 0 || !marked, number.flush(into: &values) else { return nil }
+                    marked = false
+                    continue
                 } else if c == 0x20 || c == 0x28 || c == 0x29 || c == 0x2D || c == 0x2B || c == 0x2E {
                     // Spaces, brackets, dashes, dots and the plus inside a number.
-                    if c == 0x2B && n > 0 { return nil }
+                    if c == 0x2B && number.count > 0 { return nil }
                 } else {
                     return nil
                 }
+                if c != 0x20 { marked = true }
             }
-            guard flush(), !values.isEmpty else { return nil }
+            guard number.count > 0 || !marked, number.flush(into: &values), !values.isEmpty else { return nil }
             return Normalized(.list(values))
+        }
+        return found ?? nil
+    }
+
+    /// Up to 16 digits of one number, packed into two words (no buffer allocated).
+    struct PackedDigits {
+        private var lo: UInt64 = 0, hi: UInt64 = 0
+        private(set) var count = 0
+
+        @inline(__always) mutating func append(_ c: UInt8) {
+            if count < 8 { lo |= UInt64(c) << (8 * UInt64(count)) } else { hi |= UInt64(c) << (8 * UInt64(count - 8)) }
+            count += 1
+        }
+
+        @inline(__always) func digit(_ k: Int) -> UInt8 {
+            k < 8 ? UInt8(truncatingIfNeeded: lo >> (8 * UInt64(k))) : UInt8(truncatingIfNeeded: hi >> (8 * UInt64(k - 8)))
+        }
+
+        /// Ends the number: a Russian one (10 digits, or 11 starting with 7 or 8) goes into `values`
+        /// as `+7` and ten digits; false for any other length. Nothing pending is fine.
+        mutating func flush(into values: inout [FieldValue]) -> Bool {
+            defer { self = PackedDigits() }
+            if count == 0 { return true }
+            var start = 0
+            if count == 11 && (digit(0) == 0x37 || digit(0) == 0x38) { start = 1 } else if count != 10 { return false }
+            let digits = self
+            let phone = String(unsafeUninitializedCapacity: 12) { out in
+                out[0] = 0x2B
+                out[1] = 0x37
+                for k in 0..<10 { out[2 + k] = digits.digit(start + k) }
+                return 12
+            }
+            values.append(.phone(phone))
+            return true
         }
     }
 

@@ -121,21 +121,19 @@ public enum Dates {
 
     /// `dd.mm.yyyy` exactly, read straight from the bytes (the common case in Russian files).
     @inline(__always) static func fastDayMonthYear(_ s: String) -> Parsed? {
-        var u = s
-        return u.withUTF8 { b -> Parsed? in
+        let read = s.utf8.withContiguousStorageIfAvailable { b -> (day: Int, month: Int, year: Int)? in
             guard b.count == 10, b[2] == 0x2E, b[5] == 0x2E else { return nil }
-            var n = [Int](repeating: 0, count: 8)
-            var k = 0
-            for i in [0, 1, 3, 4, 6, 7, 8, 9] {
-                let d = Int(b[i]) - 0x30
-                guard d >= 0 && d <= 9 else { return nil }
-                n[k] = d
-                k += 1
+            @inline(__always) func d(_ i: Int) -> Int? {
+                let v = Int(b[i]) &- 0x30
+                return v >= 0 && v <= 9 ? v : nil
             }
-            let day = n[0] * 10 + n[1], month = n[2] * 10 + n[3], year = n[4] * 1000 + n[5] * 100 + n[6] * 10 + n[7]
-            if let d = CalendarDate(year: year, month: month, day: day) { return .date(d) }
-            return .nonexistent(s)
+            guard let d0 = d(0), let d1 = d(1), let m0 = d(3), let m1 = d(4),
+                  let y0 = d(6), let y1 = d(7), let y2 = d(8), let y3 = d(9) else { return nil }
+            return (d0 * 10 + d1, m0 * 10 + m1, y0 * 1000 + y1 * 100 + y2 * 10 + y3)
         }
+        guard let found = read, let (day, month, year) = found else { return nil }
+        if let d = CalendarDate(year: year, month: month, day: day) { return .date(d) }
+        return .nonexistent(s)
     }
 
     static func expandYear(_ y: Int, digits: Int, referenceYear: Int) -> Int {

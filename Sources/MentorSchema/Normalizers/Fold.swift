@@ -59,31 +59,42 @@ public enum Fold {
     /// Trims spaces, NBSP, tabs and line breaks at both ends and folds inner runs of spaces and NBSP
     /// into one space (line breaks inside are kept).
     public static func spaces(_ s: String) -> String {
-        // Fast path over the bytes: most cells need nothing.
-        var clean = true
-        var prevSpace = true
-        var t = s
-        t.withUTF8 { b in
-            for i in 0..<b.count {
-                let c = b[i]
-                if c == 0x20 {
-                    if prevSpace { clean = false; return }
-                    prevSpace = true
-                } else if c == 0x09 || c == 0x0A || c == 0x0D || c == 0xC2 || c == 0xE2 {
-                    // Tabs, line breaks, NBSP (C2 A0) and narrow spaces (E2 80 xx) take the slow path.
-                    if c == 0xC2 && (i + 1 >= b.count || b[i + 1] != 0xA0) { prevSpace = false; continue }
-                    if c == 0xE2 && (i + 2 >= b.count || b[i + 1] != 0x80 || (b[i + 2] != 0xAF && b[i + 2] != 0x87)) {
-                        prevSpace = false
-                        continue
+        // Most cells need nothing: one pass over the bytes proves it without building anything.
+        if spacesAreClean(s) { return s }
+        return spacesGeneral(s)
+    }
+
+    /// True when `spaces` would return its input unchanged: no space at either end, no two spaces
+    /// in a row, no tab, line break, NBSP (C2 A0) or narrow space (E2 80 AF, E2 80 87).
+    @inline(__always) static func spacesAreClean(_ s: String) -> Bool {
+        let answer = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            let n = b.count
+            guard n > 0, let p = b.baseAddress else { return true }
+            if p[0] == 0x20 || p[n - 1] == 0x20 { return false }
+            var i = 0
+            while i < n {
+                let c = p[i]
+                if c <= 0x20 {
+                    // The last byte is not a space, so a space always has a byte after it.
+                    if c == 0x20 {
+                        if p[i + 1] == 0x20 { return false }
+                    } else if c == 0x09 || c == 0x0A || c == 0x0D {
+                        return false
                     }
-                    clean = false
-                    return
-                } else {
-                    prevSpace = false
+                } else if c == 0xC2 {
+                    if i + 1 < n && p[i + 1] == 0xA0 { return false }
+                } else if c == 0xE2 {
+                    if i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xAF || p[i + 2] == 0x87) { return false }
                 }
+                i += 1
             }
+            return true
         }
-        if clean && (!prevSpace || s.isEmpty) { return s }
+        return answer ?? false
+    }
+
+    /// `spaces` without the fast check: the reference the fast path must agree with.
+    static func spacesGeneral(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var pending = false
         for c in s.unicodeScalars {
@@ -100,6 +111,83 @@ public enum Fold {
         }
         while let l = out.last, l == "\n" { out.removeLast() }
         return String(out)
+    }
+
+    /// Compares `s.lowercased()` with a few short byte strings without building the lower-case
+    /// String, for text of ASCII and the basic Cyrillic letters (U+0400–U+045F), whose lower case
+    /// is one letter of the same UTF-8 length. Nil when `s` holds anything else or is longer than
+    /// 64 bytes: the caller then lower-cases the ordinary way.
+    static func lowercasedMatchesAny(_ s: String, _ candidates: [[UInt8]]) -> Bool? {
+        let answer = s.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            let n = b.count
+            guard n <= 64 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out -> Bool? in
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    if c < 0x80 {
+                        out[i] = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c
+                        i += 1
+                    } else if (c == 0xD0 || c == 0xD1) && i + 1 < n {
+                        // D0 80–BF is U+0400–U+043F, D1 80–9F is U+0440–U+045F.
+                        let c2 = b[i + 1]
+                        guard c2 >= 0x80 && c2 <= 0xBF, c == 0xD0 || c2 <= 0x9F else { return nil }
+                        let v = (UInt32(c & 0x1F) << 6) | UInt32(c2 & 0x3F)
+                        let lower: UInt32 = v <= 0x40F ? v + 0x50 : (v <= 0x42F ? v + 0x20 : v)
+                        out[i] = UInt8(0xC0 | (lower >> 6))
+                        out[i + 1] = UInt8(0x80 | (lower & 0x3F))
+                        i += 2
+                    } else {
+                        return nil
+                    }
+                }
+                for m in candidates where m.count == n {
+                    var same = true
+                    for k in 0..<n where m[k] != out[k] { same = false; break }
+                    if same { return true }
+                }
+                return false
+            }
+        }
+        return answer ?? nil
+    }
+
+    /// The UTF-8 bytes of text made only of ASCII and the Cyrillic letters U+0400–U+047F, nil for
+    /// anything else. In such text no character is a combining mark or canonically equivalent
+    /// to another sequence, so Foundation's (canonical) substring search and a byte search agree.
+    static func plainBytes(_ s: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var expectContinuation = false
+        for b in s.utf8 {
+            if expectContinuation {
+                guard b & 0xC0 == 0x80 else { return nil }
+                expectContinuation = false
+            } else if b >= 0x80 {
+                guard b == 0xD0 || b == 0xD1 else { return nil }
+                expectContinuation = true
+            }
+            out.append(b)
+        }
+        return expectContinuation ? nil : out
+    }
+
+    /// True when `haystack` holds `needle` as a run of bytes.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        let n = needle.count, h = haystack.count
+        guard n > 0 else { return true }
+        guard n <= h else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= h - n {
+            if haystack[i] == first {
+                var k = 1
+                while k < n && haystack[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     static func isSpaceLike(_ c: Unicode.Scalar) -> Bool {

@@ -7,9 +7,58 @@ public enum Names {
 
     /// True when a word reads as a patronymic (`Петрович`, `Ильинична`).
     public static func isPatronymic(_ word: String) -> Bool {
-        // Only the last six letters matter: fold just those, compare scalar values.
+        if let r = word.utf8.withContiguousStorageIfAvailable({ isPatronymic(utf8: UnsafeBufferPointer(rebasing: $0[...])) }) {
+            return r
+        }
+        return isPatronymicGeneral(word)
+    }
+
+    /// `isPatronymic` over a word's UTF-8 bytes: only the last six letters matter, decoded
+    /// backwards, folded, and compared with every ending at once as vectors (no buffer allocated).
+    static func isPatronymic(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var tail = SIMD8<UInt32>()
+        var k = 0
+        var end = b.count
+        while k < 6 && end > 0 {
+            var start = end - 1
+            while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
+            let lead = UInt32(b[start])
+            var v: UInt32
+            switch end - start {
+            case 1: v = lead
+            case 2: v = lead & 0x1F
+            case 3: v = lead & 0x0F
+            default: v = lead & 0x07
+            }
+            var j = start + 1
+            while j < end {
+                v = (v << 6) | UInt32(b[j] & 0x3F)
+                j += 1
+            }
+            guard let scalar = Unicode.Scalar(v) else { return isPatronymicGeneral(String(decoding: b, as: UTF8.self)) }
+            tail[k] = Fold.lower(Fold.cyrillicLookalike(scalar)).value
+            k += 1
+            end = start
+        }
+        // Fewer than five letters is never a patronymic: k counts up to six of them.
+        guard k > 4 else { return false }
+        for e in endingVectors where e.count <= k && (tail & e.mask) == e.scalars { return true }
+        return false
+    }
+
+    /// The endings as reversed scalar values in vector lanes, with a mask of the lanes they fill.
+    static let endingVectors: [(count: Int, scalars: SIMD8<UInt32>, mask: SIMD8<UInt32>)] = endingScalars.map { e in
+        var v = SIMD8<UInt32>(), m = SIMD8<UInt32>()
+        for (i, x) in e.enumerated() where i < 8 {
+            v[i] = x
+            m[i] = .max
+        }
+        return (e.count, v, m)
+    }
+
+    /// The scalar-by-scalar reading `isPatronymic` must agree with.
+    static func isPatronymicGeneral(_ word: String) -> Bool {
         var tail: [UInt32] = []
-        tail.reserveCapacity(6)
         var count = 0
         for c in word.unicodeScalars.reversed() {
             count += 1
@@ -27,72 +76,172 @@ public enum Names {
     /// The endings as reversed scalar values.
     static let endingScalars: [[UInt32]] = patronymicEndings.map { $0.unicodeScalars.reversed().map(\.value) }
 
-    /// Splits and checks one name. `required` decides whether a lone surname is an error or a warning.
-    public static func parse(_ raw: String, fullNameRequired: Bool = true) -> Normalized {
-        // One pass over the bytes: words split on any space or line break; digits, dots and
-        // scripts noted on the way. Words are cut from the original string, not rebuilt.
-        // Up to four word ranges are kept inline; a fifth word sends the cell to the general path.
-        var r0: Range<String.Index>?, r1: Range<String.Index>?, r2: Range<String.Index>?
-        var wordCount = 0
-        var shortWord = false
-        var hasDigit = false, hasDot = false, mixed = false
+    /// What one pass over a name's bytes found: up to three word ranges (UTF-8 offsets) and
+    /// the marks that send a cell to the general path.
+    struct Scan: Equatable {
+        var words = 0
+        var w0 = 0..<0, w1 = 0..<0, w2 = 0..<0
+        var shortWord = false, hasDigit = false, hasDot = false, mixed = false
+    }
+
+    /// What each byte is to `scan`, as bits (0 for a byte inside a word that needs no note).
+    static let byteClass: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for c in [0x20, 0x09, 0x0A, 0x0D] { t[c] = ByteClass.space }
+        t[0xC2] = ByteClass.c2
+        t[0xE2] = ByteClass.e2
+        for c in 0x30...0x39 { t[c] = ByteClass.digit }
+        t[0x2E] = ByteClass.dot
+        t[0xD0] = ByteClass.cyrillic
+        t[0xD1] = ByteClass.cyrillic
+        for c in 0x41...0x5A { t[c] = ByteClass.latin }
+        for c in 0x61...0x7A { t[c] = ByteClass.latin }
+        return t
+    }()
+
+    enum ByteClass {
+        static let space: UInt8 = 1, c2: UInt8 = 2, e2: UInt8 = 4, digit: UInt8 = 8, dot: UInt8 = 16
+        static let cyrillic: UInt8 = 32, latin: UInt8 = 64
+    }
+
+    /// Words split on any space or line break (space, tab, CR, LF, NBSP, U+202F, U+2007); digits,
+    /// dots and scripts noted on the way.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Scan {
+        byteClass.withUnsafeBufferPointer { table in
+            var r = Scan()
+            var start = -1
+            var wordCyr = false, wordLat = false
+            let n = b.count
+            var i = 0
+            while true {
+                // Find the end of the current run of word bytes (or the end of the text).
+                var spaceLen = 0
+                while i < n {
+                    let c = b[i]
+                    let k = table[Int(c)]
+                    if k == 0 {
+                        if start < 0 { start = i }
+                        i += 1
+                        continue
+                    }
+                    if k == ByteClass.space {
+                        spaceLen = 1
+                    } else if k == ByteClass.c2 {
+                        if i + 1 < n && b[i + 1] == 0xA0 { spaceLen = 2 }
+                    } else if k == ByteClass.e2 {
+                        if i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xAF || b[i + 2] == 0x87) { spaceLen = 3 }
+                    }
+                    if spaceLen > 0 { break }
+                    if start < 0 { start = i }
+                    if k == ByteClass.cyrillic {
+                        wordCyr = true
+                    } else if k == ByteClass.latin {
+                        wordLat = true
+                    } else if k == ByteClass.digit {
+                        r.hasDigit = true
+                    } else if k == ByteClass.dot {
+                        r.hasDot = true
+                    }
+                    i += 1
+                }
+                if start >= 0 {
+                    switch r.words {
+                    case 0: r.w0 = start..<i
+                    case 1: r.w1 = start..<i
+                    case 2: r.w2 = start..<i
+                    default: break
+                    }
+                    r.words += 1
+                    if i - start <= 2 { r.shortWord = true }
+                    if wordCyr && wordLat { r.mixed = true }
+                }
+                start = -1
+                wordCyr = false
+                wordLat = false
+                if i >= n { break }
+                i += spaceLen
+            }
+            return r
+        }
+    }
+
+    /// The reference `scan` must agree with: the same pass, one byte at a time, no table.
+    static func scanGeneral(_ b: UnsafeBufferPointer<UInt8>) -> Scan {
+        var r = Scan()
+        var start = -1
         var wordCyr = false, wordLat = false
-        let u = raw.utf8
-        var start: String.Index?
-        var i = u.startIndex
-        func endWord(_ end: String.Index) {
-            if let st = start {
-                let r = st..<end
-                switch wordCount {
-                case 0: r0 = r
-                case 1: r1 = r
-                case 2: r2 = r
+        let n = b.count
+        func endWord(_ end: Int) {
+            if start >= 0 {
+                switch r.words {
+                case 0: r.w0 = start..<end
+                case 1: r.w1 = start..<end
+                case 2: r.w2 = start..<end
                 default: break
                 }
-                wordCount += 1
-                if u.distance(from: st, to: end) <= 2 { shortWord = true }
-                if wordCyr && wordLat { mixed = true }
+                r.words += 1
+                if end - start <= 2 { r.shortWord = true }
+                if wordCyr && wordLat { r.mixed = true }
             }
-            start = nil
+            start = -1
             wordCyr = false
             wordLat = false
         }
-        while i < u.endIndex {
-            let b = u[i]
+        var i = 0
+        while i < n {
+            let c = b[i]
             var spaceLen = 0
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
                 spaceLen = 1
-            } else if b == 0xC2, u.index(after: i) < u.endIndex, u[u.index(after: i)] == 0xA0 {
+            } else if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 {
                 spaceLen = 2
-            } else if b == 0xE2 {
-                let j = u.index(after: i)
-                if j < u.endIndex, u[j] == 0x80, u.index(after: j) < u.endIndex {
-                    let k = u[u.index(after: j)]
-                    if k == 0xAF || k == 0x87 { spaceLen = 3 }
-                }
+            } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xAF || b[i + 2] == 0x87 {
+                spaceLen = 3
             }
             if spaceLen > 0 {
                 endWord(i)
-                i = u.index(i, offsetBy: spaceLen)
+                i += spaceLen
                 continue
             }
-            if start == nil { start = i }
-            if b >= 0x30 && b <= 0x39 { hasDigit = true } else if b == 0x2E { hasDot = true } else if b == 0xD0 || b == 0xD1 {
+            if start < 0 { start = i }
+            if c >= 0x30 && c <= 0x39 {
+                r.hasDigit = true
+            } else if c == 0x2E {
+                r.hasDot = true
+            } else if c == 0xD0 || c == 0xD1 {
                 wordCyr = true
-            } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { wordLat = true }
-            i = u.index(after: i)
-        }
-        endWord(u.endIndex)
-        if !hasDot && !hasDigit && !mixed && !shortWord, let r0, let r1 {
-            // The common case: two or three whole words, cut straight from the cell.
-            if wordCount == 2 { return Normalized(.name(PersonName(lastName: String(raw[r0]), firstName: String(raw[r1]), patronymic: nil))) }
-            if wordCount == 3, let r2 {
-                let third = String(raw[r2]), second = String(raw[r1])
-                if isPatronymic(third) || !isPatronymic(second) {
-                    return Normalized(.name(PersonName(lastName: String(raw[r0]), firstName: second, patronymic: third)))
-                }
+            } else if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) {
+                wordLat = true
             }
+            i += 1
         }
+        endWord(n)
+        return r
+    }
+
+    /// Splits and checks one name. `required` decides whether a lone surname is an error or a warning.
+    public static func parse(_ raw: String, fullNameRequired: Bool = true) -> Normalized {
+        // One pass over the bytes; the common case (two or three whole Cyrillic or Latin words)
+        // is cut straight from the cell.
+        let found = raw.utf8.withContiguousStorageIfAvailable { b -> (Scan, Normalized?) in
+            let s = scan(UnsafeBufferPointer(rebasing: b[...]))
+            guard !s.hasDot && !s.hasDigit && !s.mixed && !s.shortWord && (s.words == 2 || s.words == 3) else { return (s, nil) }
+            // The words are whole UTF-8 sequences (cut at ASCII spaces), so decoding copies them unchanged.
+            func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+            if s.words == 2 { return (s, Normalized(.name(PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: nil)))) }
+            let third = UnsafeBufferPointer(rebasing: b[s.w2]), second = UnsafeBufferPointer(rebasing: b[s.w1])
+            if isPatronymic(utf8: third) || !isPatronymic(utf8: second) {
+                return (s, Normalized(.name(PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: word(s.w2)))))
+            }
+            return (s, nil)
+        }
+        if let fast = found?.1 { return fast }
+        return parseGeneral(raw, hasDigit: found?.0.hasDigit ?? raw.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, fullNameRequired: fullNameRequired)
+    }
+
+    /// The full reading of a name (initials, order, look-alikes, odd word counts): the reference
+    /// the fast path of `parse` must agree with. `hasDigit`: the cell holds an ASCII digit.
+    static func parseGeneral(_ raw: String, hasDigit: Bool, fullNameRequired: Bool) -> Normalized {
         let words0: [String] = raw.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         var issues: [NormalizerIssue] = []
         let text = words0.joined(separator: " ")

@@ -78,3 +78,12 @@ public enum FieldValue: Hashable, Sendable {
         return nil
     }
 }
+
+extension Optional where Wrapped == FieldValue {
+    /// True for nil, tested by pattern. `value == nil` picks Equatable's `==` for optionals here,
+    /// which compares through a tuple the runtime copies and destroys generically (slow per cell).
+    @inline(__always) var isAbsent: Bool {
+        if case .none = self { return true }
+        return false
+    }
+}

@@ -23,19 +23,24 @@ public final class RecordValidator {
     private let fieldHeader: [String?]
     private let hasParts: Bool
     private let width: Int
-    private var scratch: [Cell]
-    private var pendingBlank: [Int] = []
+    /// The 0-based column whose whole cell is a field's value, by field (at most one: the mapper keeps the best).
+    private let directColumn: [Int?]
+    @exclusivity(unchecked) private var pendingBlank: [Int] = []
     /// Fields boxed so the per-row loop copies one reference, not a whole `FieldSpec`.
     private let boxes: [FieldBox]
     private let missing: Set<ByteKey>
+    /// The missing-value spellings as bytes, for comparing without building a lower-case String.
+    private let missingBytes: [[UInt8]]
     /// Fields that have a column, in schema order.
     private let active: [Int]
     private let rules: RowRules
-    private var set: SetRules
+    // Unchecked exclusivity: the validator is used from one thread and these are never passed inout
+    // while another access runs; the per-row dynamic checks were a measurable share of the time.
+    @exclusivity(unchecked) private var set: SetRules
     /// Data rows validated (blank rows not counted).
-    public private(set) var rowCount = 0
+    @exclusivity(unchecked) public private(set) var rowCount = 0
     /// The last row number seen: a workbook reader may skip empty rows, whose numbers then go missing.
-    private var lastRow: Int?
+    @exclusivity(unchecked) private var lastRow: Int?
 
     /// Tells the validator a row it will not see was consumed (the header, a numbering row).
     public func noteConsumed(row: Int) { lastRow = row }
@@ -50,23 +55,25 @@ public final class RecordValidator {
         var col = [Int?](repeating: nil, count: mapping.schema.fields.count)
         var hdr = [String?](repeating: nil, count: mapping.schema.fields.count)
         var parts = false
+        var direct = [Int?](repeating: nil, count: mapping.schema.fields.count)
         for c in mapping.columns {
             switch c.target {
             case .field(let f), .namePart(let f, _), .option(let f, _):
                 plan.append((c.column - 1, c.target))
                 if col[f] == nil { col[f] = c.column; hdr[f] = c.header }
-                if case .field = c.target {} else { parts = true }
+                if case .field = c.target { direct[f] = c.column - 1 } else { parts = true }
             default: break
             }
         }
+        self.directColumn = direct
         self.plan = plan
         self.fieldColumn = col
         self.fieldHeader = hdr
         self.hasParts = parts
         self.width = mapping.columns.count
-        self.scratch = [Cell](repeating: .empty, count: mapping.schema.fields.count)
         self.boxes = mapping.schema.fields.map(FieldBox.init)
         self.missing = Set(mapping.schema.missingValues.map(ByteKey.init))
+        self.missingBytes = mapping.schema.missingValues.map { Array($0.utf8) }
         self.active = mapping.schema.fields.indices.filter { col[$0] != nil }
         self.rules = RowRules(schema: mapping.schema, mapping: mapping)
         self.set = SetRules(schema: mapping.schema)
@@ -87,7 +94,9 @@ public final class RecordValidator {
             if s.utf8.count > 24 { return false }
             // No missing-value spelling starts with a digit: dates, phones and numbers skip the lookup.
             if let b = s.utf8.first, b >= 0x30 && b <= 0x39 { return false }
-            return missing.contains(ByteKey(Fold.spaces(s).lowercased()))
+            let t = Fold.spaces(s)
+            if let known = Fold.lowercasedMatchesAny(t, missingBytes) { return known }
+            return missing.contains(ByteKey(t.lowercased()))
         default: return false
         }
     }
@@ -131,28 +140,58 @@ public final class RecordValidator {
             }
         }
 
-        // Distribute cells to fields.
-        for i in scratch.indices { scratch[i] = .empty }
+        // Name parts and option columns are gathered first; whole-cell columns are read in place.
         var parts: [Int: [NamePart: String]] = [:]
         var ticked: [Int: [String]] = [:]
-        for (ci, target) in plan {
-            let cell = ci < cells.count ? cells[ci] : .empty
-            switch target {
-            case .field(let f): scratch[f] = cell
-            case .namePart(let f, let p):
-                if !isMissing(cell) { parts[f, default: [:]][p] = Fold.spaces(cell.text(dateStyle: .russian)) }
-            case .option(let f, let o):
-                if optionTicked(cell, field: f) { ticked[f, default: []].append(o) }
-            default: break
+        if hasParts {
+            for (ci, target) in plan {
+                let cell = ci < cells.count ? cells[ci] : .empty
+                switch target {
+                case .namePart(let f, let p):
+                    if !isMissing(cell) { parts[f, default: [:]][p] = Fold.spaces(cell.text(dateStyle: .russian)) }
+                case .option(let f, let o):
+                    if optionTicked(cell, field: f) { ticked[f, default: []].append(o) }
+                default: break
+                }
             }
         }
 
-        var values = [FieldValue?](repeating: nil, count: schema.fields.count)
+        var values = freshValues()
         for i in active {
             let box = boxes[i]
-            var cell = scratch[i]
+            var cell: Cell = .empty
+            if let c = directColumn[i], c < cells.count { cell = cells[c] }
+            var joined = false
             if hasParts, let p = parts[i] {
                 cell = .text([p[.lastName], p[.firstName], p[.patronymic]].compactMap { $0 }.joined(separator: " "))
+                joined = true
+            }
+            // What the cell comes to. Text cells are looked up among the column's recent values
+            // first: normalisers are pure functions of the text, so a repeated spelling gives the
+            // same outcome without being read again.
+            let missingCell: Bool
+            var value: FieldValue?
+            var issues: [NormalizerIssue] = []
+            var kinds: [FieldValue] = []
+            if reusesWork, !joined, case .text(let s) = cell, box.recent.enabled {
+                let o: CellOutcome
+                if let hit = box.recent.lookup(s) {
+                    o = hit
+                } else {
+                    o = computeOutcome(box, cell)
+                    box.recent.remember(s, o)
+                }
+                missingCell = o.isMissing
+                value = o.value
+                issues = o.issues
+                kinds = o.kinds
+            } else if isMissing(cell) {
+                missingCell = true
+            } else {
+                missingCell = false
+                let r = normalize(box, cell, &kinds)
+                value = r.value
+                issues = r.issues
             }
             if hasParts, let opts = ticked[i] {
                 var list = (values[i]?.items ?? [])
@@ -161,23 +200,29 @@ public final class RecordValidator {
                     if !list.contains(v) { list.append(v) }
                 }
                 values[i] = .list(list)
-                if isMissing(cell) { continue }
+                if missingCell { continue }
             }
-            if isMissing(cell) {
-                if box.spec.required && values[i] == nil {
-                    let f = box.spec
+            if missingCell {
+                if box.spec.required && values[i].isAbsent {
                     diags.append(Diagnostic(code: "constraint-error", severity: .error, location: location(row: row.number, field: i),
-                                            message: Localized(ru: "обязательное поле «\(f.title)» не заполнено",
-                                                               en: "the required field “\(f.titleEn)” is empty"),
-                                            hint: f.hint ?? Localized(ru: f.note.ru, en: f.note.en)))
+                                            message: box.requiredMessage, hint: box.requiredHint))
                 }
                 continue
             }
-            let r = normalize(box, cell, &values)
-            if !r.issues.isEmpty {
+            if !kinds.isEmpty, let ki = box.spec.kindsFieldIndex {
+                // The kinds written beside a form go to the kinds field.
+                if values[ki].isAbsent {
+                    values[ki] = .list(kinds)
+                } else {
+                    var list = values[ki]?.items ?? []
+                    for k in kinds where !list.contains(k) { list.append(k) }
+                    values[ki] = .list(list)
+                }
+            }
+            if !issues.isEmpty {
                 let special = box.spec.sensitivity == .special
                 let shown: String? = special ? nil : cell.text(dateStyle: .russian)
-                for issue in r.issues {
+                for issue in issues {
                     var message = issue.message
                     if special {
                         // Special categories never appear in reports or logs, not even misspelt.
@@ -187,13 +232,17 @@ public final class RecordValidator {
                                             value: shown, message: message, hint: issue.hint))
                 }
             }
-            if let v = r.value {
-                if let existing = values[i], case .list(let a) = existing, case .list(let b) = v {
+            if let v = value {
+                // Matched one pattern at a time: matching the pair at once made the compiler destroy a
+                // tuple of optionals through the runtime's generic path on every cell.
+                if values[i].isAbsent {
+                    values[i] = v
+                } else if case .list(let a)? = values[i], case .list(let b) = v {
                     values[i] = .list(a + b.filter { !a.contains($0) })
                 } else {
                     values[i] = v
                 }
-                if box.hasRange, let d = checkRange(box.spec, v, cell, row.number) { diags.append(d) }
+                if box.hasRange, let d = checkRange(box, v, cell, row.number) { diags.append(d) }
             }
         }
 
@@ -201,7 +250,41 @@ public final class RecordValidator {
                                      values: values, diagnostics: diags, raw: cells)
         rules.apply(&record, options: options, locate: { self.location(row: row.number, field: $0) })
         set.observe(record, locate: { self.location(row: row.number, field: $0) }, into: &record.diagnostics)
+        spareValues = record.values
         return record
+    }
+
+    /// The previous record's values array, kept so that once the caller has let go of that record
+    /// its storage is emptied in place and reused. Freeing an array of optional enums goes through
+    /// the runtime's generic per-element destroy, which cost more than the rest of a row's
+    /// bookkeeping. A caller that keeps its records keeps them intact (copy on write); after a few
+    /// such copies in a row the validator stops trying and builds each array afresh.
+    /// Off in tests that compare the validator with and without reusing work across rows (recent
+    /// texts, recycled value arrays): the records and diagnostics must not differ.
+    var reusesWork = true
+    @exclusivity(unchecked) private var spareValues: [FieldValue?] = []
+    @exclusivity(unchecked) private var recycleValues = true
+    @exclusivity(unchecked) private var keptInARow = 0
+
+    @inline(__always)
+    private func freshValues() -> [FieldValue?] {
+        guard reusesWork && recycleValues else { return RecordValidator.noValues(count: boxes.count) }
+        var values: [FieldValue?] = []
+        swap(&values, &spareValues)
+        guard values.count == boxes.count else { return RecordValidator.noValues(count: boxes.count) }
+        let before = values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        values.withUnsafeMutableBufferPointer { buffer in
+            for k in buffer.indices { buffer[k] = nil }
+        }
+        let after = values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        if before != after {
+            // The caller still held the previous record: its array was copied, not reused.
+            keptInARow += 1
+            if keptInARow >= 8 { recycleValues = false }
+        } else {
+            keptInARow = 0
+        }
+        return values
     }
 
     /// Set-tier diagnostics that need the whole sheet (older submissions). Trailing blank rows are ignored.
@@ -222,7 +305,26 @@ public final class RecordValidator {
         }
     }
 
-    private func normalize(_ box: FieldBox, _ cell: Cell, _ values: inout [FieldValue?]) -> Normalized {
+    /// What a cell comes to, kept for the column's recent values.
+    /// `count` empty values, initialised in place (`Array(repeating:count:)` copies the optional
+    /// through its generic value witness once per element).
+    @inline(__always)
+    static func noValues(count: Int) -> [FieldValue?] {
+        [FieldValue?](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for k in 0..<count { (buffer.baseAddress.unsafelyUnwrapped + k).initialize(to: nil) }
+            initialized = count
+        }
+    }
+
+    private func computeOutcome(_ box: FieldBox, _ cell: Cell) -> CellOutcome {
+        if isMissing(cell) { return CellOutcome.missing }
+        var kinds: [FieldValue] = []
+        let r = normalize(box, cell, &kinds)
+        return CellOutcome(value: r.value, issues: r.issues, kinds: kinds)
+    }
+
+    /// `kinds`: what a form-and-kind cell names besides the form.
+    private func normalize(_ box: FieldBox, _ cell: Cell, _ kinds: inout [FieldValue]) -> Normalized {
         let refYear = options.referenceDate.year
         switch box.normalizer {
         case .text:
@@ -249,48 +351,45 @@ public final class RecordValidator {
         case .codeList: return box.spec.codes?.normalizeList(cell) ?? Choices.normalize(cell)
         case .formAndKind:
             guard let fk = box.spec.formKinds else { return Normalized(.text(cell.trimmedText)) }
-            let (form, kinds) = fk.normalize(cell)
-            if !kinds.isEmpty, let ki = box.spec.kindsFieldIndex {
-                var list = values[ki]?.items ?? []
-                for k in kinds where !list.contains(k) { list.append(k) }
-                values[ki] = .list(list)
-            }
+            let (form, found) = fk.normalize(cell)
+            kinds = found
             return form
         case .url: return Links.normalize(cell)
         case .schoolYear: return SchoolYears.normalize(cell)
         }
     }
 
-    private func checkRange(_ f: FieldSpec, _ v: FieldValue, _ cell: Cell, _ row: Int) -> Diagnostic? {
+    private func checkRange(_ box: FieldBox, _ v: FieldValue, _ cell: Cell, _ row: Int) -> Diagnostic? {
+        // Reads the box's copies of the bounds: copying the whole FieldSpec each row cost more than the check.
         func diag(_ ru: String, _ en: String) -> Diagnostic {
-            Diagnostic(code: "constraint-error", severity: .error, location: location(row: row, field: f.index),
+            Diagnostic(code: "constraint-error", severity: .error, location: location(row: row, field: box.spec.index),
                        value: cell.text(dateStyle: .russian), message: Localized(ru: ru, en: en),
-                       hint: f.hint ?? f.note)
+                       hint: box.spec.hint ?? box.spec.note)
         }
         switch v {
         case .integer(let n):
-            if let lo = f.minimum, Double(n) < lo {
+            if let lo = box.minimum, Double(n) < lo {
                 return diag("значение \(n) меньше допустимого (\(Cell.format(number: lo)))", "value \(n) is below the minimum (\(Cell.format(number: lo)))")
             }
-            if let hi = f.maximum, Double(n) > hi {
+            if let hi = box.maximum, Double(n) > hi {
                 return diag("значение \(n) больше допустимого (\(Cell.format(number: hi)))", "value \(n) is above the maximum (\(Cell.format(number: hi)))")
             }
         case .number(let n):
-            if let lo = f.minimum, n < lo { return diag("значение меньше допустимого", "value below the minimum") }
-            if let hi = f.maximum, n > hi { return diag("значение больше допустимого", "value above the maximum") }
+            if let lo = box.minimum, n < lo { return diag("значение меньше допустимого", "value below the minimum") }
+            if let hi = box.maximum, n > hi { return diag("значение больше допустимого", "value above the maximum") }
         case .date(let d):
-            if let lo = f.minimumDate, d < lo {
+            if let lo = box.minimumDate, d < lo {
                 return diag("дата \(d.russian) раньше допустимой (\(lo.russian))", "date \(d.russian) is before \(lo.russian)")
             }
-            if let hi = f.maximumDate, d > hi {
+            if let hi = box.maximumDate, d > hi {
                 return diag("дата \(d.russian) позже допустимой (\(hi.russian))", "date \(d.russian) is after \(hi.russian)")
             }
-            if f.notAfterToday && d > options.referenceDate {
+            if box.notAfterToday && d > options.referenceDate {
                 return diag("дата \(d.russian) еще не наступила", "date \(d.russian) is in the future")
             }
         case .year(let y):
-            if let lo = f.minimumDate, y < lo.year { return diag("год \(y) раньше допустимого (\(lo.year))", "year \(y) is before \(lo.year)") }
-            if f.notAfterToday && y > options.referenceDate.year { return diag("год \(y) еще не наступил", "year \(y) is in the future") }
+            if let lo = box.minimumDate, y < lo.year { return diag("год \(y) раньше допустимого (\(lo.year))", "year \(y) is before \(lo.year)") }
+            if box.notAfterToday && y > options.referenceDate.year { return diag("год \(y) еще не наступил", "year \(y) is in the future") }
         default: break
         }
         return nil
@@ -306,9 +405,24 @@ final class FieldBox {
     /// Results by spelling, for columns whose values repeat (a mentor's name down a mentee base).
     let memo = Memo()
     let repeats: Bool
+    /// The column's recent texts and their outcomes (see `RecordValidator.outcome`).
+    @exclusivity(unchecked) var recent = RecentTexts()
+    let minimum: Double?, maximum: Double?
+    let minimumDate: CalendarDate?, maximumDate: CalendarDate?
+    let notAfterToday: Bool
+    let requiredMessage: Localized
+    let requiredHint: Localized
 
     init(_ spec: FieldSpec) {
         self.spec = spec
+        self.minimum = spec.minimum
+        self.maximum = spec.maximum
+        self.minimumDate = spec.minimumDate
+        self.maximumDate = spec.maximumDate
+        self.notAfterToday = spec.notAfterToday
+        self.requiredMessage = Localized(ru: "обязательное поле «\(spec.title)» не заполнено",
+                                         en: "the required field “\(spec.titleEn)” is empty")
+        self.requiredHint = spec.hint ?? Localized(ru: spec.note.ru, en: spec.note.en)
         self.normalizer = spec.normalizer
         self.isSubjectName = spec.name == "fullName"
         self.repeats = spec.name == "mentorName" || spec.name == "partnerName"

@@ -7,7 +7,8 @@ import MentorBase
 struct RowRules {
     let schema: KindSchema
     let mapping: HeaderMapping
-    let enabled: Set<String>
+    /// The kind's rules as bits: asked several times a row, where hashing the ids was a measurable cost.
+    let enabled: RuleSet
     /// Fields with a column (computed once: rules ask per row).
     let columns: Set<Int>
     // Field indexes, nil when the kind lacks the field.
@@ -16,15 +17,16 @@ struct RowRules {
     let revokedOn, validUntil, processing, publication, publicationFields, minorSigned, embeddedInForm: Int?
     let menteeNames, schoolYear, submittedAt: Int?
 
-    static let studentForms: Set<String> = ["student_student", "university_student_student", "employer_student"]
-    static let teacherForms: Set<String> = ["teacher_teacher", "teacher_young_teacher", "head_teacher"]
-    static let studentCategories: Set<String> = ["gifted", "low_results", "disability", "hardship", "behaviour", "disengaged"]
-    static let staffCategories: Set<String> = ["young_specialist", "new_staff", "professional_difficulties"]
+    // Short lists of ASCII codes: comparing a few strings costs less than hashing one.
+    static let studentForms: [String] = ["student_student", "university_student_student", "employer_student"]
+    static let teacherForms: [String] = ["teacher_teacher", "teacher_young_teacher", "head_teacher"]
+    static let studentCategories: [String] = ["gifted", "low_results", "disability", "hardship", "behaviour", "disengaged"]
+    static let staffCategories: [String] = ["young_specialist", "new_staff", "professional_difficulties"]
 
     init(schema: KindSchema, mapping: HeaderMapping) {
         self.schema = schema
         self.mapping = mapping
-        self.enabled = Set(schema.rules.map(\.id))
+        self.enabled = RuleSet(schema.rules.map(\.id))
         self.columns = mapping.mappedFields
         func i(_ n: String) -> Int? { schema.index(of: n) }
         birthDate = i("birthDate"); startDate = i("startDate"); endDate = i("endDate"); plannedEndDate = i("plannedEndDate")
@@ -62,7 +64,7 @@ struct RowRules {
         if case .list(let items) = value { return items.contains { $0.codeValue == code } }
         return value.codeValue == code
     }
-    func hasAny(_ rec: ValidatedRecord, _ f: Int?, _ codes: Set<String>) -> Bool {
+    func hasAny(_ rec: ValidatedRecord, _ f: Int?, _ codes: [String]) -> Bool {
         guard let value = v(rec, f) else { return false }
         if case .list(let items) = value { return items.contains { $0.codeValue.map(codes.contains) == true } }
         return value.codeValue.map(codes.contains) == true
@@ -79,15 +81,15 @@ struct RowRules {
     /// Student, staff or external, only when the row makes it certain.
     func menteeRole(_ rec: ValidatedRecord) -> String? {
         if let k = code(rec, personKind) { return k }
-        if v(rec, className) != nil || hasAny(rec, menteeCategory, RowRules.studentCategories) { return "student" }
-        if v(rec, experience) != nil || hasAny(rec, menteeCategory, RowRules.staffCategories) { return "staff" }
+        if !v(rec, className).isAbsent || hasAny(rec, menteeCategory, RowRules.studentCategories) { return "student" }
+        if !v(rec, experience).isAbsent || hasAny(rec, menteeCategory, RowRules.staffCategories) { return "staff" }
         return nil
     }
 
     /// The mentor's category, given or certain from a class in «Должность/класс».
     func mentorRole(_ rec: ValidatedRecord) -> String? {
         if let c = code(rec, mentorCategory) { return c }
-        if v(rec, className) != nil { return "student" }
+        if !v(rec, className).isAbsent { return "student" }
         if case .text(let p)? = v(rec, position), ClassNames.looksLikeClass(p) { return "student" }
         return nil
     }
@@ -95,9 +97,9 @@ struct RowRules {
     func apply(_ rec: inout ValidatedRecord, options: ValidationOptions, locate: (Int?) -> SourceLocation) {
         let kind = schema.kind
         // A class in «Должность/класс» makes a mentor a student: record what is certain.
-        if kind == .mentors || kind == .mentorQuestionnaire, let mc = mentorCategory, rec.values[mc] == nil, mentorRole(rec) == "student" {
+        if kind == .mentors || kind == .mentorQuestionnaire, let mc = mentorCategory, rec.values[mc].isAbsent, mentorRole(rec) == "student" {
             rec.values[mc] = .code("student")
-            if let cn = className, rec.values[cn] == nil, case .text(let p)? = v(rec, position),
+            if let cn = className, rec.values[cn].isAbsent, case .text(let p)? = v(rec, position),
                let c = ClassNames.normalize(.text(p)).value {
                 rec.values[cn] = c
             }
@@ -105,7 +107,7 @@ struct RowRules {
         let formCode = code(rec, form)
 
         // Ages: student mentors 15–18, student mentees 10–18.
-        if enabled.contains("student-mentor-age"), mentorRole(rec) == "student" {
+        if enabled.contains(.studentMentorAge), mentorRole(rec) == "student" {
             let ref = kind == .mentorQuestionnaire ? v(rec, submittedAt)?.dateValue : date(rec, startDate)
             if let ref, let a = RowRules.age(v(rec, birthDate), on: ref), a.upperBound < 15 || a.lowerBound > 18 {
                 add(&rec, "student-mentor-age", birthDate, locate, value: v(rec, birthDate)?.displayText,
@@ -114,7 +116,7 @@ struct RowRules {
                     hintRu: "проверьте дату рождения или категорию наставника", hintEn: "check the birth date or the mentor category")
             }
         }
-        if enabled.contains("student-mentee-age") {
+        if enabled.contains(.studentMenteeAge) {
             let isStudent = kind == .menteeQuestionnaire || menteeRole(rec) == "student"
                 || (menteeRole(rec) == nil && formCode.map(RowRules.studentForms.contains) == true)
             let ref = kind == .menteeQuestionnaire ? v(rec, submittedAt)?.dateValue : date(rec, startDate)
@@ -125,29 +127,29 @@ struct RowRules {
                     hintRu: "проверьте дату рождения и дату вхождения в программу", hintEn: "check the birth and entry dates")
             }
         }
-        if enabled.contains("young-specialist-experience"), has(rec, menteeCategory, "young_specialist"),
+        if enabled.contains(.youngSpecialistExperience), has(rec, menteeCategory, "young_specialist"),
            let years = v(rec, experience)?.intValue, years > 3 {
             add(&rec, "young-specialist-experience", experience, locate, value: String(years),
                 ru: "молодой специалист со стажем \(years) лет: молодым специалистом считается стаж не больше 3 лет",
                 en: "a young specialist with \(years) years of experience: at most 3 are allowed",
                 hintRu: "проверьте стаж или выберите другую категорию", hintEn: "check the experience or choose another category")
         }
-        if enabled.contains("form-fits-roles"), let fc = formCode {
+        if enabled.contains(.formFitsRoles), let fc = formCode {
             checkForm(&rec, fc, locate)
         }
-        if enabled.contains("dates-in-order"), let s = date(rec, startDate), let e = date(rec, endDate), e < s {
+        if enabled.contains(.datesInOrder), let s = date(rec, startDate), let e = date(rec, endDate), e < s {
             add(&rec, "dates-in-order", endDate, locate, value: e.russian,
                 ru: "дата завершения \(e.russian) раньше даты вхождения в программу \(s.russian)",
                 en: "the end date \(e.russian) is before the entry date \(s.russian)",
                 hintRu: "проверьте обе даты", hintEn: "check both dates")
         }
-        if enabled.contains("end-reason-needs-end-date"), v(rec, endReason) != nil, v(rec, endDate) == nil,
+        if enabled.contains(.endReasonNeedsEndDate), !v(rec, endReason).isAbsent, v(rec, endDate).isAbsent,
            endDate.map(columns.contains) == true {
             add(&rec, "end-reason-needs-end-date", endReason, locate,
                 ru: "указана причина завершения, но нет даты завершения", en: "an end reason without an end date",
                 hintRu: "впишите дату завершения", hintEn: "fill in the end date")
         }
-        if enabled.contains("minor-guardian"), let g = guardianName, columns.contains(g), rec.values[g] == nil {
+        if enabled.contains(.minorGuardian), let g = guardianName, columns.contains(g), rec.values[g].isAbsent {
             let ref = date(rec, startDate) ?? options.referenceDate
             let a = RowRules.age(v(rec, birthDate), on: ref)
             let minor = a.map { $0.upperBound < 18 } ?? (menteeRole(rec) == "student")
@@ -198,36 +200,36 @@ struct RowRules {
     func consentRules(_ rec: inout ValidatedRecord, _ locate: (Int?) -> SourceLocation) {
         let signed = date(rec, signedOn)
         let a = signed.flatMap { RowRules.age(v(rec, birthDate), on: $0) }
-        let minor = a.map { $0.upperBound < 18 } ?? (v(rec, className) != nil)
+        let minor = a.map { $0.upperBound < 18 } ?? (!v(rec, className).isAbsent)
         let role = code(rec, signerRole)
-        if enabled.contains("minor-signer"), minor {
+        if enabled.contains(.minorSigner), minor {
             if role == "self" {
                 add(&rec, "minor-signer", signerRole, locate, value: v(rec, signerRole)?.displayText,
                     ru: "согласие за несовершеннолетнего\(a.map { " (\(RowRules.describe($0)) лет)" } ?? "") подписал он сам, а нужен родитель или законный представитель",
                     en: "a minor\(a.map { " (\(RowRules.describe($0)))" } ?? "") signed for themselves; a parent or legal representative must sign",
                     hintRu: "получите согласие родителя (законного представителя)", hintEn: "collect the parent's consent")
-            } else if role == nil && v(rec, signerName) == nil {
+            } else if role == nil && v(rec, signerName).isAbsent {
                 add(&rec, "minor-signer", signerName ?? signerRole, locate,
                     ru: "согласие за несовершеннолетнего: не указан родитель (законный представитель), подписавший его",
                     en: "a minor's consent names no parent or legal representative who signed it",
                     hintRu: "впишите ФИО и кем приходится подписавший", hintEn: "name the signer and their relation")
             }
         }
-        if enabled.contains("minor-cosignature"), let a, a.lowerBound >= 14, a.upperBound < 18, let ms = minorSigned,
+        if enabled.contains(.minorCosignature), let a, a.lowerBound >= 14, a.upperBound < 18, let ms = minorSigned,
            columns.contains(ms), rec.values[ms]?.boolValue != true {
             add(&rec, "minor-cosignature", ms, locate,
                 ru: "несовершеннолетнему \(RowRules.describe(a)) лет: с 14 лет ожидается и его подпись",
                 en: "a minor aged \(RowRules.describe(a)): from 14 their co-signature is expected",
                 hintRu: "получите подпись самого обучающегося", hintEn: "collect the student's own signature")
         }
-        if enabled.contains("adult-signs-self"), let a, a.lowerBound >= 18, let role, role != "self" {
+        if enabled.contains(.adultSignsSelf), let a, a.lowerBound >= 18, let role, role != "self" {
             let rl = schema.field("signerRole")?.codes?.label(of: role) ?? role
             add(&rec, "adult-signs-self", signerRole, locate, value: v(rec, signerRole)?.displayText,
                 ru: "совершеннолетний (\(RowRules.describe(a)) лет), а согласие подписал «\(rl)»",
                 en: "an adult (\(RowRules.describe(a))) whose consent was signed by “\(role)”",
                 hintRu: "совершеннолетний подписывает согласие сам, кроме случаев опеки", hintEn: "an adult signs for self unless under guardianship")
         }
-        if enabled.contains("consent-dates-in-order"), let s = signed {
+        if enabled.contains(.consentDatesInOrder), let s = signed {
             if let r = date(rec, revokedOn), r < s {
                 add(&rec, "consent-dates-in-order", revokedOn, locate, value: r.russian,
                     ru: "дата отзыва \(r.russian) раньше даты согласия \(s.russian)", en: "revoked on \(r.russian), before it was signed on \(s.russian)",
@@ -241,20 +243,20 @@ struct RowRules {
         }
         let proc = v(rec, processing)?.boolValue
         let publ = v(rec, publication)?.boolValue
-        if enabled.contains("consent-grants-something"), proc != true, publ != true, v(rec, revokedOn) == nil,
+        if enabled.contains(.consentGrantsSomething), proc != true, publ != true, v(rec, revokedOn).isAbsent,
            processing.map(columns.contains) == true || publication.map(columns.contains) == true {
             add(&rec, "consent-grants-something", processing ?? publication, locate,
                 ru: "строка не дает ни согласия на обработку, ни согласия на размещение",
                 en: "the row grants neither processing nor publication",
                 hintRu: "отметьте «да» там, где согласие дано, или удалите строку", hintEn: "mark yes where consent was given, or delete the row")
         }
-        if enabled.contains("publication-fields-need-publication"), publ != true, let pf = v(rec, publicationFields), !pf.items.isEmpty {
+        if enabled.contains(.publicationFieldsNeedPublication), publ != true, let pf = v(rec, publicationFields), !pf.items.isEmpty {
             add(&rec, "publication-fields-need-publication", publicationFields, locate, value: pf.displayText,
                 ru: "указаны данные для публикации, но согласия на размещение нет",
                 en: "fields to publish are listed without a publication consent",
                 hintRu: "отметьте согласие на размещение или очистите перечень", hintEn: "mark the publication consent or clear the list")
         }
-        if enabled.contains("separate-document"), v(rec, embeddedInForm)?.boolValue == true, let s = signed,
+        if enabled.contains(.separateDocument), v(rec, embeddedInForm)?.boolValue == true, let s = signed,
            let cutoff = CalendarDate(year: 2025, month: 9, day: 1), s >= cutoff {
             add(&rec, "separate-document", embeddedInForm, locate,
                 ru: "согласие от \(s.russian) дано галочкой в анкете: с 01.09.2025 оно оформляется отдельным документом",
@@ -268,7 +270,7 @@ struct RowRules {
         let planned = date(rec, plannedEndDate)
         let end = date(rec, endDate)
         let k = codes(rec, kinds)
-        if enabled.contains("pair-dates-in-order") {
+        if enabled.contains(.pairDatesInOrder) {
             if let p = planned, p < s {
                 add(&rec, "pair-dates-in-order", plannedEndDate, locate, value: p.russian,
                     ru: "плановое завершение \(p.russian) раньше начала \(s.russian)", en: "planned end \(p.russian) before the start \(s.russian)",
@@ -280,7 +282,7 @@ struct RowRules {
                     hintRu: "проверьте даты", hintEn: "check the dates")
             }
         }
-        if enabled.contains("speed-same-day"), k.contains("speed") {
+        if enabled.contains(.speedSameDay), k.contains("speed") {
             for (f, d) in [(endDate, end), (plannedEndDate, planned)] {
                 if let d, d != s {
                     add(&rec, "speed-same-day", f, locate, value: d.russian,
@@ -291,7 +293,7 @@ struct RowRules {
                 }
             }
         }
-        if enabled.contains("program-duration"), !k.contains("speed"), let e = planned ?? end, e >= s {
+        if enabled.contains(.programDuration), !k.contains("speed"), let e = planned ?? end, e >= s {
             let tooShort = (s.adding(months: 3) ?? s) > e
             let tooLong = (s.adding(months: 12) ?? s) < e
             if tooShort || tooLong {
@@ -302,13 +304,13 @@ struct RowRules {
                     hintRu: "проверьте сроки", hintEn: "check the dates")
             }
         }
-        if enabled.contains("group-size"), k.contains("group"), let m = v(rec, menteeNames), m.items.count < 2 {
+        if enabled.contains(.groupSize), k.contains("group"), let m = v(rec, menteeNames), m.items.count < 2 {
             add(&rec, "group-size", menteeNames, locate, value: m.displayText,
                 ru: "наставничество в группе, а наставляемый один", en: "group mentoring with a single mentee",
                 hintRu: "перечислите всех наставляемых группы через точку с запятой или уберите вид «в группе»",
                 hintEn: "list every mentee of the group separated by ';' or drop the kind “group”")
         }
-        if enabled.contains("school-year-fits"), case .text(let y)? = v(rec, schoolYear), let b = SchoolYears.bounds(y), !b.contains(s) {
+        if enabled.contains(.schoolYearFits), case .text(let y)? = v(rec, schoolYear), let b = SchoolYears.bounds(y), !b.contains(s) {
             add(&rec, "school-year-fits", startDate, locate, value: s.russian,
                 ru: "дата начала \(s.russian) не входит в \(y) учебный год", en: "the start \(s.russian) is outside the school year \(y)",
                 hintRu: "проверьте дату начала или учебный год", hintEn: "check the start date or the school year")
@@ -327,11 +329,78 @@ extension CalendarDate {
 
 /// Every rule id the validator implements (row and set tiers); schemas may list only these.
 public enum ImplementedRules {
-    public static let ids: Set<String> = [
-        "student-mentor-age", "form-fits-roles", "student-mentee-age", "young-specialist-experience", "dates-in-order",
-        "end-reason-needs-end-date", "minor-guardian", "minor-signer", "minor-cosignature", "adult-signs-self",
-        "consent-dates-in-order", "consent-grants-something", "publication-fields-need-publication", "separate-document",
-        "pair-dates-in-order", "speed-same-day", "program-duration", "group-size", "school-year-fits",
-        "unique-person", "unique-pair", "latest-submission",
+    public static let ids: Set<String> = Set(RuleID.spellings)
+}
+
+/// The row and set rules a validator knows, for a bit set of the ones a kind enforces.
+enum RuleID: Int, CaseIterable {
+    case studentMentorAge
+    case formFitsRoles
+    case studentMenteeAge
+    case youngSpecialistExperience
+    case datesInOrder
+    case endReasonNeedsEndDate
+    case minorGuardian
+    case minorSigner
+    case minorCosignature
+    case adultSignsSelf
+    case consentDatesInOrder
+    case consentGrantsSomething
+    case publicationFieldsNeedPublication
+    case separateDocument
+    case pairDatesInOrder
+    case speedSameDay
+    case programDuration
+    case groupSize
+    case schoolYearFits
+    case uniquePerson
+    case uniquePair
+    case latestSubmission
+
+    /// The id each case has in schemas, in case order.
+    static let spellings: [String] = [
+        "student-mentor-age",
+        "form-fits-roles",
+        "student-mentee-age",
+        "young-specialist-experience",
+        "dates-in-order",
+        "end-reason-needs-end-date",
+        "minor-guardian",
+        "minor-signer",
+        "minor-cosignature",
+        "adult-signs-self",
+        "consent-dates-in-order",
+        "consent-grants-something",
+        "publication-fields-need-publication",
+        "separate-document",
+        "pair-dates-in-order",
+        "speed-same-day",
+        "program-duration",
+        "group-size",
+        "school-year-fits",
+        "unique-person",
+        "unique-pair",
+        "latest-submission",
     ]
+
+    var spelling: String { RuleID.spellings[rawValue] }
+
+    init?(spelling: String) {
+        guard let i = RuleID.spellings.firstIndex(of: spelling), let r = RuleID(rawValue: i) else { return nil }
+        self = r
+    }
+}
+
+/// A set of `RuleID`s as bits.
+struct RuleSet {
+    private var bits: UInt64 = 0
+
+    /// The ids a schema lists; ids the validator does not know are left out (the schema test rejects them).
+    init(_ ids: [String]) {
+        for id in ids { if let r = RuleID(spelling: id) { bits |= 1 << UInt64(r.rawValue) } }
+    }
+
+    @inline(__always) func contains(_ r: RuleID) -> Bool {
+        bits & (1 << UInt64(r.rawValue)) != 0
+    }
 }

@@ -13,7 +13,7 @@ struct SetRules {
     let identity: [[Int]]
     /// `identity[i]` spelled as a key prefix, made once.
     let identityPrefix: [String]
-    private var seen: [UInt64: Int32] = [:]
+    private var seen = FirstRows()
     private var submissions: [UInt64: (row: Int32, time: Int64)] = [:]
     private var repeated: [UInt64: [(row: Int32, time: Int64)]] = [:]
     let submittedAt: Int?
@@ -55,13 +55,9 @@ struct SetRules {
         switch v {
         case .name(let n):
             if n.hasInitials { return false }
-            for part in [n.lastName, n.firstName ?? "", n.patronymic ?? ""] {
-                for c in part.unicodeScalars where c != "." {
-                    let f = Fold.lower(Fold.cyrillicLookalike(c))
-                    if Fold.isLetter(f) || Fold.isDigit(f) || f == "-" { h.add(UInt64(f.value)) }
-                }
-                h.add(0x20)
-            }
+            addNamePart(n.lastName, to: &h)
+            addNamePart(n.firstName ?? "", to: &h)
+            addNamePart(n.patronymic ?? "", to: &h)
             return true
         case .list(let items):
             guard let first = items.first else { return false }
@@ -72,6 +68,58 @@ struct SetRules {
             for b in v.displayText.lowercased().utf8 { h.add(UInt64(b)) }
             return true
         }
+    }
+
+    /// One part of a name as its comparison form: every letter, digit and hyphen folded (case,
+    /// `ё`, Latin look-alikes), dots and everything else left out, then a space. ASCII and the
+    /// Cyrillic letters U+0400–U+045F are folded straight from the bytes; the rest scalar by scalar.
+    @inline(__always)
+    static func addNamePart(_ part: String, to h: inout FNV) {
+        let done: Bool? = part.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            // Work on a copy of the hash: a part the byte loop cannot finish starts over below.
+            var local = h
+            let ascii = asciiKeys
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    let f = ascii[Int(c)]
+                    if f != 0 { local.add(UInt64(f)) }
+                    i += 1
+                } else if (c == 0xD0 || c == 0xD1) && i + 1 < n {
+                    let v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                    guard v <= 0x45F else { return false }
+                    // Fold.lower on U+0400–U+045F: Ё and ё read as е, upper case to lower case.
+                    let f: UInt32 = (v == 0x401 || v == 0x451) ? 0x435 : (v <= 0x40F ? v + 80 : (v <= 0x42F ? v + 32 : v))
+                    local.add(UInt64(f))
+                    i += 2
+                } else {
+                    return false
+                }
+            }
+            local.add(0x20)
+            h = local
+            return true
+        }
+        if done == true { return }
+        addNamePartGeneral(part, to: &h)
+    }
+
+    /// The scalar-by-scalar folding `addNamePart` must agree with.
+    static func addNamePartGeneral(_ part: String, to h: inout FNV) {
+        for c in part.unicodeScalars where c != "." {
+            let f = Fold.lower(Fold.cyrillicLookalike(c))
+            if Fold.isLetter(f) || Fold.isDigit(f) || f == "-" { h.add(UInt64(f.value)) }
+        }
+        h.add(0x20)
+    }
+
+    /// What each ASCII character adds to a name key (0: nothing), from the scalar folding.
+    static let asciiKeys: [UInt32] = (0..<128).map { v -> UInt32 in
+        guard let c = Unicode.Scalar(v), c != "." else { return 0 }
+        let f = Fold.lower(Fold.cyrillicLookalike(c))
+        return Fold.isLetter(f) || Fold.isDigit(f) || f == "-" ? f.value : 0
     }
 
     static func hash(_ s: String) -> UInt64 {
@@ -182,5 +230,68 @@ struct FNV {
     @inline(__always) mutating func add(_ x: UInt64) {
         value ^= x
         value = value &* 0x100000001b3
+    }
+}
+
+/// The first row of each key hash: an open-addressing table over the 64-bit hashes themselves
+/// (already well mixed), so a lookup costs a multiply and a probe or two instead of hashing the
+/// hash again as `Dictionary` does.
+struct FirstRows {
+    private var keys: [UInt64]
+    private var rows: [Int32]
+    /// One bit per slot: taken.
+    private var used: [UInt64]
+    private var count = 0
+    private var shift: UInt64
+
+    init() {
+        keys = [UInt64](repeating: 0, count: 1024)
+        rows = [Int32](repeating: 0, count: 1024)
+        used = [UInt64](repeating: 0, count: 1024 / 64)
+        shift = 64 - 10
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always) private func isUsed(_ i: Int) -> Bool { used[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+
+    subscript(key: UInt64) -> Int32? {
+        get {
+            let mask = keys.count - 1
+            var i = slot(key)
+            while isUsed(i) {
+                if keys[i] == key { return rows[i] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        set {
+            // Keys are only ever added (a nil would mean removal, which the set tier never does).
+            guard let row = newValue else { return }
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var i = slot(key)
+            while isUsed(i) {
+                if keys[i] == key { rows[i] = row; return }
+                i = (i + 1) & mask
+            }
+            keys[i] = key
+            rows[i] = row
+            used[i >> 6] |= 1 << UInt64(i & 63)
+            count += 1
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldRows = rows, oldUsed = used
+        let size = oldKeys.count * 2
+        keys = [UInt64](repeating: 0, count: size)
+        rows = [Int32](repeating: 0, count: size)
+        used = [UInt64](repeating: 0, count: size / 64)
+        shift -= 1
+        count = 0
+        for i in oldKeys.indices where oldUsed[i >> 6] & (1 << UInt64(i & 63)) != 0 { self[oldKeys[i]] = oldRows[i] }
     }
 }
