@@ -29,18 +29,21 @@ gcc -O2 -o "$WORK/write_rows" "$HERE/write_rows.c" $(pkg-config --cflags --libs 
 
 measure() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || {
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || {
     echo "FAILED: $name: $*" >&2; cat "$WORK/$name.err" >&2; exit 1; }
-  read -r secs kib <"$WORK/$name.time"
+  read -r secs kib user sys <"$WORK/$name.time"
   echo "$secs" >"$WORK/$name.s"
+  python3 -c "print(f'{$user + $sys:.2f}')" >"$WORK/$name.cpu"
   echo $((kib / 1024)) >"$WORK/$name.mb"
 }
 s() { cat "$WORK/$1.s"; }
 mb() { cat "$WORK/$1.mb"; }
+cpu() { cat "$WORK/$1.cpu"; }
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
-row() { printf '  %-52s %8s s %7s MiB  %s\n' "$1" "$(s "$2")" "$(mb "$2")" "${3:-}"; }
+# Wall seconds (the target), CPU seconds (user + system: what a shared machine cannot blur), peak memory.
+row() { printf '  %-50s %8s s %8s s CPU %6s MiB  %s\n' "$1" "$(s "$2")" "$(cpu "$2")" "$(mb "$2")" "${3:-}"; }
 
-echo "mentorbase export benchmark — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "mentorbase export benchmark — $(nproc) cores, load $(cut -d" " -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 for N in "${SIZES[@]}"; do
   STORE="$WORK/store-$N.sqlite"
   python3 "$HERE/gen_mentees.py" "$N" "$WORK/mentees-$N.csv"
@@ -53,7 +56,7 @@ for N in "${SIZES[@]}"; do
   echo "== $N mentee rows × $(head -1 "$WORK/rows-$N.tsv" | awk -F'\t' '{print NF}') columns ($(du -m "$WORK/ours-$N.xlsx" | cut -f1) MiB of XLSX) =="
   row "setup: import the canonical CSV into SQLite" "import-$N"
   row "mentorbase export (store → view → XLSX)" "export-$N" \
-      "= $(ratio "$(s export-$N)" "$(s c-$N)")× C (target ≤ 1.30); Python is $(ratio "$(s py-$N)" "$(s export-$N)")× slower"
+      "= $(ratio "$(s export-$N)" "$(s c-$N)")× C (target ≤ 1.30; CPU $(ratio "$(cpu export-$N)" "$(cpu c-$N)")×); Python is $(ratio "$(s py-$N)" "$(s export-$N)")× slower"
   row "C libxlsxwriter constant_memory (TSV → XLSX)" "c-$N"
   row "Python XlsxWriter constant_memory (TSV → XLSX)" "py-$N"
   row "(mentorbase export as TSV, the peers' input)" "tsv-$N"

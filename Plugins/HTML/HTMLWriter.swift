@@ -105,7 +105,7 @@ final class HTMLWriter: TableWriter {
     private func closeSection() {
         guard sectionOpen else { return }
         if tableOpen {
-            if rowIndex > 0 && rowIndex <= headerRows && rowIndex < headerRows { buffer += "</thead>\n" }
+            if rowIndex > 0 && rowIndex < headerRows { buffer += "</thead>\n" }   // the header never completed
             if bodyOpen { buffer += "</tbody>\n" }
             buffer += "</table>\n</div>\n"
         }

@@ -262,3 +262,30 @@ def test_report_json_and_xlsx_chart(store, tmp_path):
     with zipfile.ZipFile(out) as z:
         chart = z.read("xl/charts/chart1.xml").decode("utf-8")
     assert "<c:barChart>" in chart and "'Показатели'!$E$2:$E$5" in chart and "'Показатели'!$F$2:$F$5" in chart
+
+
+# MARK: Usage errors
+
+@pytest.mark.parametrize("args, words", [
+    (["export", "bases", "--view", "full", "--format", "csv"], "several sheets"),
+    (["export", "consents", "--view", "public", "--format", "json"], "no public view"),
+    (["export", "questionnaires", "--view", "public", "--format", "html"], "no public view"),
+    (["export", "mentors", "--view", "full", "--format", "pdf"], "export format"),
+    (["export", "mentors", "--view", "full", "--format", "csv", "--date", "31.02.2024"], "31.02.2024"),
+    (["export", "mentors", "--view", "full", "--format", "csv", "--site", "https://x.ru"], "--site"),
+    (["report", "--format", "xlsx"], "-o FILE.xlsx"),
+    (["report", "--students-15-18=-3"], "negative"),
+])
+def test_usage_errors_exit_2(store, args, words):
+    p = run(*args, "--store", store)
+    assert p.returncode == 2, p.stderr
+    assert words in p.stderr
+
+
+def test_template_refuses_unescaped_output(store, tmp_path):
+    tpl = tmp_path / "bad.mustache"
+    tpl.write_text("<p>\n{{{fullName}}}</p>\n", encoding="utf-8")
+    p = run("export", "mentors", "--view", "public", "--format", "html", "--template", str(tpl), "-o",
+            str(tmp_path / "x.html"), "--store", store)
+    assert p.returncode == 2 and "row 2" in p.stderr and "unescaped" in p.stderr
+    assert not (tmp_path / "x.html").exists()

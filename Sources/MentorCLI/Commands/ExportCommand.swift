@@ -150,7 +150,7 @@ struct ExportCommand: MentorCommand {
             try sink.write(text)
             try sink.close()
         } else {
-            var settings = ["title": pageTitle, "description": ExportCommand.description(on, ru)]
+            var settings = ["title": pageTitle, "description": ExportCommand.description(on)]
             if formatID == "xlsx" { settings["constant-memory"] = "true" }
             let options = WriteOptions(dialect: formatID == "ndjson" ? "ndjson" : (formatID == "json" ? "object" : dialect),
                                        constantMemory: formatID == "xlsx", settings: settings)
@@ -206,7 +206,8 @@ struct ExportCommand: MentorCommand {
         }
     }
 
-    static func description(_ on: CalendarDate, _ ru: Bool) -> String {
+    /// The line under the page's heading (the page is in Russian whatever `--lang` says).
+    static func description(_ on: CalendarDate) -> String {
         "Данные на \(on.russian). Публикуются только сведения, на размещение которых участники (для несовершеннолетних — их родители или законные представители) дали согласие."
     }
 
