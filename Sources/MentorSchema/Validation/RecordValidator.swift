@@ -367,7 +367,11 @@ public final class RecordValidator {
         case .className: return ClassNames.normalize(cell)
         case .personName:
             // A mentor's or parent's name repeats down the column: read each spelling once.
-            if !box.repeats { return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName) }
+            if !box.repeats {
+                // Spaces only separate words: the common case is read before they are folded.
+                if case .text(let s) = cell, let common = Names.parseCommon(s) { return common }
+                return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName)
+            }
             let text = cell.trimmedText
             return box.memo.value(for: text) { Names.parse(text, fullNameRequired: false) }
         case .personNameList: return Names.parseList(cell.trimmedText)
