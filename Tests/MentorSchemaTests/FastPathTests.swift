@@ -233,3 +233,20 @@ let wordPieces = ["Иванов", "Петровна", "Анна", "Ёлкин", 
         }
     }
 }
+
+@Suite struct SWARTests {
+    @Test func eightByteCyrillicTestIsExact() {
+        var rng = SeededRandom(15)
+        let interesting: [UInt8] = [0x00, 0x20, 0x2E, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xCF, 0xD0, 0xD1, 0xD2, 0xE2, 0xFE, 0xFF]
+        for _ in 0..<200_000 {
+            var bytes = [UInt8](repeating: 0, count: 8)
+            for k in 0..<8 {
+                bytes[k] = Bool.random(using: &rng) ? (interesting.randomElement(using: &rng) ?? 0)
+                    : (Bool.random(using: &rng) ? UInt8.random(in: 0x80...0xBF, using: &rng) : UInt8.random(in: 0xD0...0xD1, using: &rng))
+            }
+            let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let expected = bytes.allSatisfy { $0 & 0xC0 == 0x80 || $0 & 0xFE == 0xD0 }
+            #expect(Names.allCyrillic(w) == expected, "\(bytes)")
+        }
+    }
+}

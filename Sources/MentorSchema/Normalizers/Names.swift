@@ -127,6 +127,18 @@ public enum Names {
                 // Find the end of the current run of word bytes (or the end of the text).
                 var spaceLen = 0
                 while i < n {
+                    // Eight bytes at a time while they are all Cyrillic letters (D0/D1 lead bytes
+                    // and continuation bytes): nothing in them ends a word or needs a note but
+                    // the script. Each byte is tested exactly: (b & C0) == 80 or (b & FE) == D0.
+                    if i + 8 <= n, let base = b.baseAddress {
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if Names.allCyrillic(w) {
+                            if start < 0 { start = i }
+                            wordCyr = true
+                            i += 8
+                            continue
+                        }
+                    }
                     let c = b[i]
                     let k = table[Int(c)]
                     if k == 0 {
@@ -173,6 +185,16 @@ public enum Names {
             }
             return r
         }
+    }
+
+    /// True when each of the eight bytes is a continuation byte (80–BF) or D0/D1.
+    @inline(__always) static func allCyrillic(_ w: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, one: UInt64 = 0x0101_0101_0101_0101
+        // A byte of x is FF exactly when ((x & 7F) + 1) carries into its top bit and its top bit is set.
+        @inline(__always) func isFF(_ x: UInt64) -> UInt64 { ((x & low7) &+ one) & x & high }
+        let continuation = isFF(~((w & 0xC0C0_C0C0_C0C0_C0C0) ^ high))
+        let lead = isFF(~((w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xD0D0_D0D0_D0D0_D0D0))
+        return continuation | lead == high
     }
 
     /// The reference `scan` must agree with: the same pass, one byte at a time, no table.
