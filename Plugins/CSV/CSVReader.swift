@@ -464,7 +464,7 @@ private struct DecoderState {
 /// The pull cursor. Parsing runs on a second thread one step ahead (libcsv on one core,
 /// decoding on the other); the queue between them holds at most a few batches, so memory
 /// stays flat whatever the file size.
-final class CSVRowCursor: RowCursor {
+final class CSVRowCursor: ReadingAheadCursor {
     private let channel = BatchChannel()
     private let decoder: UnsafeMutablePointer<DecoderState>
     private var batch = RawBatch(firstRow: 1)

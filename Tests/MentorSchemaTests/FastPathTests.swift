@@ -128,6 +128,24 @@ let wordPieces = ["Иванов", "Петровна", "Анна", "Ёлкин", 
         }
     }
 
+    @Test func commonNamesReadBeforeFoldingSpacesMatchTheFoldedReading() {
+        var rng = SeededRandom(14)
+        var common = 0
+        for _ in 0..<30_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                s += rng.text(from: spacePieces, maxParts: 2) + (NameFastPathTests.namePieces.randomElement(using: &rng) ?? "")
+            }
+            s += rng.text(from: spacePieces, maxParts: 2)
+            if let fast = Names.parseCommon(s) {
+                common += 1
+                #expect(fast == Names.parse(Fold.spaces(s)), "input: \(s.debugDescription)")
+                #expect(fast == Names.parse(Fold.spaces(s), fullNameRequired: false), "input: \(s.debugDescription)")
+            }
+        }
+        #expect(common > 3_000)
+    }
+
     @Test func scanMatchesTheByteByByteScan() {
         var rng = SeededRandom(4)
         for _ in 0..<30_000 {
@@ -166,15 +184,45 @@ let wordPieces = ["Иванов", "Петровна", "Анна", "Ёлкин", 
         }
     }
 
+    @Test func classFastPathMatchesTheFullReading() {
+        var rng = SeededRandom(12)
+        let pieces = ["1", "7", "0", "5", "9", "10", "11", "12", "Б", "б", "А", "а", "Я", "я", "Ё", "ё", "B", "b", "A", "і", "Ѣ", " ", "-",
+                      "«", "»", "кл", "класс", ".", "\u{301}"]
+        var fast = 0
+        for _ in 0..<50_000 {
+            let s = rng.text(from: pieces, maxParts: 4)
+            if let p = ClassNames.plain(s) {
+                fast += 1
+                #expect(Normalized(.text(p)) == ClassNames.general(s), "input: \(s.debugDescription)")
+            }
+            #expect(ClassNames.normalize(.text(s)) == ClassNames.general(s), "input: \(s.debugDescription)")
+        }
+        #expect(fast > 1_000)
+    }
+
+    @Test func plainDigitsMatchTheFormerCheck() {
+        var rng = SeededRandom(13)
+        let pieces = ["0", "1", "9", "12345", "999999999", " ", "-", "+", "a", "٣", "１", "лет"]
+        for _ in 0..<50_000 {
+            let raw = rng.text(from: pieces, maxParts: 6)
+            let former: Int? = raw.utf8.count <= 18 && !raw.isEmpty && raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? Int(raw) : nil
+            #expect(Numbers.plainDigits(raw) == former, "input: \(raw.debugDescription)")
+        }
+    }
+
     @Test func phoneFastPathMatchesTheFormerOneAndTheGeneralPath() {
         var rng = SeededRandom(7)
-        let pieces = ["8", "7", "9", "1", "0", "5", " ", "(", ")", "-", "+", ".", ",", ";", "/", "\n", "\r", "a", "доб.", "916", "1234567",
+        let pieces = ["8", "7", "9", "1", "0", "5", " ", "  ", "(", ")", "-", "+", ".", ",", ";", "/", "\n", "\r", "\r\n", "\t", "\u{A0}", "a",
+                      "доб.", "916", "1234567",
                       "8 (916) 123-45-67", "+7 916 123 45 67", "+44 20 7946 0958", "89161234567", "79161234567"]
         for _ in 0..<50_000 {
             let s = rng.text(from: pieces, maxParts: 8)
             let fast = Phones.fastASCII(s)
             if let fast {
-                #expect(fast == Phones.normalizeGeneral(text: s), "input: \(s.debugDescription)")
+                // Read before spaces are folded, the same as after.
+                #expect(fast == Phones.normalize(text: Fold.spaces(s)), "input: \(s.debugDescription)")
+                // The full path always gets the cell with its spaces folded (CR LF as one line break).
+                #expect(fast == Phones.normalizeGeneral(text: Fold.spaces(s)), "input: \(s.debugDescription)")
                 // The former fast path agreed wherever it answered, except that it let a part of
                 // signs without digits («8 916 123-45-67, -») pass, which the full path reports.
                 #expect(fast == ReferencePhones.fastASCII(s), "input: \(s.debugDescription)")
@@ -182,6 +230,23 @@ let wordPieces = ["Иванов", "Петровна", "Анна", "Ёлкин", 
                 #expect(Phones.normalize(text: s).value == former.value, "input: \(s.debugDescription)")
                 #expect(Phones.normalize(text: s).issues.allSatisfy { $0.code == "phone-invalid" }, "input: \(s.debugDescription)")
             }
+        }
+    }
+}
+
+@Suite struct SWARTests {
+    @Test func eightByteCyrillicTestIsExact() {
+        var rng = SeededRandom(15)
+        let interesting: [UInt8] = [0x00, 0x20, 0x2E, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xCF, 0xD0, 0xD1, 0xD2, 0xE2, 0xFE, 0xFF]
+        for _ in 0..<200_000 {
+            var bytes = [UInt8](repeating: 0, count: 8)
+            for k in 0..<8 {
+                bytes[k] = Bool.random(using: &rng) ? (interesting.randomElement(using: &rng) ?? 0)
+                    : (Bool.random(using: &rng) ? UInt8.random(in: 0x80...0xBF, using: &rng) : UInt8.random(in: 0xD0...0xD1, using: &rng))
+            }
+            let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let expected = bytes.allSatisfy { $0 & 0xC0 == 0x80 || $0 & 0xFE == 0xD0 }
+            #expect(Names.allCyrillic(w) == expected, "\(bytes)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MentorBase
+import MentorFormats
 import Testing
 @testable import MentorSchema
 
@@ -105,5 +106,39 @@ import Testing
             }
         }
         for (k, v) in reference { #expect(table[k] == v) }
+    }
+}
+
+@Suite struct ReadAheadChoiceTests {
+    /// The CSV reader parses on a thread of its own: validation adds no second reading thread in
+    /// front of it (unless MENTORBASE_READ_AHEAD says otherwise), and the outcome is the same.
+    @Test func csvRowsAreNotReadAheadTwice() throws {
+        var text = SyntheticMentees.header.joined(separator: ",") + "\n"
+        let synthetic = SyntheticMentees(count: 2_000)
+        _ = try synthetic.next()
+        while let row = try synthetic.next() {
+            text += row.cells.map { "\"" + $0.text() + "\"" }.joined(separator: ",") + "\n"
+        }
+        let registry = MentorFormats.builtinRegistry()
+        let plugin = try #require(registry.plugin(id: "csv") as (any FormatPlugin)?)
+        func validate(readAhead: Bool) throws -> ([Int], [String]) {
+            let reader = try plugin.makeReader(source: InputSource(bytes: Array(text.utf8), name: "b.csv"), options: ReadOptions())
+            var rowsSeen: [Int] = []
+            var diags: [Diagnostic] = []
+            _ = try TableValidation(kind: .mentees, mapFile: nil, options: testOptions)
+                .run(reader: reader, file: "b.csv", namedSheets: false, readAhead: readAhead,
+                     onRecord: { rowsSeen.append($0.row) }, onDiagnostic: { diags.append($0) })
+            return (rowsSeen, keys(diags))
+        }
+        let probe = try plugin.makeReader(source: InputSource(bytes: Array(text.utf8), name: "b.csv"), options: ReadOptions())
+        let cursor = try probe.rows(inSheet: 0)
+        #expect(cursor is any ReadingAheadCursor)
+        if ReadAhead.override == nil {
+            #expect(!ReadAhead.wanted(for: cursor))
+            #expect(ReadAhead.wanted(for: ArrayCursor([])))
+        }
+        let a = try validate(readAhead: true), b = try validate(readAhead: false)
+        #expect(a.0 == b.0 && a.0 == Array(2...2_001))
+        #expect(a.1 == b.1)
     }
 }

@@ -11,6 +11,8 @@ public enum Phones {
             }
             return normalize(text: String(Int64(n)))
         }
+        // Spaces only separate: the fast path reads a cell before its spaces are folded.
+        if case .text(let s) = cell, let fast = fastASCII(s) { return fast }
         return normalize(text: cell.trimmedText)
     }
 

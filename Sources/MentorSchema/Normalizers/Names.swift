@@ -19,6 +19,16 @@ public enum Names {
         var tail = SIMD8<UInt32>()
         var k = 0
         var end = b.count
+        // Cyrillic words (every letter two bytes, U+0400–U+045F): folded without decoding in general.
+        while k < 6 && end >= 2 {
+            let lead = b[end - 2], trail = b[end - 1]
+            guard (lead == 0xD0 || lead == 0xD1) && trail & 0xC0 == 0x80 else { break }
+            let v = (UInt32(lead & 0x1F) << 6) | UInt32(trail & 0x3F)
+            guard v <= 0x45F else { break }
+            tail[k] = (v == 0x401 || v == 0x451) ? 0x435 : (v <= 0x40F ? v + 80 : (v <= 0x42F ? v + 32 : v))
+            k += 1
+            end -= 2
+        }
         while k < 6 && end > 0 {
             var start = end - 1
             while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
@@ -117,6 +127,18 @@ public enum Names {
                 // Find the end of the current run of word bytes (or the end of the text).
                 var spaceLen = 0
                 while i < n {
+                    // Eight bytes at a time while they are all Cyrillic letters (D0/D1 lead bytes
+                    // and continuation bytes): nothing in them ends a word or needs a note but
+                    // the script. Each byte is tested exactly: (b & C0) == 80 or (b & FE) == D0.
+                    if i + 8 <= n, let base = b.baseAddress {
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if Names.allCyrillic(w) {
+                            if start < 0 { start = i }
+                            wordCyr = true
+                            i += 8
+                            continue
+                        }
+                    }
                     let c = b[i]
                     let k = table[Int(c)]
                     if k == 0 {
@@ -163,6 +185,16 @@ public enum Names {
             }
             return r
         }
+    }
+
+    /// True when each of the eight bytes is a continuation byte (80–BF) or D0/D1.
+    @inline(__always) static func allCyrillic(_ w: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, one: UInt64 = 0x0101_0101_0101_0101
+        // A byte of x is FF exactly when ((x & 7F) + 1) carries into its top bit and its top bit is set.
+        @inline(__always) func isFF(_ x: UInt64) -> UInt64 { ((x & low7) &+ one) & x & high }
+        let continuation = isFF(~((w & 0xC0C0_C0C0_C0C0_C0C0) ^ high))
+        let lead = isFF(~((w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xD0D0_D0D0_D0D0_D0D0))
+        return continuation | lead == high
     }
 
     /// The reference `scan` must agree with: the same pass, one byte at a time, no table.
@@ -223,20 +255,35 @@ public enum Names {
     public static func parse(_ raw: String, fullNameRequired: Bool = true) -> Normalized {
         // One pass over the bytes; the common case (two or three whole Cyrillic or Latin words)
         // is cut straight from the cell.
-        let found = raw.utf8.withContiguousStorageIfAvailable { b -> (Scan, Normalized?) in
+        let found = raw.utf8.withContiguousStorageIfAvailable { b -> (hasDigit: Bool, name: PersonName?) in
             let s = scan(UnsafeBufferPointer(rebasing: b[...]))
-            guard !s.hasDot && !s.hasDigit && !s.mixed && !s.shortWord && (s.words == 2 || s.words == 3) else { return (s, nil) }
-            // The words are whole UTF-8 sequences (cut at ASCII spaces), so decoding copies them unchanged.
-            func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
-            if s.words == 2 { return (s, Normalized(.name(PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: nil)))) }
-            let third = UnsafeBufferPointer(rebasing: b[s.w2]), second = UnsafeBufferPointer(rebasing: b[s.w1])
-            if isPatronymic(utf8: third) || !isPatronymic(utf8: second) {
-                return (s, Normalized(.name(PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: word(s.w2)))))
-            }
-            return (s, nil)
+            return (s.hasDigit, common(s, b))
         }
-        if let fast = found?.1 { return fast }
-        return parseGeneral(raw, hasDigit: found?.0.hasDigit ?? raw.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, fullNameRequired: fullNameRequired)
+        if let name = found?.name { return Normalized(.name(name)) }
+        return parseGeneral(raw, hasDigit: found?.hasDigit ?? raw.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, fullNameRequired: fullNameRequired)
+    }
+
+    /// The common case alone: two or three whole words, nil for anything else. Spaces around and
+    /// between the words do not matter (they only separate words), so a cell can be read before
+    /// its spaces are folded: `parseCommon(x)`, when not nil, is `parse(Fold.spaces(x))`.
+    static func parseCommon(_ raw: String) -> Normalized? {
+        let name = raw.utf8.withContiguousStorageIfAvailable { b -> PersonName? in
+            common(scan(UnsafeBufferPointer(rebasing: b[...])), b)
+        } ?? nil
+        return name.map { Normalized(.name($0)) }
+    }
+
+    @inline(__always)
+    static func common(_ s: Scan, _ b: UnsafeBufferPointer<UInt8>) -> PersonName? {
+        guard !s.hasDot && !s.hasDigit && !s.mixed && !s.shortWord && (s.words == 2 || s.words == 3) else { return nil }
+        // The words are whole UTF-8 sequences (cut at ASCII spaces), so decoding copies them unchanged.
+        func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+        if s.words == 2 { return PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: nil) }
+        let third = UnsafeBufferPointer(rebasing: b[s.w2]), second = UnsafeBufferPointer(rebasing: b[s.w1])
+        if isPatronymic(utf8: third) || !isPatronymic(utf8: second) {
+            return PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: word(s.w2))
+        }
+        return nil
     }
 
     /// The full reading of a name (initials, order, look-alikes, odd word counts): the reference

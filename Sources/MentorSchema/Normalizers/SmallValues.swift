@@ -7,9 +7,60 @@ public enum ClassNames {
 
     public static func normalize(_ cell: Cell) -> Normalized {
         if case .number(let n) = cell, n == n.rounded(), n >= 1, n <= 11 { return Normalized(.text(String(Int(n)))) }
+        if case .text(let s) = cell, let fast = plain(s) { return Normalized(.text(fast)) }
         let raw = cell.trimmedText
         return memo.value(for: raw) { compute(raw) }
     }
+
+    /// The common spelling read from the bytes: one or two digits (a grade 1–11) and at most one
+    /// Cyrillic letter of А–Я, а–я, Ё, ё, nothing else («7Б», «10а», «11»). Nil for anything
+    /// else, which takes the full path (`compute`, the reference this must agree with).
+    static func plain(_ s: String) -> String? {
+        s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            let n = b.count
+            guard n >= 1 && n <= 4 else { return nil }
+            var grade = 0, digits = 0, i = 0
+            while i < n, b[i] >= 0x30 && b[i] <= 0x39 {
+                grade = grade * 10 + Int(b[i] - 0x30)
+                digits += 1
+                i += 1
+            }
+            guard digits >= 1 && digits <= 2, grade >= 1 && grade <= 11 else { return nil }
+            var upper: UInt32 = 0
+            if i < n {
+                guard n - i == 2, b[i] == 0xD0 || b[i] == 0xD1 else { return nil }
+                let v = (UInt32(b[i] & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                switch v {
+                case 0x410...0x42F, 0x401: upper = v
+                case 0x430...0x44F: upper = v - 0x20
+                case 0x451: upper = 0x401
+                default: return nil
+                }
+            }
+            // The grade without a leading zero, then the letter's two UTF-8 bytes (a small string).
+            let length = (grade >= 10 ? 2 : 1) + (upper == 0 ? 0 : 2)
+            return String(unsafeUninitializedCapacity: length) { out in
+                var k = 0
+                if grade >= 10 {
+                    out[0] = 0x31
+                    out[1] = UInt8(0x30 + grade - 10)
+                    k = 2
+                } else {
+                    out[0] = UInt8(0x30 + grade)
+                    k = 1
+                }
+                if upper != 0 {
+                    out[k] = UInt8(0xC0 | (upper >> 6))
+                    out[k + 1] = UInt8(0x80 | (upper & 0x3F))
+                    k += 2
+                }
+                return k
+            }
+        } ?? nil
+    }
+
+    /// The full reading, without the fast path (for the tests comparing both).
+    static func general(_ raw: String) -> Normalized { compute(Fold.spaces(raw)) }
 
     private static func compute(_ raw: String) -> Normalized {
         var s = raw.lowercased().replacingOccurrences(of: "класс", with: "").replacingOccurrences(of: "кл.", with: "")
@@ -86,10 +137,7 @@ public enum Numbers {
             if n == n.rounded(), abs(n) < 1e15 { return Normalized(.integer(Int(n))) }
             return notInteger(cell.trimmedText)
         }
-        if case .text(let raw) = cell, raw.utf8.count <= 18, !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-           let n = Int(raw) {
-            return Normalized(.integer(n))
-        }
+        if case .text(let raw) = cell, let n = plainDigits(raw) { return Normalized(.integer(n)) }
         let s = cell.trimmedText.lowercased()
         var digits = Substring(s)
         var sign = 1
@@ -100,6 +148,19 @@ public enum Numbers {
         let allowed = ["", "лет", "год", "года", "г", "г.", "полных лет", "из 10", "/10", "/ 10", "баллов", "балла", "балл"]
         guard allowed.contains(rest) || rest.hasPrefix("из ") || rest.hasPrefix("/") else { return notInteger(s) }
         return Normalized(.integer(sign * n))
+    }
+
+    /// One to eighteen ASCII digits and nothing else, read from the bytes (18 digits cannot overflow).
+    static func plainDigits(_ raw: String) -> Int? {
+        raw.utf8.withContiguousStorageIfAvailable { b -> Int? in
+            guard b.count >= 1 && b.count <= 18 else { return nil }
+            var n = 0
+            for c in b {
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                n = n * 10 + Int(c - 0x30)
+            }
+            return n
+        } ?? nil
     }
 
     public static func number(_ cell: Cell) -> Normalized {

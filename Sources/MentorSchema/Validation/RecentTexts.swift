@@ -35,59 +35,91 @@ final class CellOutcome: Sendable {
 /// than hashing it for a dictionary, and far less than reading it again. A column whose values
 /// rarely repeat (names, phones) stops looking after a while; the outcome is the same either
 /// way, only the work differs.
-struct RecentTexts {
+///
+/// The texts are kept as bytes in fixed slots, so a lookup touches no String but the one asked
+/// about; one per field, used by one validator on one thread.
+final class RecentTexts {
     static let slots = 4
+    /// Longer texts are not remembered (a category label is about 110 bytes).
+    static let slotBytes = 160
     /// Lookups before a column may give up on repeats, and the hits it needs by then to go on.
     static let trial = 512
     static let minimumHits = 64
 
-    private var texts: [String] = []
-    private var outcomes: [CellOutcome] = []
-    private var next = 0
-    private var lookups = 0
-    private var hits = 0
-    private(set) var enabled = true
+    private let bytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var lengths: (Int, Int, Int, Int) = (-1, -1, -1, -1)
+    @exclusivity(unchecked) private var outcomes: (CellOutcome?, CellOutcome?, CellOutcome?, CellOutcome?) = (nil, nil, nil, nil)
+    @exclusivity(unchecked) private var next = 0
+    @exclusivity(unchecked) private var lookups = 0
+    @exclusivity(unchecked) private var hits = 0
+    @exclusivity(unchecked) private(set) var enabled = true
+
+    init() {
+        bytes = .allocate(capacity: RecentTexts.slots * RecentTexts.slotBytes)
+    }
+
+    deinit { bytes.deallocate() }
+
+    @inline(__always) private func length(_ k: Int) -> Int {
+        switch k {
+        case 0: return lengths.0
+        case 1: return lengths.1
+        case 2: return lengths.2
+        default: return lengths.3
+        }
+    }
 
     /// The outcome remembered for a text equal to `s`, byte for byte.
     @inline(__always)
-    mutating func lookup(_ s: String) -> CellOutcome? {
+    func lookup(_ s: String) -> CellOutcome? {
         lookups &+= 1
-        let n = s.utf8.count
-        for k in texts.indices where texts[k].utf8.count == n && RecentTexts.sameBytes(texts[k], s) {
+        let slot: Int? = s.utf8.withContiguousStorageIfAvailable { p -> Int? in
+            let n = p.count
+            guard n <= RecentTexts.slotBytes else { return nil }
+            for k in 0..<RecentTexts.slots where length(k) == n {
+                guard let base = p.baseAddress else { return k }
+                if memcmp(bytes + k * RecentTexts.slotBytes, base, n) == 0 { return k }
+            }
+            return nil
+        } ?? nil
+        if let slot {
             hits &+= 1
-            return outcomes[k]
+            switch slot {
+            case 0: return outcomes.0
+            case 1: return outcomes.1
+            case 2: return outcomes.2
+            default: return outcomes.3
+            }
         }
         if lookups == RecentTexts.trial && hits < RecentTexts.minimumHits {
             enabled = false
-            texts = []
-            outcomes = []
+            lengths = (-1, -1, -1, -1)
+            outcomes = (nil, nil, nil, nil)
         }
         return nil
     }
 
-    mutating func remember(_ s: String, _ o: CellOutcome) {
+    func remember(_ s: String, _ o: CellOutcome) {
         guard enabled else { return }
-        if texts.count < RecentTexts.slots {
-            texts.append(s)
-            outcomes.append(o)
-        } else {
-            texts[next] = s
-            outcomes[next] = o
-            next = (next + 1) % RecentTexts.slots
-        }
-    }
-
-    /// Equal UTF-8 bytes (the lengths are already known to match).
-    @inline(__always)
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let r = a.utf8.withContiguousStorageIfAvailable { p in
-            b.utf8.withContiguousStorageIfAvailable { q -> Bool in
-                guard p.count == q.count else { return false }
-                guard let x = p.baseAddress, let y = q.baseAddress else { return true }
-                return memcmp(x, y, p.count) == 0
+        let k = next
+        let stored: Bool = s.utf8.withContiguousStorageIfAvailable { p -> Bool in
+            guard p.count <= RecentTexts.slotBytes else { return false }
+            if let base = p.baseAddress { (bytes + k * RecentTexts.slotBytes).update(from: base, count: p.count) }
+            switch k {
+            case 0: lengths.0 = p.count
+            case 1: lengths.1 = p.count
+            case 2: lengths.2 = p.count
+            default: lengths.3 = p.count
             }
+            return true
+        } ?? false
+        guard stored else { return }
+        switch k {
+        case 0: outcomes.0 = o
+        case 1: outcomes.1 = o
+        case 2: outcomes.2 = o
+        default: outcomes.3 = o
         }
-        if let r, let r { return r }
-        return a.utf8.elementsEqual(b.utf8)
+        next = (k + 1) % RecentTexts.slots
     }
 }

@@ -157,14 +157,21 @@ public final class RecordValidator {
         }
 
         var values = freshValues()
+        // Fields given a value in this row, as bits (schemas have fewer than 64 fields; beyond
+        // that the array itself is asked). Reading `values[i]` back to test it copied the value.
+        var filled: UInt64 = 0
         for i in active {
-            let box = boxes[i]
-            var cell: Cell = .empty
-            if let c = directColumn[i], c < cells.count { cell = cells[c] }
+            // `boxes` holds every box for the validator's life: no retain per cell.
+            unowned(unsafe) let box = boxes[i]
             var joined = false
+            let cell: Cell
             if hasParts, let p = parts[i] {
                 cell = .text([p[.lastName], p[.firstName], p[.patronymic]].compactMap { $0 }.joined(separator: " "))
                 joined = true
+            } else if let c = directColumn[i], c < cells.count {
+                cell = cells[c]
+            } else {
+                cell = .empty
             }
             // What the cell comes to. Text cells are looked up among the column's recent values
             // first: normalisers are pure functions of the text, so a repeated spelling gives the
@@ -182,9 +189,11 @@ public final class RecordValidator {
                     box.recent.remember(s, o)
                 }
                 missingCell = o.isMissing
-                value = o.value
-                issues = o.issues
-                kinds = o.kinds
+                if !missingCell {
+                    value = o.value
+                    if !o.issues.isEmpty { issues = o.issues }
+                    if !o.kinds.isEmpty { kinds = o.kinds }
+                }
             } else if isMissing(cell) {
                 missingCell = true
             } else {
@@ -199,24 +208,24 @@ public final class RecordValidator {
                     let v: FieldValue = box.spec.codes != nil ? .code(o) : .text(o)
                     if !list.contains(v) { list.append(v) }
                 }
-                values[i] = .list(list)
+                RecordValidator.fill(&values, &filled, i, .list(list))
                 if missingCell { continue }
             }
             if missingCell {
-                if box.spec.required && values[i].isAbsent {
+                if box.spec.required && !RecordValidator.isFilled(values, filled, i) {
                     diags.append(Diagnostic(code: "constraint-error", severity: .error, location: location(row: row.number, field: i),
                                             message: box.requiredMessage, hint: box.requiredHint))
                 }
                 continue
             }
-            if !kinds.isEmpty, let ki = box.spec.kindsFieldIndex {
+            if !kinds.isEmpty, let ki = box.kindsFieldIndex {
                 // The kinds written beside a form go to the kinds field.
-                if values[ki].isAbsent {
-                    values[ki] = .list(kinds)
+                if !RecordValidator.isFilled(values, filled, ki) {
+                    RecordValidator.fill(&values, &filled, ki, .list(kinds))
                 } else {
                     var list = values[ki]?.items ?? []
                     for k in kinds where !list.contains(k) { list.append(k) }
-                    values[ki] = .list(list)
+                    RecordValidator.fill(&values, &filled, ki, .list(list))
                 }
             }
             if !issues.isEmpty {
@@ -232,18 +241,19 @@ public final class RecordValidator {
                                             value: shown, message: message, hint: issue.hint))
                 }
             }
-            if let v = value {
+            if case .none = value { continue }
+            if !RecordValidator.isFilled(values, filled, i) {
+                // The common case: the value moves into the record (no copy, no retain).
+                values[i] = consume value
+                if i < 64 { filled |= 1 << UInt64(i) }
+            } else if case .list(let a)? = values[i], case .list(let b)? = value {
                 // Matched one pattern at a time: matching the pair at once made the compiler destroy a
                 // tuple of optionals through the runtime's generic path on every cell.
-                if values[i].isAbsent {
-                    values[i] = v
-                } else if case .list(let a)? = values[i], case .list(let b) = v {
-                    values[i] = .list(a + b.filter { !a.contains($0) })
-                } else {
-                    values[i] = v
-                }
-                if box.hasRange, let d = checkRange(box, v, cell, row.number) { diags.append(d) }
+                RecordValidator.fill(&values, &filled, i, .list(a + b.filter { !a.contains($0) }))
+            } else {
+                values[i] = consume value
             }
+            if box.hasRange, let v = values[i], let d = checkRange(box, v, cell, row.number) { diags.append(d) }
         }
 
         var record = ValidatedRecord(schema: schema, location: SourceLocation(file: file, sheet: sheet, row: row.number),
@@ -254,14 +264,25 @@ public final class RecordValidator {
         return record
     }
 
+    @inline(__always)
+    static func isFilled(_ values: [FieldValue?], _ filled: UInt64, _ k: Int) -> Bool {
+        k < 64 ? filled & (1 << UInt64(k)) != 0 : !values[k].isAbsent
+    }
+
+    @inline(__always)
+    static func fill(_ values: inout [FieldValue?], _ filled: inout UInt64, _ k: Int, _ v: FieldValue) {
+        values[k] = v
+        if k < 64 { filled |= 1 << UInt64(k) }
+    }
+
+    /// Off in tests that compare the validator with and without reusing work across rows (recent
+    /// texts, recycled value arrays): the records and diagnostics must not differ.
+    var reusesWork = true
     /// The previous record's values array, kept so that once the caller has let go of that record
     /// its storage is emptied in place and reused. Freeing an array of optional enums goes through
     /// the runtime's generic per-element destroy, which cost more than the rest of a row's
     /// bookkeeping. A caller that keeps its records keeps them intact (copy on write); after a few
     /// such copies in a row the validator stops trying and builds each array afresh.
-    /// Off in tests that compare the validator with and without reusing work across rows (recent
-    /// texts, recycled value arrays): the records and diagnostics must not differ.
-    var reusesWork = true
     @exclusivity(unchecked) private var spareValues: [FieldValue?] = []
     @exclusivity(unchecked) private var recycleValues = true
     @exclusivity(unchecked) private var keptInARow = 0
@@ -274,7 +295,10 @@ public final class RecordValidator {
         guard values.count == boxes.count else { return RecordValidator.noValues(count: boxes.count) }
         let before = values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
         values.withUnsafeMutableBufferPointer { buffer in
-            for k in buffer.indices { buffer[k] = nil }
+            for k in buffer.indices {
+                if case .none = buffer[k] { continue }
+                buffer[k] = nil
+            }
         }
         let after = values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
         if before != after {
@@ -343,7 +367,11 @@ public final class RecordValidator {
         case .className: return ClassNames.normalize(cell)
         case .personName:
             // A mentor's or parent's name repeats down the column: read each spelling once.
-            if !box.repeats { return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName) }
+            if !box.repeats {
+                // Spaces only separate words: the common case is read before they are folded.
+                if case .text(let s) = cell, let common = Names.parseCommon(s) { return common }
+                return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName)
+            }
             let text = cell.trimmedText
             return box.memo.value(for: text) { Names.parse(text, fullNameRequired: false) }
         case .personNameList: return Names.parseList(cell.trimmedText)
@@ -406,12 +434,13 @@ final class FieldBox {
     let memo = Memo()
     let repeats: Bool
     /// The column's recent texts and their outcomes (see `RecordValidator.outcome`).
-    @exclusivity(unchecked) var recent = RecentTexts()
+    let recent = RecentTexts()
     let minimum: Double?, maximum: Double?
     let minimumDate: CalendarDate?, maximumDate: CalendarDate?
     let notAfterToday: Bool
     let requiredMessage: Localized
     let requiredHint: Localized
+    let kindsFieldIndex: Int?
 
     init(_ spec: FieldSpec) {
         self.spec = spec
@@ -420,6 +449,7 @@ final class FieldBox {
         self.minimumDate = spec.minimumDate
         self.maximumDate = spec.maximumDate
         self.notAfterToday = spec.notAfterToday
+        self.kindsFieldIndex = spec.kindsFieldIndex
         self.requiredMessage = Localized(ru: "обязательное поле «\(spec.title)» не заполнено",
                                          en: "the required field “\(spec.titleEn)” is empty")
         self.requiredHint = spec.hint ?? Localized(ru: spec.note.ru, en: spec.note.en)

@@ -1,3 +1,4 @@
+import Foundation
 import MentorBase
 
 /// Validates every data sheet a reader offers: finds each header, maps it, streams the rows
@@ -40,7 +41,9 @@ public struct TableValidation {
     /// Runs over `sheets` (all visible ones when nil). `namedSheets` is false for single-table
     /// formats, whose diagnostics then carry no sheet name. `readAhead` reads rows on a second
     /// thread while this one validates; pass it only for readers that may move between threads
-    /// (plain streaming parsers such as CSV and JSON, not ones holding thread-bound state).
+    /// (plain streaming parsers such as CSV and JSON, not ones holding thread-bound state). A
+    /// cursor that already reads ahead on its own thread (`ReadingAheadCursor`, CSV) gets no
+    /// second one.
     public func run(reader: any TableReader, file: String, namedSheets: Bool, sheets: [Int]? = nil,
                     readAhead: Bool = false,
                     onRecord: (ValidatedRecord) throws -> Void,
@@ -90,7 +93,7 @@ public struct TableValidation {
                 if r.number == mapping.headerRow { afterHeader = true; continue }
                 if afterHeader { try feed(r) }
             }
-            if readAhead {
+            if readAhead && ReadAhead.wanted(for: cursor) {
                 let pipeline = RowPipeline(cursor: cursor)
                 pipeline.start()
                 defer { pipeline.finish() }
@@ -116,5 +119,22 @@ public struct TableValidation {
                                   hint: Localized(ru: "первой строкой таблицы должны идти названия столбцов", en: "the table's first row must name the columns"))
         }
         return Summary(kind: kind, kindReason: reason, sheets: summaries, skippedSheets: skipped)
+    }
+}
+
+/// Whether a sheet's rows are read on a second thread while this one validates.
+enum ReadAhead {
+    /// `MENTORBASE_READ_AHEAD=always` or `never` overrides the choice, for the benchmark that
+    /// measures both (Benchmarks/validate); the outcome of a validation never depends on it.
+    static let override: Bool? = {
+        switch ProcessInfo.processInfo.environment["MENTORBASE_READ_AHEAD"] {
+        case "always": return true
+        case "never": return false
+        default: return nil
+        }
+    }()
+
+    static func wanted(for cursor: any RowCursor) -> Bool {
+        override ?? !(cursor is any ReadingAheadCursor)
     }
 }
