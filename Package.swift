@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // MARK: C libraries from Debian
@@ -67,7 +68,8 @@ let package = Package(
         // MARK: Command line
         .target(name: "MentorCLI",
                 dependencies: ["MentorBase", "MentorFormats", "MentorSchema", "MentorStore", "MentorExport",
-                               .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                               .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strict),
         .executableTarget(name: "mentorbase", dependencies: ["MentorCLI"], swiftSettings: strict),
 

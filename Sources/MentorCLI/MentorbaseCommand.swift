@@ -39,6 +39,7 @@ public struct MentorbaseCommand: ParsableCommand {
                 PurgeCommand.self,
                 ExportCommand.self,
                 ReportCommand.self,
+                ServeCommand.self,
             ]
         )
     }

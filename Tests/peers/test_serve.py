@@ -1,0 +1,478 @@
+"""`mentorbase serve` (issue 8): the whole flow in real headless Chromium (selenium + Debian's chromium-driver),
+the page and the command line leaving identical stores, and the refusals (password, CSRF, size).
+
+Screenshots go to $MENTORBASE_ARTIFACTS (or a temporary folder) under serve/."""
+import base64
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+import pytest
+
+from conftest import SAMPLES, binary
+
+# The Samples date from 2022–2023: validate and export as of a day inside their consents' terms.
+AS_OF = "2023-03-01"
+
+
+class Server:
+    """One `mentorbase serve` on a free loopback port; its log is collected for the personal-data check."""
+
+    def __init__(self, tmp_path, *args, env=None, store=None):
+        self.store = store or str(tmp_path / "store.sqlite")
+        self.log = []
+        cmd = [binary(), "serve", "--port", "0", "--store", self.store, "--as-of", AS_OF, *args]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                     env={**os.environ, "MENTORBASE_LANG": "ru", **(env or {})})
+        self.base = None
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            line = self.proc.stderr.readline()
+            if not line:
+                break
+            self.log.append(line)
+            m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+            if m:
+                self.base = m.group(1)
+                break
+        if not self.base:
+            self.stop()
+            raise AssertionError("the server did not start:\n" + "".join(self.log))
+        self.reader = threading.Thread(target=self._drain, daemon=True)
+        self.reader.start()
+
+    def _drain(self):
+        for line in self.proc.stderr:
+            self.log.append(line)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def text_log(self):
+        return "".join(self.log)
+
+
+@pytest.fixture
+def server(tmp_path):
+    servers = []
+
+    def make(*args, **kwargs):
+        s = Server(tmp_path, *args, **kwargs)
+        servers.append(s)
+        return s
+
+    yield make
+    for s in servers:
+        s.stop()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def request(url, data=None, headers=None, method=None, password=None):
+    """(status, headers, body) without following redirects and without raising on 4xx/5xx."""
+    h = dict(headers or {})
+    if password is not None:
+        h["Authorization"] = "Basic " + base64.b64encode(f"secretary:{password}".encode()).decode()
+    req = urllib.request.Request(url, data=data, headers=h, method=method)
+    try:
+        with urllib.request.build_opener(NoRedirect).open(req, timeout=120) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def token_of(base, password=None):
+    status, _, body = request(base, password=password)
+    assert status == 200
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', body.decode()).group(1)
+
+
+def multipart(fields, files):
+    boundary = uuid.uuid4().hex
+    out = b""
+    for k, v in fields.items():
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n".encode()
+    for k, (name, data) in files.items():
+        out += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"; filename=\"{name}\"\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n").encode() + data + b"\r\n"
+    out += f"--{boundary}--\r\n".encode()
+    return out, f"multipart/form-data; boundary={boundary}"
+
+
+def upload(base, token, path, origin=True):
+    with open(path, "rb") as fh:
+        body, ctype = multipart({"csrf": token}, {"file": (os.path.basename(path), fh.read())})
+    headers = {"Content-Type": ctype}
+    if origin:
+        headers["Origin"] = base.rstrip("/")
+    return request(base + "upload", data=body, headers=headers, method="POST")
+
+
+def import_through_page(base, token, path):
+    status, headers, _ = upload(base, token, path)
+    assert status == 303, status
+    upload_url = base + headers["Location"].lstrip("/")
+    status, _, page = request(upload_url)
+    assert status == 200 and "Ошибок нет" in page.decode(), page.decode()[:2000]
+    status, _, plan = request(upload_url + "/plan")
+    assert status == 200 and "Импортировать" in plan.decode()
+    form = f"csrf={token}".encode()
+    status, headers, body = request(upload_url + "/import", data=form, method="POST",
+                                    headers={"Content-Type": "application/x-www-form-urlencoded",
+                                             "Origin": base.rstrip("/")})
+    assert status == 303, (status, body.decode()[:2000])
+    m = re.match(r"/batches/(\d+)\?done=1", headers["Location"])
+    assert m, headers["Location"]
+    return int(m.group(1))
+
+
+# Columns that differ between two otherwise identical imports: the moments batches ran.
+VOLATILE = {"started_at", "finished_at", "undone_at"}
+
+
+def dump(store):
+    con = sqlite3.connect(store)
+    out = {}
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    for t in tables:
+        cols = [r[1] for r in con.execute(f"PRAGMA table_info({t})") if r[1] not in VOLATILE]
+        rows = con.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall()
+        out[t] = (cols, sorted(rows, key=repr))
+    con.close()
+    return out
+
+
+# MARK: Browser
+
+def chromium_parts():
+    try:
+        from selenium import webdriver  # noqa: F401
+    except ImportError:
+        pytest.skip("selenium is not installed (scripts/test-requirements.txt)")
+    for exe in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
+        if not os.path.exists(exe):
+            pytest.skip(f"{exe} is missing (scripts/test-debs.txt: chromium, chromium-driver)")
+
+
+def make_driver(profile, downloads):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ru-RU",
+              f"--user-data-dir={profile}", "--window-size=1280,900"):
+        opts.add_argument(a)
+    opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                           "download.prompt_for_download": False,
+                                           "safebrowsing.enabled": False})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.set_page_load_timeout(120)
+    return driver
+
+
+def artifacts_dir(tmp_path):
+    root = os.environ.get("MENTORBASE_ARTIFACTS") or str(tmp_path / "artifacts")
+    d = os.path.join(root, "serve")
+    os.makedirs(d, exist_ok=True)
+    return d
+
+
+def shoot(driver, folder, name):
+    """Desktop (1280) and phone (390) screenshots of the current page; the page must not scroll sideways at 390
+    except inside its own table boxes."""
+    for width, label in ((1280, "desktop"), (390, "phone")):
+        driver.set_window_size(width, 900)
+        time.sleep(0.2)
+        path = os.path.join(folder, f"{name}-{label}.png")
+        assert driver.save_screenshot(path), path
+        assert os.path.getsize(path) > 5000
+        if width == 390:
+            overflow = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 2, f"{name}: the page is {overflow}px wider than a phone screen"
+    driver.set_window_size(1280, 900)
+
+
+def body_text(driver):
+    from selenium.webdriver.common.by import By
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def wait_for(predicate, timeout=60, what="condition"):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        v = predicate()
+        if v:
+            return v
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def submit_file(driver, base, path, kind=None):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+    driver.get(base)
+    assert "Загрузить файл" in body_text(driver)
+    driver.find_element(By.ID, "file").send_keys(path)
+    if kind:
+        Select(driver.find_element(By.ID, "kind")).select_by_value(kind)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/upload'] button[type=submit]").click()
+    wait_for(lambda: "/u/" in driver.current_url and "Проверка файла" in body_text(driver), what="the check page")
+
+
+def test_whole_flow_in_chromium(server, tmp_path):
+    import openpyxl
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+    chromium_parts()
+    srv = server()
+    shots = artifacts_dir(tmp_path)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    driver = make_driver(tmp_path / "profile", downloads)
+    try:
+        driver.get(srv.base)
+        shoot(driver, shots, "01-home")
+
+        # A faulty Sample: every planted mistake is listed, its cells marked in the preview.
+        faulty = os.path.join(SAMPLES, "mentors-faulty.xlsx")
+        submit_file(driver, srv.base, faulty)
+        text = body_text(driver)
+        assert "Есть ошибки" in text
+        assert "XLSX" in text or "xlsx" in text
+        assert "mentors" in text and "Строка заголовков" in text
+        with open(os.path.join(SAMPLES, "mentors-faulty.expected.json"), encoding="utf-8") as fh:
+            expected = json.load(fh)["csv"]
+        diag = driver.find_element(By.ID, "diagnostics").text
+        for e in expected:
+            assert e["code"] in diag, e
+            assert f"строка {e['row']}" in diag, e
+        marked = driver.find_elements(By.CSS_SELECTOR, "table.sheet td.mark-error")
+        assert len(marked) >= len({(e["row"], e["column"]) for e in expected if e["code"] != "unique-error"}) - 1
+        # The SNILS cell of row 5 (column E) is highlighted with its message.
+        snils = [td for td in marked if "контрольн" in (td.get_attribute("title") or "")]
+        assert snils, "the bad SNILS cell is not highlighted"
+        shoot(driver, shots, "02-faulty-check")
+
+        # The error workbook, downloaded by the browser, read by openpyxl.
+        driver.find_element(By.CSS_SELECTOR, "a[href$='/errors.xlsx']").click()
+        book = wait_for(lambda: [f for f in os.listdir(downloads) if f.endswith(".xlsx")], what="the error workbook")
+        wb = openpyxl.load_workbook(downloads / book[0])
+        assert wb.sheetnames[0] == "Ошибки"
+        listed = [str(c.value) for row in wb["Ошибки"].iter_rows(min_row=2) for c in row if c.value is not None]
+        for e in expected:
+            assert e["code"] in listed, e
+        comments = [c.comment.text for ws in wb.worksheets[1:] for row in ws.iter_rows() for c in row if c.comment]
+        assert any("snils-checksum" in t for t in comments), comments
+
+        # The mapping dropdowns are there and the mapping can be saved.
+        selects = driver.find_elements(By.CSS_SELECTOR, "select[name^=t]")
+        assert len(selects) >= 10
+        assert Select(selects[0]).first_selected_option.get_attribute("value") != ""
+
+        # The corrected file: no errors; the plan; import; the receipt.
+        clean = os.path.join(SAMPLES, "mentors-clean.xlsx")
+        submit_file(driver, srv.base, clean)
+        assert "Ошибок нет" in body_text(driver)
+        driver.find_element(By.LINK_TEXT, "Показать план загрузки").click()
+        wait_for(lambda: "План загрузки" in body_text(driver), what="the plan")
+        plan = driver.find_element(By.ID, "plan-counts").text
+        assert "новых: 5" in plan, plan
+        shoot(driver, shots, "03-plan")
+        driver.find_element(By.ID, "import").click()
+        wait_for(lambda: "/batches/" in driver.current_url, what="the receipt")
+        receipt = body_text(driver)
+        assert "записано как пакет № 1" in receipt, receipt
+        shoot(driver, shots, "04-receipt")
+
+        # Consents, so that the public page has someone on it.
+        submit_file(driver, srv.base, os.path.join(SAMPLES, "consents-clean.xlsx"))
+        driver.find_element(By.LINK_TEXT, "Показать план загрузки").click()
+        wait_for(lambda: "План загрузки" in body_text(driver), what="the plan")
+        driver.find_element(By.ID, "import").click()
+        wait_for(lambda: "записано как пакет № 2" in body_text(driver), what="the second receipt")
+
+        # The public page, previewed exactly as exported, then downloaded.
+        driver.get(srv.base + "export")
+        Select(driver.find_element(By.ID, "ek")).select_by_value("mentors")
+        Select(driver.find_element(By.ID, "ev")).select_by_value("public")
+        Select(driver.find_element(By.ID, "ef")).select_by_value("html")
+        date = driver.find_element(By.ID, "ed")
+        driver.execute_script("arguments[0].value = arguments[1]", date, AS_OF)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/export/preview'] button[type=submit]").click()
+        wait_for(lambda: "предпросмотр" in body_text(driver), what="the export preview")
+        left_out = driver.find_element(By.ID, "left-out").text
+        assert "нет согласия на публикацию" in left_out, left_out
+        shoot(driver, shots, "05-export-preview")
+        cli_page = tmp_path / "cli-mentors.html"
+        subprocess.run([binary(), "export", "mentors", "--view", "public", "--format", "html", "--date", AS_OF,
+                        "--store", srv.store, "-o", str(cli_page), "--quiet"], check=True)
+        frame = driver.find_element(By.ID, "export-frame")
+        driver.switch_to.frame(frame)
+        framed = body_text(driver)
+        driver.switch_to.default_content()
+        cli_html = cli_page.read_text(encoding="utf-8")
+        assert "Наставники" in framed or "наставник" in framed.lower()
+        # Every published name of the command line's page is in the framed page, and no phone is.
+        for name in re.findall(r"<h3[^>]*>([^<]+)</h3>", cli_html):
+            assert name.strip() in framed, name
+        assert not re.search(r"\+7\d{10}", framed)
+        driver.find_element(By.ID, "download").click()
+        page = wait_for(lambda: [f for f in os.listdir(downloads) if f.endswith(".html")], what="the exported page")
+        assert (downloads / page[0]).read_bytes() == cli_page.read_bytes(), "the page differs from `export`"
+
+        # History: the batches and one person's values with their sources.
+        driver.get(srv.base + "batches")
+        batches = driver.find_element(By.ID, "batches").text
+        assert "mentors-clean.xlsx" in batches and "consents-clean.xlsx" in batches
+        shoot(driver, shots, "06-history")
+        person = re.findall(r"<h3[^>]*>([^<]+)</h3>", cli_html)[0].strip()
+        driver.find_element(By.ID, "person").send_keys(person)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/history'] button[type=submit]").click()
+        wait_for(lambda: "История человека" in body_text(driver), what="the person's history")
+        assert "mentors-clean.xlsx" in body_text(driver)
+
+        # Undo the consents batch from its receipt.
+        driver.get(srv.base + "batches/2")
+        driver.find_element(By.ID, "undo").click()
+        wait_for(lambda: "отменён" in body_text(driver), what="the undo result")
+        assert "Пакет № 2 отменён" in body_text(driver)
+        shoot(driver, shots, "07-undone")
+    finally:
+        driver.quit()
+    # The log holds methods, paths, statuses and times: no names, no file names, no SNILS.
+    log = srv.text_log()
+    for secret in ("Орлова", "Нина", "mentors-faulty", "123-456-789"):
+        assert secret not in log, secret
+    assert re.search(r"POST /upload 303 [\d.]+ ms", log)
+    print(f"screenshots: {shots}")
+
+
+def test_page_and_command_line_leave_identical_stores(server, tmp_path):
+    srv = server()
+    token = token_of(srv.base)
+    files = ["mentors-clean.xlsx", "mentees-clean.csv", "consents-clean.xlsx", "pairs-clean.json"]
+    for f in files:
+        import_through_page(srv.base, token, os.path.join(SAMPLES, f))
+    srv.stop()
+    cli_store = str(tmp_path / "cli.sqlite")
+    for f in files:
+        p = subprocess.run([binary(), "import", f, "--store", cli_store, "--as-of", AS_OF, "--format", "json"],
+                           cwd=SAMPLES, capture_output=True, text=True)
+        assert p.returncode == 0, p.stderr
+    page, cli = dump(srv.store), dump(cli_store)
+    assert page.keys() == cli.keys()
+    for table in page:
+        assert page[table] == cli[table], table
+    assert len(page["people"][1]) > 10
+
+
+def test_password_required_when_set(server, tmp_path):
+    srv = server(env={"MENTORBASE_PASSWORD": "s3cret-пароль"})
+    status, headers, _ = request(srv.base)
+    assert status == 401
+    assert headers.get("WWW-Authenticate", "").startswith("Basic")
+    assert "default-src 'none'" in headers.get("Content-Security-Policy", "")
+    assert request(srv.base, password="wrong")[0] == 401
+    assert request(srv.base, password="s3cret-пароль")[0] == 200
+    # A post without the password is refused before anything else.
+    assert request(srv.base + "upload", data=b"x", method="POST")[0] == 401
+    assert "по паролю" in srv.text_log()
+
+
+def test_password_file_and_non_loopback_host(tmp_path):
+    # Another address without a password: refused at start, with the reason.
+    p = subprocess.run([binary(), "serve", "--host", "0.0.0.0", "--port", "0", "--store", str(tmp_path / "s.sqlite")],
+                       capture_output=True, text=True, timeout=60,
+                       env={k: v for k, v in os.environ.items() if k != "MENTORBASE_PASSWORD"} | {"MENTORBASE_LANG": "en"})
+    assert p.returncode == 2, p.stderr
+    assert "password" in p.stderr
+
+
+def test_cross_site_posts_are_refused(server, tmp_path):
+    srv = server()
+    token = token_of(srv.base)
+    sample = os.path.join(SAMPLES, "mentors-clean.csv")
+    with open(sample, "rb") as fh:
+        data = fh.read()
+    origin = srv.base.rstrip("/")
+
+    def post(fields, headers):
+        body, ctype = multipart(fields, {"file": ("mentors-clean.csv", data)})
+        return request(srv.base + "upload", data=body, method="POST", headers={"Content-Type": ctype, **headers})
+
+    assert post({}, {"Origin": origin})[0] == 403                                    # no token
+    assert post({"csrf": "0" * 64}, {"Origin": origin})[0] == 403                    # a wrong token
+    assert post({"csrf": token}, {"Origin": "https://evil.example"})[0] == 403       # a foreign origin
+    assert post({"csrf": token}, {"Origin": origin, "Sec-Fetch-Site": "cross-site"})[0] == 403
+    status, _, body = post({"csrf": token}, {"Origin": origin})
+    assert status == 303
+    # A cross-site undo (a form on another site posting here) is refused too.
+    status, _, body = request(srv.base + "batches/1/undo", data=b"", method="POST",
+                              headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"})
+    assert status == 403 and "Запрос отклонён" in body.decode()
+    # A page asked for under another host name (DNS rebinding) is refused.
+    assert request(srv.base, headers={"Host": "evil.example"})[0] == 421
+
+
+def test_oversized_upload_is_refused(server, tmp_path):
+    srv = server("--max-upload", "1")
+    token = token_of(srv.base)
+    big = b"\xd0\xa4\xd0\x98\xd0\x9e;x\n" * (300 * 1024)  # about 3 MB
+    body, ctype = multipart({"csrf": token}, {"file": ("big.csv", big)})
+    status, headers, page = request(srv.base + "upload", data=body, method="POST",
+                                    headers={"Content-Type": ctype, "Origin": srv.base.rstrip("/")})
+    assert status == 413
+    assert "слишком большой" in page.decode()
+    # Nothing of it stays on disk: the upload folder holds no file.
+    folder = re.search(r"временной папке (\S+)", srv.text_log()).group(1)
+    assert not [f for _, _, fs in os.walk(folder) for f in fs]
+    assert oct(os.stat(folder).st_mode & 0o777) == "0o700"
+    # The server still answers.
+    assert request(srv.base)[0] == 200
+
+
+def test_security_headers_and_cleanup(server, tmp_path):
+    srv = server()
+    token = token_of(srv.base)
+    status, headers, _ = upload(srv.base, token, os.path.join(SAMPLES, "mentees-faulty-cp1251.csv"))
+    assert status == 303
+    page_url = srv.base + headers["Location"].lstrip("/")
+    for url in (srv.base, page_url, page_url + "/errors.xlsx", srv.base + "export", srv.base + "nowhere"):
+        status, h, body = request(url)
+        csp = h.get("Content-Security-Policy", "")
+        assert csp.startswith("default-src 'none'"), (url, csp)
+        assert "frame-ancestors 'none'" in csp
+        assert h.get("X-Content-Type-Options") == "nosniff"
+        assert h.get("Referrer-Policy") == "no-referrer"
+        if h.get("Content-Type", "").startswith("text/html"):
+            # Inline style and script carry the response's nonce; nothing is loaded from elsewhere.
+            nonce = re.search(r"'nonce-([0-9a-f]+)'", csp).group(1)
+            text = body.decode()
+            assert f'<style nonce="{nonce}">' in text
+            assert not re.search(r'(src|href)="(https?:)?//', text)
+    # The uploaded file sits in a private folder and is gone after the server stops.
+    folder = re.search(r"временной папке (\S+)", srv.text_log()).group(1)
+    stored = [os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs]
+    assert stored and all(oct(os.stat(p).st_mode & 0o777) == "0o600" for p in stored)
+    srv.stop()
+    assert not os.path.exists(folder)
