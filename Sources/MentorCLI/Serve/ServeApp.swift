@@ -112,8 +112,10 @@ final class ServeApp: Sendable {
             case ["export"]: return finish(.html(ServePages.exportForm(c, today: settings.referenceDate)), c)
             case ["export", "preview"]: return finish(try await exportPreview(r, c), c)
             case ["export", "file"]: return finish(try await exportFile(r, c), c, framable: r.query["inline"] == "1")
-            case ["batches"]: return finish(.html(ServePages.batches(c, try await Blocking.run(store: true) { [settings] in
-                try ServeWork.batches(settings: settings) })), c)
+            case ["batches"]:
+                let settings = self.settings
+                let list = try await Blocking.run(store: true) { try ServeWork.batches(settings: settings) }
+                return finish(.html(ServePages.batches(c, list)), c)
             case _ where s.count == 2 && s[0] == "batches": return finish(try await batch(s[1], r, c), c)
             case ["history"]: return finish(try await history(r, c), c)
             case _ where s.count == 2 && s[0] == "u": return finish(await uploadPage(s[1], c), c)
@@ -371,7 +373,8 @@ final class ServeApp: Sendable {
 
     private func batch(_ idText: String, _ r: ServeRequest, _ c: PageContext) async throws -> ServeResponse {
         guard let id = Int64(idText) else { return notFound(c) }
-        let list = try await Blocking.run(store: true) { [settings] in try ServeWork.batches(settings: settings) }
+        let settings = self.settings
+        let list = try await Blocking.run(store: true) { try ServeWork.batches(settings: settings) }
         guard let b = list.first(where: { $0.id == id }) else { return notFound(c) }
         return .html(ServePages.receipt(c, b, fresh: r.query["done"] == "1", undone: r.query["undone"]))
     }

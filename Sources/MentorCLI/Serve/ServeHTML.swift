@@ -77,6 +77,7 @@ enum ServeLayout {
         .foot{max-width:72rem;margin:2rem auto 1rem;padding:0 1rem;color:var(--muted);font-size:.875rem}
         h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.75rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
         a{color:var(--accent)}
+        h1,h2,h3,p,dd,li,label{overflow-wrap:anywhere}
         :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
         form.stack{display:grid;gap:.75rem;max-width:36rem}
         label{font-weight:600;display:block}
