@@ -336,7 +336,9 @@ def test_whole_flow_in_chromium(server, tmp_path):
         cli_html = cli_page.read_text(encoding="utf-8")
         assert "Наставники" in framed or "наставник" in framed.lower()
         # Every published name of the command line's page is in the framed page, and no phone is.
-        for name in re.findall(r"<h3[^>]*>([^<]+)</h3>", cli_html):
+        published = re.findall(r'<td data-label="ФИО">([^<]+)</td>', cli_html)
+        assert published, "the command line's page names nobody: the consents did not reach the store"
+        for name in published:
             assert name.strip() in framed, name
         assert not re.search(r"\+7\d{10}", framed)
         driver.find_element(By.ID, "download").click()
@@ -348,7 +350,7 @@ def test_whole_flow_in_chromium(server, tmp_path):
         batches = driver.find_element(By.ID, "batches").text
         assert "mentors-clean.xlsx" in batches and "consents-clean.xlsx" in batches
         shoot(driver, shots, "06-history")
-        person = re.findall(r"<h3[^>]*>([^<]+)</h3>", cli_html)[0].strip()
+        person = published[0].strip()
         driver.find_element(By.ID, "person").send_keys(person)
         driver.find_element(By.CSS_SELECTOR, "form[action='/history'] button[type=submit]").click()
         wait_for(lambda: "История человека" in body_text(driver), what="the person's history")
@@ -473,7 +475,7 @@ def test_security_headers_and_cleanup(server, tmp_path):
         assert csp.startswith("default-src 'none'"), (url, csp)
         assert "frame-ancestors 'none'" in csp
         assert h.get("X-Content-Type-Options") == "nosniff"
-        assert h.get("Referrer-Policy") == "no-referrer"
+        assert h.get("Referrer-Policy") == "same-origin"
         if h.get("Content-Type", "").startswith("text/html"):
             # Inline style and script carry the response's nonce; nothing is loaded from elsewhere.
             nonce = re.search(r"'nonce-([0-9a-f]+)'", csp).group(1)

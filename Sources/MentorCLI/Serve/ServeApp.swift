@@ -171,7 +171,8 @@ final class ServeApp: Sendable {
         }
         out.headers.append(("Content-Security-Policy", csp))
         out.headers.append(("X-Content-Type-Options", "nosniff"))
-        out.headers.append(("Referrer-Policy", "no-referrer"))
+        // `same-origin`, not `no-referrer`: with no referrer Chromium sends `Origin: null` on our own form posts.
+        out.headers.append(("Referrer-Policy", "same-origin"))
         out.headers.append(("X-Frame-Options", framable ? "SAMEORIGIN" : "DENY"))
         out.headers.append(("Cross-Origin-Opener-Policy", "same-origin"))
         out.headers.append(("Cross-Origin-Resource-Policy", "same-origin"))

@@ -79,10 +79,10 @@ enum ServeLayout {
         a{color:var(--accent)}
         h1,h2,h3,p,dd,li,label{overflow-wrap:anywhere}
         :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-        form.stack{display:grid;gap:.75rem;max-width:36rem}
+        form.stack,.stack{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem;max-width:36rem}
         label{font-weight:600;display:block}
         .help{color:var(--muted);font-size:.875rem;margin:.1rem 0 0}
-        input[type=text],input[type=date],input[type=url],input[type=search],select{font:inherit;padding:.4rem .5rem;border:1px solid var(--line);border-radius:6px;width:100%;max-width:36rem;background:#fff}
+        input[type=text],input[type=date],input[type=url],input[type=search],select{font:inherit;padding:.4rem .5rem;border:1px solid var(--line);border-radius:6px;width:100%;max-width:36rem;min-width:0;background:#fff}
         input[type=file]{font:inherit;max-width:100%}
         button,.button{font:inherit;display:inline-block;padding:.5rem 1rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none}
         button.secondary,.button.secondary{background:#fff;color:var(--accent)}
@@ -92,7 +92,7 @@ enum ServeLayout {
         .status{padding:.75rem 1rem;border-radius:8px;margin:1rem 0;border:1px solid}
         .status.bad{background:var(--errbg);border-color:var(--err)}.status.good{background:var(--okbg);border-color:var(--ok)}.status.note{background:var(--warnbg);border-color:#d4a72c}
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
-        .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:6px;margin:.5rem 0}
+        .scroll{position:relative;overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:6px;margin:.5rem 0}
         table{border-collapse:collapse;width:100%;font-size:.9rem}
         th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
         thead th{background:var(--soft);position:sticky;top:0}
@@ -103,7 +103,7 @@ enum ServeLayout {
         td.mark-error{background:var(--errbg);box-shadow:inset 0 0 0 2px var(--err)}
         td.mark-warning{background:var(--warnbg);box-shadow:inset 0 0 0 2px #d4a72c}
         .sev-error{color:var(--err);font-weight:700}.sev-warning{color:var(--warn);font-weight:700}
-        .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        .sr{position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         .muted{color:var(--muted)}
         .old{text-decoration:line-through;color:var(--muted)}.new{font-weight:600}
         .counts{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}.counts li{border:1px solid var(--line);border-radius:6px;padding:.25rem .6rem;background:var(--soft)}
