@@ -52,7 +52,7 @@ extension SQLStore {
                     wroteAnything = true
                     writer.add(plan)
                 }
-                if plan.outcome != .unchanged && report.plans.count < req.planLimit {
+                if (plan.outcome != .unchanged || req.keepUnchangedPlans) && report.plans.count < req.planLimit {
                     plan.writes = []
                     report.plans.append(plan)
                 }
