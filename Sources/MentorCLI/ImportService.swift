@@ -72,6 +72,7 @@ enum ImportService {
                               policy: job.policy, dryRun: job.dryRun, acceptValid: job.acceptValid, recheck: job.recheck,
                               planLimit: job.planLimit, now: job.now)
         r.keepUnchangedPlans = job.keepUnchangedPlans
+        r.asOf = job.referenceDate
         return r
     }
 
