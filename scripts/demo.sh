@@ -32,9 +32,12 @@ for f in Samples/plugins/*.md; do
 done
 echo "=== converted to JSON: out/"
 echo "=== import into ./mentorbase.sqlite (validated; all or nothing per file)"
-for f in Samples/mentors-clean.csv Samples/mentees-clean.csv Samples/consents-clean.csv; do
+for f in Samples/consents-clean.csv Samples/mentors-clean.csv Samples/mentees-clean.csv Samples/pairs-clean.csv; do
   "$BIN" import "$f" --quiet --as-of 01.10.2024 || status=$?
 done
+echo "=== a faulty file, planned only: the plan and the error workbook (exit 1 is expected: rows are rejected)"
+"$BIN" import Samples/mentees-faulty-cp1251.csv --dry-run --as-of 01.10.2024 --quiet \
+  --plan out/plan-mentees-faulty.xlsx --report out/mentees-faulty-errors.xlsx | tail -1 || true
 echo "=== export"
 "$BIN" export bases --view full --format xlsx -o out/bases.xlsx --date 2024-10-01 || status=$?
 "$BIN" export mentors --view public --format html -o out/site.html --date 2024-10-01 || status=$?

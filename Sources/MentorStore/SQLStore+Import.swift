@@ -34,13 +34,14 @@ extension SQLStore {
         var writer = ChunkWriter(batchID: batchID,
                                  nextLogID: (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1)
         let planner = MergePlanner(workingSet: ws, policy: req.policy)
+        planner.asOf = req.asOf
         var chunk: [IncomingRecord] = []
         chunk.reserveCapacity(chunkSize)
         var wroteAnything = false
 
         func process() throws {
             let keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) }
-            try prefetch(s, chunk, keys, ws, req.kind)
+            try prefetch(s, chunk, keys, ws, req.kind, req.asOf)
             for (i, r) in chunk.enumerated() {
                 var plan = planner.plan(r, keys: keys[i])
                 report.counts[plan.outcome, default: 0] += 1
@@ -52,7 +53,7 @@ extension SQLStore {
                     wroteAnything = true
                     writer.add(plan)
                 }
-                if plan.outcome != .unchanged && report.plans.count < req.planLimit {
+                if (plan.outcome != .unchanged || req.keepUnchangedPlans) && report.plans.count < req.planLimit {
                     plan.writes = []
                     report.plans.append(plan)
                 }
@@ -108,7 +109,7 @@ extension SQLStore {
     /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
     /// with any name in the chunk, and their profiles, pairings, consents and responses.
     private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ keys: [RecordKeys?], _ ws: WorkingSet,
-                          _ kind: ImportKind) throws {
+                          _ kind: ImportKind, _ asOf: CalendarDate?) throws {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
         func add(_ k: IdentityKeys) {
             if let x = k.snils { snils.insert(ByteKey(x)) }
@@ -133,6 +134,7 @@ extension SQLStore {
         }
         let ids = ws.people.keys.sorted().map { StoredValue?.some(.integer($0)) }
         guard !ids.isEmpty || !codes.isEmpty else { return }
+        try prefetchForStoreRules(s, ids, ws, kind, asOf)
         switch kind {
         case .mentors:
             try SQLStore.inSlices(s, SQLStore.select(SQLStore.mentorColumns, "mentor_profiles") + " WHERE person_id IN", ids) {
@@ -243,5 +245,34 @@ struct ChunkWriter {
         try s.insertRows(table: "change_log",
                          columns: ["id", "batch_id", "entity", "entity_id", "person_id", "action", "field",
                                    "old_value", "new_value", "src_sheet", "src_row"], rows: log)
+    }
+}
+
+extension SQLStore {
+    /// What the store-tier rules ask of the chunk's people (see `StoreRules`): for rows that make
+    /// pairings, their consents; for consent rows, whether they are in a pairing not yet ended.
+    func prefetchForStoreRules(_ s: any SQLSession, _ ids: [StoredValue?], _ ws: WorkingSet, _ kind: ImportKind,
+                               _ asOf: CalendarDate?) throws {
+        guard let asOf, !ids.isEmpty else { return }
+        switch kind {
+        case .mentors, .mentees, .pairs:
+            try SQLStore.inSlices(s, SQLStore.select(SQLStore.consentColumns, "consents") + " WHERE person_id IN", ids) {
+                ws.put(SQLStore.consent($0))
+            }
+        case .consents:
+            let day = asOf.iso
+            func active(_ end: String?) -> Bool { end.map { $0 > day } ?? true }
+            try SQLStore.inSlices(s, "SELECT person_id, end_date FROM pairings WHERE person_id IN", ids) {
+                if let id = $0.int(0), active($0.text(1)) { ws.markInActivePairing(id) }
+            }
+            try SQLStore.inSlices(s, """
+                SELECT m.person_id, p.end_date FROM pairing_members m JOIN pairings p ON p.id = m.pairing_id
+                WHERE m.person_id IN
+                """, ids) {
+                if let id = $0.int(0), active($0.text(1)) { ws.markInActivePairing(id) }
+            }
+        case .mentorQuestionnaire, .menteeQuestionnaire, .monitoringQuestionnaire:
+            break
+        }
     }
 }

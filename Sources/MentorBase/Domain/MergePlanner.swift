@@ -11,6 +11,10 @@
 public final class MergePlanner {
     public let workingSet: WorkingSet
     public let policy: ConflictPolicy
+    /// The date the store-tier rules are checked on (consents of people in active pairs); nil: not checked.
+    public var asOf: CalendarDate?
+    /// People already warned about in this import (one warning per person, not one per row).
+    private var warnedNoConsent = Set<Int64>()
 
     public init(workingSet: WorkingSet, policy: ConflictPolicy = .replace) {
         self.workingSet = workingSet
@@ -25,6 +29,7 @@ public final class MergePlanner {
         }
         var b = Builder(ws: workingSet, policy: policy)
         b.precomputed = keys
+        b.location = record.location
         switch record.content {
         case .mentor(let person, let profile, let pairing, let mentees):
             planMentor(&b, person, profile, pairing, mentees)
@@ -47,9 +52,14 @@ public final class MergePlanner {
         } else {
             outcome = .updated
         }
+        if !b.rejections.isEmpty {
+            // A store-tier error: checked before the row touched the working set, so nothing to undo.
+            return RecordPlan(location: record.location, outcome: .rejected, label: label,
+                              diagnostics: record.diagnostics + b.rejections)
+        }
         if b.aborted { b.writes.removeAll(); b.changes.removeAll() }
         return RecordPlan(location: record.location, outcome: outcome, label: label, writes: b.writes,
-                          changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics)
+                          changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics + b.findings)
     }
 
     static func label(_ r: IncomingRecord) -> String {
@@ -72,6 +82,7 @@ public final class MergePlanner {
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
             b.mergePairing(pairing ?? Pairing(), mentorID: pid, menteeIDs: ids, primary: false)
+            checkConsents(&b, [pid] + ids, in: pairing ?? Pairing())
         }
     }
 
@@ -84,12 +95,22 @@ public final class MergePlanner {
                        primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
         if let mentor {
             let mid = b.applyReferences(mentorIDs, [mentor])
-            if let m = mid.first { b.mergePairing(pairing ?? Pairing(), mentorID: m, menteeIDs: [pid], primary: false) }
+            if let m = mid.first {
+                b.mergePairing(pairing ?? Pairing(), mentorID: m, menteeIDs: [pid], primary: false)
+                checkConsents(&b, [pid, m], in: pairing ?? Pairing())
+            }
         }
     }
 
     private func planConsent(_ b: inout Builder, _ person: Person, _ consents: [Consent], _ revokesAll: CalendarDate?) {
         guard let subject = b.resolveSubject(person) else { return }
+        // The row gave no birth date: the signer rule is checked against the stored one.
+        if person.birthDate == nil, case .matched(let id, _) = subject, let born = workingSet.people[id]?.person.birthDate {
+            let found = StoreRules.signerFindings(consents, born: born, name: person.displayName, at: b.location)
+            b.rejections = found.filter { $0.severity == .error }
+            guard b.rejections.isEmpty else { return }
+            b.findings += found
+        }
         let pid = b.applySubject(subject, person, fillOnly: false)
         for c in consents { b.mergeConsent(c, personID: pid) }
         if let date = revokesAll {
@@ -99,6 +120,25 @@ public final class MergePlanner {
                 b.mergeConsent(c, personID: pid)
             }
         }
+        // A revocation (or an expired consent) of someone still in an active pair.
+        if let asOf, !StoreRules.hasProcessingConsent(workingSet.consents[pid] ?? [], on: asOf),
+           workingSet.inActivePairing.contains(pid) || workingSet.pairings.values.contains(where: {
+               ($0.mentorID == pid || $0.members[pid] != nil) && StoreRules.isActive($0.pairing, on: asOf)
+           }), warnedNoConsent.insert(pid).inserted {
+            let revoked = (workingSet.consents[pid] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
+            b.findings.append(StoreRules.missingConsent(name: person.displayName, on: asOf, revoked: revoked, at: b.location))
+        }
+    }
+
+    /// Warns once per person when someone in an active pair has no processing consent valid on `asOf`.
+    private func checkConsents(_ b: inout Builder, _ ids: [Int64], in pairing: Pairing) {
+        guard let asOf, StoreRules.isActive(pairing, on: asOf) else { return }
+        for id in ids where !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf) {
+            guard warnedNoConsent.insert(id).inserted else { continue }
+            let name = workingSet.people[id]?.person.displayName ?? "#\(id)"
+            let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
+            b.findings.append(StoreRules.missingConsent(name: name, on: asOf, revoked: revoked, at: b.location))
+        }
     }
 
     private func planPairing(_ b: inout Builder, _ pairing: Pairing, _ mentor: PersonReference,
@@ -107,6 +147,7 @@ public final class MergePlanner {
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
         b.mergePairing(pairing, mentorID: m, menteeIDs: ids, primary: true)
+        checkConsents(&b, [m] + ids, in: pairing)
     }
 
     private func planQuestionnaire(_ b: inout Builder, _ person: Person, _ response: QuestionnaireResponse) {
@@ -133,6 +174,12 @@ private struct Builder {
     var conflicts: [PlanConflict] = []
     var aborted = false
     var primaryInserted = false
+    /// The row's place in its file, for store-tier findings.
+    var location = SourceLocation()
+    /// Store-tier warnings about the row.
+    var findings: [Diagnostic] = []
+    /// Store-tier errors: the row is rejected.
+    var rejections: [Diagnostic] = []
     /// The subject's keys, computed once by `resolveSubject`.
     var subjectKeys: IdentityKeys?
     /// Keys the caller computed already (the store's prefetch did).
@@ -195,6 +242,9 @@ private struct Builder {
         for (d, r) in zip(ds, refs) {
             switch d {
             case .matched(let id, _):
+                // What the naming row knows about the person (their organisation, say) fills empty
+                // fields only, so it does not matter whether the person's own row came first.
+                if let known = ws.people[id] { mergePerson(known, r.asPerson, isReference: true, fillOnly: true) }
                 if !out.contains(id) { out.append(id) }
             case .new, .review:
                 let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
@@ -229,7 +279,9 @@ private struct Builder {
         return id
     }
 
-    mutating func mergePerson(_ known: KnownPerson, _ p: Person, isReference: Bool, fillOnly: Bool) {
+    mutating func mergePerson(_ known: KnownPerson, _ incoming: Person, isReference: Bool, fillOnly: Bool) {
+        var p = incoming
+        p.guardians = Builder.mergeGuardians(incoming: incoming.guardians, stored: known.person.guardians)
         let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.person.storedValues,
                                  incoming: p.storedValues, fillOnly: fillOnly)
         var fc = merged.changes
@@ -247,6 +299,26 @@ private struct Builder {
         guard !fc.isEmpty else { return }
         record(.people, id: known.id, personID: known.id, fc)
         ws.put(KnownPerson(id: known.id, person: newPerson, isReference: newRef))
+    }
+
+    /// Guardians merge by name, so files that know more or less about them agree in any order:
+    /// a guardian the row names without a phone keeps the stored phone (empty never erases), and
+    /// a stored guardian the row does not mention stays.
+    static func mergeGuardians(incoming: [Guardian], stored: [Guardian]) -> [Guardian] {
+        guard !incoming.isEmpty, !stored.isEmpty else { return incoming }
+        var out: [Guardian] = []
+        var used = Set<Int>()
+        for g in incoming {
+            var m = g
+            if let i = stored.indices.first(where: { !used.contains($0) && NameKey.fold(stored[$0].name) == NameKey.fold(g.name) }) {
+                used.insert(i)
+                if m.phone == nil { m.phone = stored[i].phone }
+                if m.relation == nil { m.relation = stored[i].relation }
+            }
+            out.append(m)
+        }
+        for (i, g) in stored.enumerated() where !used.contains(i) { out.append(g) }
+        return out
     }
 
     // MARK: Field merging
@@ -370,8 +442,15 @@ private struct Builder {
         let latestAt = same.map(\.response.submittedAt).max()
         let thisIsLatest = latestAt.map { r.submittedAt >= $0 } ?? true
         if let k = same.first(where: { $0.response.submittedAt == r.submittedAt }) {
+            // The same submission from another file (the XLSX of a CSV, say): the raw row keeps the
+            // spelling of the file that brought it first; only the answers are merged.
+            var incoming = r.storedValues
+            if let rawIndex = QuestionnaireResponse.storedFields.firstIndex(where: { $0.column == "raw" }),
+               k.response.storedValues[rawIndex] != nil {
+                incoming[rawIndex] = nil
+            }
             let m = mergeValues(.responses, id: k.id, fields: QuestionnaireResponse.storedFields,
-                                stored: k.response.storedValues, incoming: r.storedValues)
+                                stored: k.response.storedValues, incoming: incoming)
             record(.responses, id: k.id, personID: personID, m.changes)
             if !m.changes.isEmpty {
                 var merged = QuestionnaireResponse(storedValues: m.values)

@@ -80,7 +80,7 @@ extension Person: StoredRecord {
          StoredCoding.integer(birthYear ?? birthDate?.year), StoredCoding.date(birthDate), StoredCoding.code(kind),
          StoredCoding.text(className), StoredCoding.text(organization), StoredCoding.text(position),
          StoredCoding.integer(teachingExperienceYears), StoredCoding.text(snils),
-         StoredCoding.list(phones), StoredCoding.list(emails), Person.encode(guardians)]
+         StoredCoding.list(Person.canonicalSet(phones)), StoredCoding.list(Person.canonicalSet(emails)), Person.encode(guardians)]
     }
 
     public init(storedValues v: [StoredValue?]) {
@@ -92,6 +92,12 @@ extension Person: StoredRecord {
                   position: StoredCoding.string(at(8)), teachingExperienceYears: StoredCoding.int(at(9)),
                   snils: StoredCoding.string(at(10)), phones: StoredCoding.list(at(11)),
                   emails: StoredCoding.list(at(12)), guardians: Person.decodeGuardians(at(13)))
+    }
+
+    /// Phones and e-mails are sets: stored sorted and without repeats, so two files that list the
+    /// same contacts in another order agree, and merging them is independent of the import order.
+    static func canonicalSet(_ items: [String]) -> [String] {
+        Array(Set(items)).sorted()
     }
 
     /// Guardians as a JSON array of `{"name","phone","relation"}` objects; none is NULL.

@@ -16,6 +16,10 @@ public struct ImportRequest: Sendable {
     public var recheck: Bool
     /// How many row plans to keep for showing (counts are always complete).
     public var planLimit: Int
+    /// Keep the plans of unchanged rows too (a plan workbook lists them); off, only changes are kept.
+    public var keepUnchangedPlans = false
+    /// The date the store-tier rules are checked on (consents of people in active pairs); nil: not checked.
+    public var asOf: CalendarDate?
     /// The moment the batch is stamped with, `YYYY-MM-DDTHH:MM:SS` UTC.
     public var now: String
 

@@ -71,6 +71,8 @@ public final class WorkingSet {
     private var pairingsByCode: [ByteKey: Int64] = [:]
     public private(set) var consents: [Int64: [KnownConsent]] = [:]
     public private(set) var responses: [Int64: [KnownResponse]] = [:]
+    /// People loaded because they are in a pairing that has not ended (loaded for store-tier rules).
+    public private(set) var inActivePairing = Set<Int64>()
     private var nextIDs: [EntityTable: Int64]
 
     /// `nextIDs`: the first free id of each table.
@@ -101,7 +103,11 @@ public final class WorkingSet {
         pairingsByCode.removeAll(keepingCapacity: true)
         consents.removeAll(keepingCapacity: true)
         responses.removeAll(keepingCapacity: true)
+        inActivePairing.removeAll(keepingCapacity: true)
     }
+
+    /// Notes that a person is in a pairing that has not ended.
+    public func markInActivePairing(_ personID: Int64) { inActivePairing.insert(personID) }
 
     // MARK: Loading and updating
 

@@ -73,81 +73,74 @@ struct ImportCommand: MentorCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .long, help: ArgumentHelp(L("Сохранить план слияния в книгу XLSX: лист на каждый итог, изменённые ячейки выделены.",
+                                              "Save the merge plan as an XLSX workbook: a sheet per outcome, changed cells highlighted."),
+                                            valueName: "FILE.xlsx"))
+    var plan: String?
+
+    @Option(name: .long, help: ArgumentHelp(L("Записать отчёт об ошибках (как validate --report): ваша таблица с отмеченными ячейками и лист «Ошибки». С --accept-valid и отклонёнными строками пишется всегда (по умолчанию ФАЙЛ-ошибки.xlsx рядом с файлом).",
+                                              "Write the error workbook (as validate --report): your table with cells marked and an «Ошибки» sheet. With --accept-valid and rejected rows it is always written (FILE-errors.xlsx beside the file by default)."),
+                                            valueName: "FILE.xlsx"))
+    var report: String?
+
     func run(in context: CLIContext) throws {
         guard file != "-" else {
             throw MentorBaseError.usage(ru: "import читает файл, а не стандартный ввод", en: "import reads a file, not standard input")
         }
-        let checksum = try ImportCommand.checksum(file)
-        var report: ImportReport
-        if canonical {
-            guard let kind else {
-                throw MentorBaseError.usage(ru: "с --canonical нужен --kind", en: "--canonical needs --kind")
-            }
-            let opened = try openReader(file, input, context)
-            let sheets = try selectSheets(opened.reader, sheet)
-            let table = try CanonicalTable(reader: opened.reader, sheet: sheets.first ?? 0, kind: kind, file: file)
-            let store = try storeOptions.open()
-            defer { store.close() }
-            let request = ImportRequest(file: file, checksum: checksum, kind: kind, format: opened.plugin.descriptor.id,
-                                        policy: onConflict, dryRun: dryRun, acceptValid: acceptValid, recheck: recheck,
-                                        planLimit: global.format == .json ? 0 : 200, now: Clock.nowUTC)
-            report = try store.importRecords(request, from: table)
-            var log = DiagnosticLog()
-            log.append(contentsOf: table.diagnostics)
-            log.append(contentsOf: opened.reader.diagnostics.items)
-            log.append(contentsOf: report.diagnostics.items)
-            report.diagnostics = log
-        } else {
-            report = try validatedImport(checksum: checksum, context)
+        if canonical && kind == nil {
+            throw MentorBaseError.usage(ru: "с --canonical нужен --kind", en: "--canonical needs --kind")
         }
-        if global.format == .json {
-            context.terminal.out(ImportCommand.json(report, global.lang) + "\n")
-        } else {
-            printText(report, context)
-        }
-        if report.stop != nil { throw ExitCode(ExitStatus.dataErrors) }
-    }
-
-    /// Validates the file in a first pass, then imports the assembled records in one transaction.
-    private func validatedImport(checksum: String, _ context: CLIContext) throws -> ImportReport {
         let ru = global.lang == .ru
-        let readOptions = try input.readOptions()
-        let mapFile = try map.map(MappingFile.load(path:))
-        let source = InputSource(path: file)
-        let candidate = try context.registry.detect(source, forced: input.from)
-        let reader = try candidate.plugin.makeReader(source: source, options: readOptions)
-        let sheets = try sheet.map { try selectSheets(reader, $0) }
-        let setup = ValidatedImport.Setup(path: file, plugin: candidate.plugin, readOptions: readOptions,
-                                          kind: kind.flatMap { RecordKind(rawValue: $0.rawValue) }, mapFile: mapFile,
-                                          options: ValidationOptions(referenceDate: try referenceDate()), sheets: sheets)
-        let prepass = try ValidatedImport.prepass(setup)
-        guard let importKind = ImportKind(rawValue: prepass.summary.kind.rawValue) else {
-            throw MentorBaseError.usage(ru: "вид «\(prepass.summary.kind.rawValue)» нельзя загрузить",
-                                        en: "kind “\(prepass.summary.kind.rawValue)” cannot be imported")
-        }
-        if let reason = prepass.summary.kindReason, !global.quiet, global.format == .text {
+        var job = ImportJob(path: file, referenceDate: try referenceDate(), now: Clock.nowUTC)
+        job.forcedFormat = input.from
+        job.readOptions = try input.readOptions()
+        job.kind = kind
+        job.canonical = canonical
+        job.mapFile = try map.map(MappingFile.load(path:))
+        job.sheet = sheet
+        job.policy = onConflict
+        job.dryRun = dryRun
+        job.acceptValid = acceptValid
+        job.recheck = recheck
+        job.planLimit = plan != nil ? Int.max : (global.format == .json ? 0 : 200)
+        job.keepUnchangedPlans = plan != nil
+        let storeOptions = self.storeOptions
+        let outcome = try ImportService.run(job, registry: context.registry, openStore: { try storeOptions.open() })
+        let r = outcome.report
+        if let reason = outcome.kindReason, !global.quiet, global.format == .text {
             context.terminal.err((ru ? "Вид записей угадан по заголовкам — " : "Record kind guessed from the headers: ") + reason(global.lang))
         }
-        let generalErrors = prepass.general.filter { $0.severity == .error }.count
-        if generalErrors > 0 && !acceptValid {
-            // The file as a whole is wrong (a missing column, say): the store is not even opened.
-            var log = DiagnosticLog()
-            log.append(contentsOf: prepass.general)
-            return ImportReport(dryRun: dryRun, diagnostics: log, stop: .rejected(generalErrors))
+        // The error workbook: asked for, or owed to the secretary when valid rows went in without the others.
+        var reportPath = report
+        if reportPath == nil && acceptValid && r.count(.rejected) > 0 {
+            reportPath = ImportCommand.defaultReportPath(file, global.lang)
         }
-        let store = try storeOptions.open()
-        defer { store.close() }
-        let request = ImportRequest(file: file, checksum: checksum, kind: importKind, format: candidate.plugin.descriptor.id,
-                                    policy: onConflict, dryRun: dryRun, acceptValid: acceptValid, recheck: recheck,
-                                    planLimit: global.format == .json ? 0 : 200, now: Clock.nowUTC)
-        let cursor = ValidatedImport.Cursor(setup, prepass: prepass, importKind: importKind)
-        var report = try store.importRecords(request, from: cursor)
-        var log = DiagnosticLog()
-        log.append(contentsOf: prepass.general)
-        log.append(contentsOf: cursor.unmatched)
-        log.append(contentsOf: report.diagnostics.items)
-        report.diagnostics = log
-        return report
+        var written: [String] = []
+        if let reportPath {
+            try ImportService.writeErrorWorkbook(job, outcome, to: reportPath, registry: context.registry, lang: global.lang)
+            written.append(reportPath)
+        }
+        if let plan {
+            try ImportService.writePlanWorkbook(outcome, to: plan, registry: context.registry, lang: global.lang)
+            written.append(plan)
+        }
+        if global.format == .json {
+            context.terminal.out(ImportCommand.json(r, global.lang, errorReport: reportPath, planWorkbook: plan) + "\n")
+        } else {
+            printText(r, context)
+            if !global.quiet {
+                for w in written { context.terminal.err(ru ? "записан файл: \(w)" : "written: \(w)") }
+            }
+        }
+        if r.stop != nil { throw ExitCode(ExitStatus.dataErrors) }
+    }
+
+    /// `база.csv` → `база-ошибки.xlsx` beside it.
+    static func defaultReportPath(_ file: String, _ lang: Language) -> String {
+        let url = URL(fileURLWithPath: file)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let name = stem + (lang == .ru ? "-ошибки.xlsx" : "-errors.xlsx")
+        return url.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
     private func referenceDate() throws -> CalendarDate {
@@ -177,12 +170,14 @@ struct ImportCommand: MentorCommand {
     }
 
     /// The contract of issue 5.
-    static func json(_ r: ImportReport, _ lang: Language) -> String {
+    static func json(_ r: ImportReport, _ lang: Language, errorReport: String? = nil, planWorkbook: String? = nil) -> String {
         var s = "{\"batch\":\(r.batchID.map(String.init) ?? "null"),\"dryRun\":\(r.dryRun)"
         s += ",\"new\":\(r.count(.new)),\"updated\":\(r.count(.updated)),\"unchanged\":\(r.count(.unchanged))"
         s += ",\"conflicts\":\(r.count(.conflicting)),\"rejected\":\(r.count(.rejected))"
         s += ",\"noOp\":\(r.isNoOp),\"alreadyImportedIn\":\(r.alreadyImportedIn.map(String.init) ?? "null")"
         s += ",\"seconds\":\((r.seconds * 1000).rounded() / 1000)"
+        s += ",\"errorReport\":" + (errorReport.map(JSONText.quote) ?? "null")
+        s += ",\"planWorkbook\":" + (planWorkbook.map(JSONText.quote) ?? "null")
         s += ",\"diagnostics\":[" + r.diagnostics.items.map { $0.json(lang) }.joined(separator: ",") + "]}"
         return s
     }
@@ -203,8 +198,8 @@ struct ImportCommand: MentorCommand {
             let head = "\(p.location.describe(global.lang)) «\(p.label)»: " + ImportCommand.outcomeWord(p.outcome, ru)
             t.out(head + "\n")
             for c in p.changes {
-                let old = c.change.sensitive ? "***" : (c.change.old?.logText ?? "∅")
-                let new = c.change.sensitive ? "***" : (c.change.new?.logText ?? "∅")
+                let old = c.change.sensitive ? "***" : (c.change.old.map(PlanWorkbook.humanText) ?? "∅")
+                let new = c.change.sensitive ? "***" : (c.change.new.map(PlanWorkbook.humanText) ?? "∅")
                 t.out("    \(c.table.rawValue).\(c.change.column): \(old) → \(new)\n")
             }
         }

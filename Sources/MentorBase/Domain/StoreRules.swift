@@ -1,0 +1,74 @@
+/// The rules of DOMAIN.md that need what the store knows, checked while a row is planned.
+///
+/// A file alone cannot tell whether a consent's signer is right when the row carries no birth
+/// date, nor whether the people of an active pair have a valid processing consent: both depend
+/// on rows imported earlier (or earlier in the same file). The planner asks these questions of
+/// its working set, which holds the stored people, consents and pairings a row can touch.
+public enum StoreRules {
+    /// Full years of age on `day` for someone born on `born`.
+    public static func age(born: CalendarDate, on day: CalendarDate) -> Int {
+        var a = day.year - born.year
+        if (day.month, day.day) < (born.month, born.day) { a -= 1 }
+        return a
+    }
+
+    /// The signer rule for a consent whose row gave no birth date, using the stored one:
+    /// a minor on the signing date cannot sign for themselves (an error, the row is rejected);
+    /// an adult signs for self (a warning otherwise, as in the row tier).
+    public static func signerFindings(_ consents: [Consent], born: CalendarDate, name: String,
+                                      at location: SourceLocation) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for c in consents {
+            let a = age(born: born, on: c.signedOn)
+            var loc = location
+            loc.field = "signerRole"
+            if a < 18 && c.signerRole == .`self` {
+                out.append(Diagnostic(
+                    code: "minor-signer", severity: .error, location: loc, value: c.signedOn.russian,
+                    message: Localized(
+                        ru: "«\(name)» в хранилище родился(ась) \(born.russian): на день подписания (\(c.signedOn.russian)) ему(ей) \(a) — за несовершеннолетнего подписывает родитель или законный представитель, а не он сам",
+                        en: "“\(name)” was born on \(born.russian) (stored): aged \(a) on the signing date \(c.signedOn.russian), a minor's consent is signed by a parent or legal representative, not the minor"),
+                    hint: Localized(ru: "получите согласие родителя (законного представителя) или исправьте дату рождения в хранилище",
+                                    en: "collect the parent's consent or correct the stored birth date")))
+            } else if a >= 18, let role = c.signerRole, role != .`self` {
+                out.append(Diagnostic(
+                    code: "adult-signs-self", severity: .warning, location: loc, value: role.rawValue,
+                    message: Localized(
+                        ru: "«\(name)» на день подписания \(a) лет (по дате рождения в хранилище), а согласие подписал не он сам",
+                        en: "“\(name)” was \(a) on the signing date (stored birth date), but someone else signed"),
+                    hint: Localized(ru: "совершеннолетний подписывает согласие сам, кроме случаев опеки",
+                                    en: "an adult signs for self unless under guardianship")))
+            }
+        }
+        return out
+    }
+
+    /// True when a pairing is under way on `date`: not ended on or before it.
+    public static func isActive(_ p: Pairing, on date: CalendarDate) -> Bool {
+        if let end = p.endDate, end <= date { return false }
+        return true
+    }
+
+    /// A processing consent of the person valid on `date`, among the working set's.
+    public static func hasProcessingConsent(_ consents: [KnownConsent], on date: CalendarDate) -> Bool {
+        consents.contains { $0.consent.kind == .processing && $0.consent.isValid(on: date) }
+    }
+
+    /// «Nobody is in an active pair without a valid processing consent»: a warning on the row that
+    /// puts (or keeps) the person in the pair, so the secretary collects the consent.
+    public static func missingConsent(name: String, on date: CalendarDate, revoked: Bool,
+                                      at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "pair-without-consent", severity: .warning, location: location,
+            message: revoked
+                ? Localized(ru: "«\(name)» отозвал(а) согласие на обработку данных, но остается в действующей паре наставничества",
+                            en: "“\(name)” revoked the processing consent but is still in an active mentoring pair")
+                : Localized(ru: "у «\(name)» нет действующего на \(date.russian) согласия на обработку персональных данных, а он(а) в действующей паре наставничества",
+                            en: "“\(name)” is in an active mentoring pair without a processing consent valid on \(date.russian)"),
+            hint: revoked
+                ? Localized(ru: "завершите пару (дата и причина завершения) или получите новое согласие",
+                            en: "end the pair (end date and reason) or collect a new consent")
+                : Localized(ru: "получите согласие (за несовершеннолетнего — от родителя) и загрузите список согласий",
+                            en: "collect the consent (a parent's for a minor) and import the consent list"))
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import MentorBase
+import MentorSchema
+import MentorStore
+
+/// One import as the command line and the web page ask for it.
+///
+/// Both front ends fill this in and call ``ImportService/run(_:registry:openStore:)``: the rules,
+/// the plan and the transaction are the same code whichever way the file arrived.
+struct ImportJob: Sendable {
+    /// The file on disk.
+    var path: String
+    /// The name recorded in the batch and shown in messages (an upload's original name, say).
+    var displayName: String
+    /// A format id that overrides sniffing (`--from`).
+    var forcedFormat: String?
+    var readOptions = ReadOptions()
+    /// Nil: guessed from the headers.
+    var kind: ImportKind?
+    /// The file is a canonical table (the store's field names as headers), not schema-validated.
+    var canonical = false
+    var mapFile: MappingFile?
+    var referenceDate: CalendarDate
+    /// Only this sheet (a name or a 1-based number).
+    var sheet: String?
+    var policy: ConflictPolicy = .replace
+    var dryRun = false
+    var acceptValid = false
+    var recheck = false
+    /// How many row plans the report keeps (counts are always complete).
+    var planLimit = 200
+    /// Keep the unchanged rows' plans too (for a plan workbook's «Без изменений» sheet).
+    var keepUnchangedPlans = false
+    var now: String
+
+    init(path: String, displayName: String? = nil, referenceDate: CalendarDate, now: String) {
+        self.path = path
+        self.displayName = displayName ?? path
+        self.referenceDate = referenceDate
+        self.now = now
+    }
+}
+
+/// What an import did, with what the front ends show beside the store's report.
+struct ImportOutcome: Sendable {
+    var report: ImportReport
+    /// The kind the rows were imported as (nil when the file stopped before the kind was known).
+    var kind: ImportKind?
+    /// Why the kind was chosen, when it was guessed from the headers.
+    var kindReason: Localized?
+    /// The format id the file was read with.
+    var format: String
+}
+
+/// The import pipeline: read → header mapping → validation (all tiers) → records → merge plan →
+/// one transaction, and the workbooks that explain an import (error report, plan).
+enum ImportService {
+    /// Runs one import. `openStore` is called only when the file is good enough to plan (a file
+    /// whose header is wrong never touches the store).
+    static func run(_ job: ImportJob, registry: FormatRegistry, openStore: () throws -> any Store) throws -> ImportOutcome {
+        guard FileManager.default.fileExists(atPath: job.path) else {
+            throw MentorBaseError.io(SourceLocation(file: job.displayName), ru: "файл не найден", en: "file not found")
+        }
+        let checksum = try ImportCommand.checksum(job.path)
+        return job.canonical
+            ? try canonicalImport(job, checksum: checksum, registry: registry, openStore: openStore)
+            : try validatedImport(job, checksum: checksum, registry: registry, openStore: openStore)
+    }
+
+    private static func request(_ job: ImportJob, checksum: String, kind: ImportKind, format: String) -> ImportRequest {
+        var r = ImportRequest(file: job.displayName, checksum: checksum, kind: kind, format: format,
+                              policy: job.policy, dryRun: job.dryRun, acceptValid: job.acceptValid, recheck: job.recheck,
+                              planLimit: job.planLimit, now: job.now)
+        r.keepUnchangedPlans = job.keepUnchangedPlans
+        r.asOf = job.referenceDate
+        return r
+    }
+
+    private static func canonicalImport(_ job: ImportJob, checksum: String, registry: FormatRegistry,
+                                        openStore: () throws -> any Store) throws -> ImportOutcome {
+        guard let kind = job.kind else {
+            throw MentorBaseError.usage(ru: "с --canonical нужен --kind", en: "--canonical needs --kind")
+        }
+        let source = InputSource(path: job.path)
+        let candidate = try registry.detect(source, forced: job.forcedFormat)
+        let reader = try candidate.plugin.makeReader(source: source, options: job.readOptions)
+        let sheets = try selectSheets(reader, job.sheet)
+        let table = try CanonicalTable(reader: reader, sheet: sheets.first ?? 0, kind: kind, file: job.displayName)
+        let store = try openStore()
+        defer { store.close() }
+        let format = candidate.plugin.descriptor.id
+        var report = try store.importRecords(request(job, checksum: checksum, kind: kind, format: format), from: table)
+        var log = DiagnosticLog()
+        log.append(contentsOf: table.diagnostics)
+        log.append(contentsOf: reader.diagnostics.items)
+        log.append(contentsOf: report.diagnostics.items)
+        report.diagnostics = log
+        return ImportOutcome(report: report, kind: kind, kindReason: nil, format: format)
+    }
+
+    /// Validates the file in a first pass, then imports the assembled records in one transaction.
+    private static func validatedImport(_ job: ImportJob, checksum: String, registry: FormatRegistry,
+                                        openStore: () throws -> any Store) throws -> ImportOutcome {
+        let source = InputSource(path: job.path)
+        let candidate = try registry.detect(source, forced: job.forcedFormat)
+        let format = candidate.plugin.descriptor.id
+        let reader = try candidate.plugin.makeReader(source: source, options: job.readOptions)
+        let sheets = try job.sheet.map { try selectSheets(reader, $0) }
+        let setup = ValidatedImport.Setup(path: job.path, plugin: candidate.plugin, readOptions: job.readOptions,
+                                          kind: job.kind.flatMap { RecordKind(rawValue: $0.rawValue) }, mapFile: job.mapFile,
+                                          options: ValidationOptions(referenceDate: job.referenceDate), sheets: sheets)
+        let prepass = try ValidatedImport.prepass(setup)
+        guard let importKind = ImportKind(rawValue: prepass.summary.kind.rawValue) else {
+            throw MentorBaseError.usage(ru: "вид «\(prepass.summary.kind.rawValue)» нельзя загрузить",
+                                        en: "kind “\(prepass.summary.kind.rawValue)” cannot be imported")
+        }
+        let generalErrors = prepass.general.filter { $0.severity == .error }.count
+        if generalErrors > 0 && !job.acceptValid {
+            // The file as a whole is wrong (a missing column, say): the store is not even opened.
+            var log = DiagnosticLog()
+            log.append(contentsOf: prepass.general)
+            return ImportOutcome(report: ImportReport(dryRun: job.dryRun, diagnostics: log, stop: .rejected(generalErrors)),
+                                 kind: importKind, kindReason: prepass.summary.kindReason, format: format)
+        }
+        let store = try openStore()
+        defer { store.close() }
+        let cursor = ValidatedImport.Cursor(setup, prepass: prepass, importKind: importKind)
+        var report = try store.importRecords(request(job, checksum: checksum, kind: importKind, format: format), from: cursor)
+        var log = DiagnosticLog()
+        log.append(contentsOf: prepass.general)
+        log.append(contentsOf: cursor.unmatched)
+        log.append(contentsOf: report.diagnostics.items)
+        report.diagnostics = log
+        return ImportOutcome(report: report, kind: importKind, kindReason: prepass.summary.kindReason, format: format)
+    }
+
+    /// Writes the error workbook of an import — the same report `validate --report` writes: the
+    /// secretary's own table with every problem cell marked, and the «Ошибки» sheet — atomically.
+    static func writeErrorWorkbook(_ job: ImportJob, _ outcome: ImportOutcome, to path: String, registry: FormatRegistry,
+                                   lang: Language) throws {
+        guard let xlsx = registry.plugin(id: "xlsx") else {
+            throw MentorBaseError.usage(ru: "формат xlsx не подключен", en: "the xlsx format is not available")
+        }
+        let source = InputSource(path: job.path)
+        let candidate = try registry.detect(source, forced: job.forcedFormat)
+        let reader = try candidate.plugin.makeReader(source: source, options: job.readOptions)
+        let namedSheets = ValidatedImport.namedSheets(reader, candidate.plugin)
+        let sheets = try selectSheets(reader, job.sheet)
+        var rep = ValidationReport(maxItems: 100_000)
+        rep.sheetOrder = reader.sheets.map { namedSheets ? $0.name : nil }
+        for d in outcome.report.diagnostics.items { rep.add(d) }
+        try atomically(path) { tmp in
+            let writer = try xlsx.makeWriter(target: OutputTarget(path: tmp, displayName: path),
+                                             options: WriteOptions(sheetCount: sheets.count + 1))
+            try ErrorWorkbook.write(diagnostics: rep.sorted, droppedCount: outcome.report.diagnostics.dropped + rep.log.dropped,
+                                    reader: reader, sheets: sheets, namedSheets: namedSheets, writer: writer, lang: lang)
+        }
+    }
+
+    /// Writes the merge plan as a workbook: a sheet per outcome, changed cells highlighted.
+    static func writePlanWorkbook(_ outcome: ImportOutcome, to path: String, registry: FormatRegistry, lang: Language) throws {
+        guard let xlsx = registry.plugin(id: "xlsx") else {
+            throw MentorBaseError.usage(ru: "формат xlsx не подключен", en: "the xlsx format is not available")
+        }
+        try atomically(path) { tmp in
+            let writer = try xlsx.makeWriter(target: OutputTarget(path: tmp, displayName: path),
+                                             options: WriteOptions(sheetCount: PlanWorkbook.sheetCount))
+            try PlanWorkbook.write(outcome.report, to: writer, lang: lang)
+        }
+    }
+
+    /// Writes through a temporary file beside `path` and renames it into place only when complete.
+    private static func atomically(_ path: String, _ body: (String) throws -> Void) throws {
+        let tmp = temporaryPath(besides: path)
+        var committed = false
+        defer { if !committed { unlink(tmp) } }
+        try body(tmp)
+        guard rename(tmp, path) == 0 else {
+            throw MentorBaseError.io(SourceLocation(file: path), ru: "не удалось записать файл", en: "cannot write the file")
+        }
+        committed = true
+    }
+}
