@@ -488,3 +488,38 @@ def test_security_headers_and_cleanup(server, tmp_path):
     assert stored and all(oct(os.stat(p).st_mode & 0o777) == "0o600" for p in stored)
     srv.stop()
     assert not os.path.exists(folder)
+
+
+def test_all_or_nothing_then_only_valid_rows(server, tmp_path):
+    import openpyxl
+    srv = server()
+    token = token_of(srv.base)
+    faulty = os.path.join(SAMPLES, "mentees-faulty-cp1251.xlsx")
+    status, headers, _ = upload(srv.base, token, faulty)
+    assert status == 303
+    page = srv.base + headers["Location"].lstrip("/")
+    status, _, plan = request(page + "/plan")
+    plan = plan.decode()
+    assert status == 200 and "Отклонены" in plan
+    rejected = int(re.search(r"отклонено: <strong>(\d+)</strong>", plan).group(1))
+    new = int(re.search(r"новых: <strong>(\d+)</strong>", plan).group(1))
+    assert rejected > 0 and new > 0
+    # The plan as a workbook, the one `import --plan` writes.
+    status, h, book = request(page + "/plan.xlsx")
+    assert status == 200 and "attachment" in h["Content-Disposition"]
+    (tmp_path / "plan.xlsx").write_bytes(book)
+    assert len(openpyxl.load_workbook(tmp_path / "plan.xlsx").sheetnames) >= 2
+    form = {"Content-Type": "application/x-www-form-urlencoded", "Origin": srv.base.rstrip("/")}
+    # All or nothing (the default): nothing is written.
+    status, _, body = request(page + "/import", data=f"csrf={token}".encode(), method="POST", headers=form)
+    assert status == 200 and "Ничего не записано" in body.decode()
+    assert sqlite3.connect(srv.store).execute("SELECT COUNT(*) FROM import_batches").fetchone()[0] == 0
+    # Only the valid rows, when she ticks the box.
+    status, headers, _ = request(page + "/import", data=f"csrf={token}&acceptValid=1".encode(), method="POST", headers=form)
+    assert status == 303, status
+    status, _, receipt = request(srv.base + headers["Location"].lstrip("/"))
+    receipt = receipt.decode()
+    assert f"новых: <strong>{new}</strong>" in receipt and f"отклонено: <strong>{rejected}</strong>" in receipt
+    # The uploaded file is gone once imported.
+    folder = re.search(r"временной папке (\S+)", srv.text_log()).group(1)
+    assert not [f for _, _, fs in os.walk(folder) for f in fs]

@@ -122,6 +122,7 @@ final class ServeApp: Sendable {
             case _ where s.count == 3 && s[0] == "u" && s[2] == "errors.xlsx": return finish(try await errorWorkbook(s[1], c), c)
             case _ where s.count == 3 && s[0] == "u" && s[2] == "map.json": return finish(await mappingDownload(s[1], c), c)
             case _ where s.count == 3 && s[0] == "u" && s[2] == "plan": return finish(try await plan(s[1], c), c)
+            case _ where s.count == 3 && s[0] == "u" && s[2] == "plan.xlsx": return finish(try await planWorkbook(s[1], c), c)
             default: return finish(notFound(c), c)
             }
         } catch let e as MentorBaseError {
@@ -321,6 +322,19 @@ final class ServeApp: Sendable {
     private func plan(_ id: String, _ c: PageContext) async throws -> ServeResponse {
         guard let u = await uploads.get(id) else { return notFound(c) }
         return try await ServeImport.planPage(self, u, c)
+    }
+
+    private func planWorkbook(_ id: String, _ c: PageContext) async throws -> ServeResponse {
+        guard let u = await uploads.get(id), u.importedBatch == nil else { return notFound(c) }
+        let settings = self.settings, scratch = self.scratch, lang = c.lang
+        let bytes = try await Blocking.run(store: true) { () throws -> [UInt8] in
+            let folder = try scratch.makeFolder()
+            defer { scratch.remove(folder: folder) }
+            return try ServeImport.planWorkbook(u, settings: settings, lang: lang, folder: folder)
+        }
+        let base = (u.name as NSString).deletingPathExtension
+        return .download(bytes, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         filename: base + (c.lang == .ru ? "-план.xlsx" : "-plan.xlsx"))
     }
 
     private func importUpload(_ id: String, _ form: PostForm, _ c: PageContext) async throws -> ServeResponse {

@@ -87,6 +87,7 @@ enum ServeLayout {
         button,.button{font:inherit;display:inline-block;padding:.5rem 1rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none}
         button.secondary,.button.secondary{background:#fff;color:var(--accent)}
         button.danger{background:var(--err);border-color:var(--err)}
+        .check{display:flex;gap:.5rem;align-items:flex-start}.check label{font-weight:400}.check input{margin-top:.35rem}
         .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0}
         .drop{border:2px dashed var(--line);border-radius:8px;padding:1rem}.drop.over{border-color:var(--accent);background:#eef5fd}
         .status{padding:.75rem 1rem;border-radius:8px;margin:1rem 0;border:1px solid}

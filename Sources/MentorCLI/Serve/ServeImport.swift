@@ -5,38 +5,32 @@ import MentorStore
 
 /// The merge plan, the import and its receipt.
 enum ServeImport {
-    /// Plans (dry run) or applies one upload, as `import` does.
+    /// The import job for an upload: the same `ImportService` the `import` command runs.
+    static func job(_ u: Upload, dryRun: Bool, acceptValid: Bool, keepUnchanged: Bool = false,
+                    settings: ServeSettings) -> ImportJob {
+        var job = ImportJob(path: u.path, displayName: u.name, referenceDate: settings.referenceDate, now: Clock.nowUTC)
+        job.kind = u.kind.flatMap { ImportKind(rawValue: $0.rawValue) }
+        job.mapFile = u.mapFile
+        job.dryRun = dryRun
+        job.acceptValid = acceptValid
+        job.planLimit = 500
+        job.keepUnchangedPlans = keepUnchanged
+        return job
+    }
+
+    /// Plans (dry run) or applies one upload.
     static func run(_ u: Upload, dryRun: Bool, acceptValid: Bool, settings: ServeSettings) throws -> ImportReport {
-        let checksum = try ImportCommand.checksum(u.path)
-        let source = InputSource(path: u.path, displayName: u.name)
-        let candidate = try settings.registry.detect(source)
-        let setup = ValidatedImport.Setup(path: u.path, plugin: candidate.plugin, readOptions: ReadOptions(),
-                                          kind: u.kind, mapFile: u.mapFile,
-                                          options: ValidationOptions(referenceDate: settings.referenceDate), sheets: nil)
-        let prepass = try ValidatedImport.prepass(setup)
-        guard let importKind = ImportKind(rawValue: prepass.summary.kind.rawValue) else {
-            throw MentorBaseError.usage(ru: "вид «\(prepass.summary.kind.rawValue)» нельзя загрузить",
-                                        en: "kind “\(prepass.summary.kind.rawValue)” cannot be imported")
-        }
-        let generalErrors = prepass.general.filter { $0.severity == .error }.count
-        if generalErrors > 0 && !acceptValid {
-            var log = DiagnosticLog()
-            log.append(contentsOf: prepass.general)
-            return ImportReport(dryRun: dryRun, diagnostics: log, stop: .rejected(generalErrors))
-        }
-        let store = try StoreOpener.open(settings.store)
-        defer { store.close() }
-        let request = ImportRequest(file: u.name, checksum: checksum, kind: importKind, format: candidate.plugin.descriptor.id,
-                                    policy: .replace, dryRun: dryRun, acceptValid: acceptValid, recheck: false,
-                                    planLimit: 500, now: Clock.nowUTC)
-        let cursor = ValidatedImport.Cursor(setup, prepass: prepass, importKind: importKind)
-        var report = try store.importRecords(request, from: cursor)
-        var log = DiagnosticLog()
-        log.append(contentsOf: prepass.general)
-        log.append(contentsOf: cursor.unmatched)
-        log.append(contentsOf: report.diagnostics.items)
-        report.diagnostics = log
-        return report
+        try ImportService.run(job(u, dryRun: dryRun, acceptValid: acceptValid, settings: settings),
+                              registry: settings.registry, openStore: { try StoreOpener.open(settings.store) }).report
+    }
+
+    /// The merge plan as a workbook (a sheet per outcome), as `import --dry-run --plan` writes it.
+    static func planWorkbook(_ u: Upload, settings: ServeSettings, lang: Language, folder: String) throws -> [UInt8] {
+        let outcome = try ImportService.run(job(u, dryRun: true, acceptValid: false, keepUnchanged: true, settings: settings),
+                                            registry: settings.registry, openStore: { try StoreOpener.open(settings.store) })
+        let path = folder + "/plan.xlsx"
+        try ImportService.writePlanWorkbook(outcome, to: path, registry: settings.registry, lang: lang)
+        return try ServeWork.take(path)
     }
 
     static func planPage(_ app: ServeApp, _ u: Upload, _ c: PageContext) async throws -> ServeResponse {
@@ -58,6 +52,14 @@ enum ServeImport {
             return .redirect("/batches/\(batch)?done=1")
         }
         return .html(plan(c, u, report, applied: true))
+    }
+
+    /// Sheet and row as she sees them (the file is the upload itself; its temporary path is not shown).
+    static func place(_ l: SourceLocation, _ c: PageContext) -> String {
+        var parts: [String] = []
+        if let s = l.sheet { parts.append(c.t("лист «\(s)»", "sheet “\(s)”")) }
+        if let r = l.row { parts.append(c.t("строка \(r)", "row \(r)")) }
+        return parts.isEmpty ? "—" : parts.joined(separator: ", ")
     }
 
     /// The plan page (and, after a stopped or empty import, why nothing was written).
@@ -88,9 +90,10 @@ enum ServeImport {
                     ? c.t("Отклонённых строк нет: загрузка пройдёт целиком, одной транзакцией.", "No rows rejected: the whole file goes in one transaction.")
                     : c.t("Отклонено строк — \(rejected). По умолчанию загрузка идёт «всё или ничего»: с ошибками ничего не записывается.",
                           "\(rejected) rows rejected. By default the import is all or nothing: with errors nothing is written."))</p>
-                <div><input type="checkbox" id="acceptValid" name="acceptValid" value="1"> <label for="acceptValid" class="inline">\(c.t("Загрузить только верные строки (отклонённые останутся в книге с ошибками)", "Import only the valid rows (the rejected ones stay in the error workbook)"))</label></div>
+                <div class="check"><input type="checkbox" id="acceptValid" name="acceptValid" value="1"> <label for="acceptValid">\(c.t("Загрузить только верные строки (отклонённые останутся в книге с ошибками)", "Import only the valid rows (the rejected ones stay in the error workbook)"))</label></div>
                 <div><button type="submit" id="import">\(c.t("Импортировать", "Import"))</button> <span class="busy" role="status">\(c.t("Загружаю…", "Importing…"))</span>
-                <a class="button secondary" href="/u/\(u.id)">\(c.t("Назад к проверке", "Back to the check"))</a></div>
+                <a class="button secondary" href="/u/\(u.id)">\(c.t("Назад к проверке", "Back to the check"))</a>
+                <a class="button secondary" href="/u/\(u.id)/plan.xlsx" download>\(c.t("Скачать план (XLSX)", "Download the plan (XLSX)"))</a></div>
                 </form>
                 """
         }
@@ -113,7 +116,7 @@ enum ServeImport {
                 for d in p.diagnostics where d.severity == .error || outcome == .rejected {
                     details += "<div><span class=\"\(d.severity == .error ? "sev-error" : "sev-warning")\">\(esc(d.code))</span> \(esc(d.location.columnLetter ?? "")) \(esc(d.message(c.lang)))</div>"
                 }
-                body += "<tr><td>\(esc(p.location.describe(c.lang)))</td><td>\(esc(p.label))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
+                body += "<tr><td>\(esc(place(p.location, c)))</td><td>\(esc(p.label))</td><td>\(details.isEmpty ? "—" : details)</td></tr>"
             }
             body += "</tbody></table></div>"
             if plans.count < r.count(outcome) {
@@ -123,7 +126,7 @@ enum ServeImport {
         let general = r.diagnostics.items.filter { $0.location.row == nil }
         if !general.isEmpty {
             body += "<h2>\(c.t("Замечания к файлу", "About the file"))</h2><ul>"
-            for d in general { body += "<li>\(esc(d.render(c.lang)))</li>" }
+            for d in general { body += "<li>\(esc(d.message(c.lang)))\(d.hint.map { " — " + esc($0(c.lang)) } ?? "")</li>" }
             body += "</ul>"
         }
         return ServeLayout.page(c, title: c.t("План загрузки", "Import plan"), current: "upload", body: body)
