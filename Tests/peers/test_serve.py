@@ -13,6 +13,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -523,3 +524,68 @@ def test_all_or_nothing_then_only_valid_rows(server, tmp_path):
     # The uploaded file is gone once imported.
     folder = re.search(r"временной папке (\S+)", srv.text_log()).group(1)
     assert not [f for _, _, fs in os.walk(folder) for f in fs]
+
+
+@pytest.mark.parametrize("path, fmt, kind", [
+    ("mentees-clean.csv", "csv", "mentees"),
+    ("pairs-clean.json", "json", "pairs"),
+    ("formats/consents-base.ods", "ods", "consents"),
+    ("mentors-clean.xlsx", "xlsx", "mentors"),
+])
+def test_detection_per_format(server, path, fmt, kind):
+    srv = server()
+    token = token_of(srv.base)
+    status, headers, _ = upload(srv.base, token, os.path.join(SAMPLES, path))
+    assert status == 303
+    page = request(srv.base + headers["Location"].lstrip("/"))[2].decode()
+    facts = re.search(r'<dl class="facts">(.*?)</dl>', page, re.S).group(1)
+    assert f"({fmt})" in facts, facts
+    assert f"({kind})" in facts, facts
+    # The same verdict as `validate` on the same file.
+    p = subprocess.run([binary(), "validate", os.path.join(SAMPLES, path), "--format", "json", "--quiet"],
+                       capture_output=True, text=True)
+    verdict = json.loads(p.stdout)
+    assert verdict["kind"] == kind
+    shown = "Ошибок нет" in page
+    assert shown == verdict["valid"], (shown, verdict["errors"])
+
+
+def test_mapping_is_the_save_map_file_and_can_be_corrected(server, tmp_path):
+    srv = server()
+    token = token_of(srv.base)
+    sample = os.path.join(SAMPLES, "mentees-clean.csv")
+    # A raw body (as a script would post it) with the token in a header.
+    with open(sample, "rb") as fh:
+        data = fh.read()
+    status, headers, _ = request(srv.base + "upload?name=mentees-clean.csv", data=data, method="POST",
+                                 headers={"Content-Type": "text/csv", "X-CSRF-Token": token})
+    assert status == 303
+    assert request(srv.base + "upload?name=x.csv", data=data, method="POST", headers={"Content-Type": "text/csv"})[0] == 403
+    page_url = srv.base + headers["Location"].lstrip("/")
+    status, h, saved = request(page_url + "/map.json")
+    assert status == 200 and ".map.json" in h["Content-Disposition"]
+    cli_map = tmp_path / "cli.map.json"
+    subprocess.run([binary(), "validate", sample, "--save-map", str(cli_map), "--quiet", "--format", "json"],
+                   capture_output=True, check=False)
+    assert json.loads(saved) == json.loads(cli_map.read_text(encoding="utf-8"))
+    # She says the birth-date column is to be ignored: the page validates again with that mapping and the
+    # birth date goes missing; the mapping she saves now says so.
+    mapping = json.loads(saved)
+    fields = {f"t{i}": (c["target"] or "") for i, c in enumerate(mapping["columns"])}
+    birth = next(i for i, c in enumerate(mapping["columns"]) if c["target"] == "birthDate")
+    fields[f"t{birth}"] = ""
+    form = "&".join(f"{k}={urllib.parse.quote(v)}" for k, v in {**fields, "csrf": token, "kind": "mentees",
+                                                                  "headerRow": str(mapping["headerRow"])}.items())
+    status, headers, _ = request(page_url + "/map", data=form.encode(), method="POST",
+                                 headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": srv.base.rstrip("/")})
+    assert status == 303
+    page = request(page_url)[2].decode()
+    after = json.loads(request(page_url + "/map.json")[2])
+    assert after["columns"][birth]["target"] is None
+    # The same mapping file on the command line gives the same verdict.
+    edited = tmp_path / "edited.map.json"
+    edited.write_text(json.dumps(after, ensure_ascii=False), encoding="utf-8")
+    p = subprocess.run([binary(), "validate", sample, "--map", str(edited), "--format", "json", "--quiet"],
+                       capture_output=True, text=True)
+    verdict = json.loads(p.stdout)
+    assert f"ошибок — {verdict['errors']}," in page or ("Ошибок нет" in page and verdict["valid"])
