@@ -589,3 +589,30 @@ def test_mapping_is_the_save_map_file_and_can_be_corrected(server, tmp_path):
                        capture_output=True, text=True)
     verdict = json.loads(p.stdout)
     assert f"ошибок — {verdict['errors']}," in page or ("Ошибок нет" in page and verdict["valid"])
+
+
+@pytest.mark.parametrize("name", ["mentees-faulty-cp1251.csv", "mentors-faulty.xlsx"])
+def test_error_workbook_is_validate_report(server, tmp_path, name):
+    import openpyxl
+    srv = server()
+    token = token_of(srv.base)
+    sample = os.path.join(SAMPLES, name)
+    status, headers, _ = upload(srv.base, token, sample)
+    assert status == 303
+    status, h, book = request(srv.base + headers["Location"].lstrip("/") + "/errors.xlsx")
+    assert status == 200 and h["Content-Type"].startswith("application/vnd.openxmlformats")
+    (tmp_path / "page.xlsx").write_bytes(book)
+    cli = tmp_path / "cli.xlsx"
+    subprocess.run([binary(), "validate", sample, "--report", str(cli), "--lang", "ru", "--as-of", AS_OF, "--quiet"],
+                   capture_output=True)
+
+    def cells(path):
+        wb = openpyxl.load_workbook(path)
+        return {ws.title: [[(c.value, c.comment.text if c.comment else None) for c in row] for row in ws.iter_rows()]
+                for ws in wb.worksheets}
+
+    page, expected = cells(tmp_path / "page.xlsx"), cells(cli)
+    assert list(page) == list(expected)
+    for sheet in expected:
+        assert page[sheet] == expected[sheet], sheet
+    assert len(expected["Ошибки"]) > 3
