@@ -85,7 +85,6 @@ enum ServePages {
             return ServeLayout.page(c, title: c.t("Проверка файла", "Checking"), current: "upload", body: body)
         }
         let rep = a.report
-        body += detected(c, u, a)
         if rep.errors == 0 {
             body += "<div class=\"status good\" role=\"status\" id=\"verdict\"><p><strong>\(c.t("Ошибок нет", "No errors"))</strong>: "
                 + c.t("строк данных — \(rep.rows), предупреждений — \(rep.warnings).", "\(rep.rows) data rows, \(rep.warnings) warnings.")
@@ -103,6 +102,7 @@ enum ServePages {
             <a class="button secondary" href="/u/\(u.id)/map.json" download>\(c.t("Сохранить соответствия столбцов", "Save the column mapping"))</a>
             </div>
             """
+        body += detected(c, u, a)
         body += mappingForm(c, u, a)
         body += diagnosticsTable(c, a)
         body += previews(c, a)
