@@ -67,12 +67,14 @@ def main():
             served = time.perf_counter() - t0
             assert 'id="diagnostics"' in page or "Nothing to report" in page, "no diagnostics table in the page"
             rows = re.search(r"(\d+) data rows", page)
+            found = re.search(r"(\d+) errors, (\d+) warnings", page)
             t0 = time.perf_counter()
             subprocess.run([binary, "validate", xlsx, "--format", "json", "--quiet"], stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
             peer = time.perf_counter() - t0
             print(f"run {i + 1}: page {served:.3f} s (target < 2 s), peer validate {peer:.3f} s, "
                   f"page/peer {served / peer:.2f}, rows {rows.group(1) if rows else '?'}, "
+                  f"errors/warnings {found.group(1) + '/' + found.group(2) if found else '0/0'}, page {len(page) // 1024} KiB, "
                   f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     finally:
         proc.terminate()

@@ -18,5 +18,19 @@ else
 fi
 python3 Benchmarks/validate/generate_mentees.py "$ROWS" "$WORK/mentees.csv"
 "$BIN" convert "$WORK/mentees.csv" "$WORK/mentees.xlsx" --quiet
+# The same base with a mistake in every tenth row (an impossible date, a class that does not exist), so that
+# the page has a long diagnostics table to build.
+python3 - "$WORK/mentees.csv" "$WORK/faulty.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+for i, r in enumerate(rows[1:], 1):
+    if i % 10 == 0:
+        r[2], r[3] = "31.02.2011", "13Я"
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(rows)
+PY
+"$BIN" convert "$WORK/faulty.csv" "$WORK/mentees-faulty.xlsx" --quiet
 echo "== $ROWS rows, $(du -h "$WORK/mentees.xlsx" | cut -f1) XLSX; binary: $BIN"
+echo "-- clean"
 python3 Benchmarks/serve/post_and_time.py "$BIN" "$WORK/mentees.xlsx" "$WORK" "$REPEAT"
+echo "-- a mistake in every tenth row"
+python3 Benchmarks/serve/post_and_time.py "$BIN" "$WORK/mentees-faulty.xlsx" "$WORK" "$REPEAT"
