@@ -616,3 +616,42 @@ def test_error_workbook_is_validate_report(server, tmp_path, name):
     for sheet in expected:
         assert page[sheet] == expected[sheet], sheet
     assert len(expected["Ошибки"]) > 3
+
+
+def test_reading_choices_match_the_command_line(server):
+    srv = server()
+    token = token_of(srv.base)
+    sample = os.path.join(SAMPLES, "mentees-faulty-cp1251.csv")
+    status, headers, _ = upload(srv.base, token, sample)
+    assert status == 303
+    page_url = srv.base + headers["Location"].lstrip("/")
+    detected = request(page_url)[2].decode()
+    assert "windows-1251" in detected
+    post = {"Content-Type": "application/x-www-form-urlencoded", "Origin": srv.base.rstrip("/")}
+    for encoding, delimiter in (("windows-1251", ";"), ("utf-8", ";"), ("windows-1251", ",")):
+        form = urllib.parse.urlencode({"csrf": token, "kind": "mentees", "format": "csv", "encoding": encoding,
+                                       "delimiter": delimiter, "reset": "1"})
+        assert request(page_url + "/map", data=form.encode(), method="POST", headers=post)[0] == 303
+        page = request(page_url)[2].decode()
+        p = subprocess.run([binary(), "validate", sample, "--kind", "mentees", "--from", "csv", "--encoding", encoding,
+                            "--delimiter", delimiter, "--format", "json", "--quiet", "--as-of", AS_OF],
+                           capture_output=True, text=True)
+        if p.stdout.strip():
+            verdict = json.loads(p.stdout)
+            assert (f"ошибок — {verdict['errors']}," in page) or ("Ошибок нет" in page and verdict["valid"]), \
+                (encoding, delimiter, verdict["errors"])
+        else:
+            # The command line stops on the file (a stopping error, no report): the page says it could not be read.
+            assert 'class="status bad" role="alert"' in page and "Укажите, что в файле" in page, (encoding, delimiter)
+        assert f'<option value="{encoding}" selected>' in page
+
+
+def test_english_interface(server):
+    srv = server("--lang", "en")
+    status, _, body = request(srv.base)
+    page = body.decode()
+    assert status == 200 and '<html lang="en">' in page and "Upload a file" in page
+    token = token_of(srv.base)
+    status, headers, _ = upload(srv.base, token, os.path.join(SAMPLES, "mentors-faulty.csv"))
+    page = request(srv.base + headers["Location"].lstrip("/"))[2].decode()
+    assert "Errors found" in page and "the SNILS check number does not match" in page

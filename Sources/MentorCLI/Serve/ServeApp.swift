@@ -257,14 +257,30 @@ final class ServeApp: Sendable {
 
     private func uploadPage(_ id: String, _ c: PageContext) async -> ServeResponse {
         guard let u = await uploads.get(id) else { return notFound(c) }
-        return .html(ServePages.upload(c, u))
+        return .html(ServePages.upload(c, u, formats: settings.registry.descriptors.filter { $0.capabilities.contains(.read) }
+            .map { ($0.id, $0.name) }))
     }
 
     private func remap(_ id: String, _ form: PostForm, _ c: PageContext) async throws -> ServeResponse {
         guard var u = await uploads.get(id) else { return notFound(c) }
         let kindText = form.fields["kind"] ?? ""
         let kind = kindText.isEmpty ? nil : try MentorSchemas.kind(named: kindText)
-        if form.fields["reset"] != nil {
+        // How to read the file: a change there changes the headers too, so the mapper starts afresh.
+        let reading = ReadingChoice(form.fields)
+        if let f = reading.format, settings.registry.plugin(id: f) == nil {
+            throw MentorBaseError.usage(ru: "неизвестный формат «\(f)»", en: "unknown format “\(f)”")
+        }
+        if let e = reading.encoding, TextEncodingName(userSpelling: e) == nil {
+            throw MentorBaseError.usage(ru: "неизвестная кодировка «\(e)»", en: "unknown encoding “\(e)”")
+        }
+        let readingChanged = form.fields["format"] != nil
+            && (reading.format != u.format || reading.encoding != u.encoding || reading.delimiter != u.delimiter)
+        if form.fields["format"] != nil {
+            u.format = reading.format
+            u.encoding = reading.encoding
+            u.delimiter = reading.delimiter
+        }
+        if form.fields["reset"] != nil || readingChanged {
             u.mapFile = nil
             u.kind = kind
         } else if let kind, kind != u.analysis?.summary.kind {
@@ -287,6 +303,20 @@ final class ServeApp: Sendable {
         u = await analyzed(u)
         await uploads.put(u)
         return .redirect("/u/\(u.id)")
+    }
+
+    /// The «how to read» part of the mapping form; empty means detect.
+    struct ReadingChoice {
+        var format: String?
+        var encoding: String?
+        var delimiter: String?
+
+        init(_ fields: [String: String]) {
+            func value(_ k: String) -> String? { fields[k].flatMap { $0.isEmpty ? nil : $0 } }
+            format = value("format")
+            encoding = value("encoding")
+            delimiter = value("delimiter").map { $0 == "tab" ? "\t" : $0 }
+        }
     }
 
     private func mappingDownload(_ id: String, _ c: PageContext) async -> ServeResponse {

@@ -81,6 +81,7 @@ enum ServeLayout {
         :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
         form.stack,.stack{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem;max-width:36rem}
         label{font-weight:600;display:block}
+        fieldset{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;margin:0;min-width:0}legend{font-weight:700;padding:0 .25rem}
         .help{color:var(--muted);font-size:.875rem;margin:.1rem 0 0}
         input[type=text],input[type=date],input[type=url],input[type=search],select{font:inherit;padding:.4rem .5rem;border:1px solid var(--line);border-radius:6px;width:100%;max-width:36rem;min-width:0;background:#fff}
         input[type=file]{font:inherit;max-width:100%}

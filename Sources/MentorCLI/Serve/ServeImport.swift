@@ -11,6 +11,8 @@ enum ServeImport {
         var job = ImportJob(path: u.path, displayName: u.name, referenceDate: settings.referenceDate, now: Clock.nowUTC)
         job.kind = u.kind.flatMap { ImportKind(rawValue: $0.rawValue) }
         job.mapFile = u.mapFile
+        job.forcedFormat = u.format
+        job.readOptions = u.readOptions
         job.dryRun = dryRun
         job.acceptValid = acceptValid
         job.planLimit = 500

@@ -66,7 +66,26 @@ enum ServePages {
 
     // MARK: One upload: detection, mapping, diagnostics, preview
 
-    static func upload(_ c: PageContext, _ u: Upload) -> String {
+    /// Format, encoding and delimiter choices; empty values mean «detect».
+    static func readingFields(_ c: PageContext, _ u: Upload, formats: [(String, String)]) -> String {
+        func options(_ list: [(String, String)], _ selected: String?) -> String {
+            "<option value=\"\"" + (selected == nil ? " selected" : "") + ">\(c.t("определить", "detect"))</option>"
+                + list.map { "<option value=\"\(esc($0.0))\"" + ($0.0 == selected ? " selected" : "") + ">\(esc($0.1))</option>" }.joined()
+        }
+        let encodings = TextEncodingName.allCases.map { ($0.rawValue, $0.rawValue) }
+        let delimiters = [(";", c.t("; (точка с запятой)", "; (semicolon)")), (",", c.t(", (запятая)", ", (comma)")),
+                          ("tab", c.t("табуляция", "tab")), ("|", "|")]
+        let delimiter = u.delimiter.map { $0 == "\t" ? "tab" : $0 }
+        return """
+            <fieldset class="stack"><legend>\(c.t("Как читать файл", "How to read the file"))</legend>
+            <div><label for="rf">\(c.t("Формат", "Format"))</label><select id="rf" name="format">\(options(formats, u.format))</select></div>
+            <div><label for="re">\(c.t("Кодировка (для CSV)", "Encoding (CSV)"))</label><select id="re" name="encoding">\(options(encodings, u.encoding))</select></div>
+            <div><label for="rd">\(c.t("Разделитель (для CSV)", "Delimiter (CSV)"))</label><select id="rd" name="delimiter">\(options(delimiters, delimiter))</select></div>
+            </fieldset>
+            """
+    }
+
+    static func upload(_ c: PageContext, _ u: Upload, formats: [(String, String)] = []) -> String {
         var body = "<h1>\(c.t("Проверка файла", "Checking")) «\(esc(u.name))»</h1>"
         if let b = u.importedBatch {
             body += "<div class=\"status good\" role=\"status\"><p>\(c.t("Файл загружен в хранилище: пакет № \(b).", "The file was imported: batch #\(b).")) <a href=\"/batches/\(b)\">\(c.t("Квитанция", "Receipt"))</a></p></div>"
@@ -77,6 +96,7 @@ enum ServePages {
                 <h2>\(c.t("Укажите, что в файле", "Say what the file holds"))</h2>
                 <form class="stack" method="post" action="/u/\(u.id)/map" data-busy>\(c.csrfField)
                 <div><label for="kind">\(c.t("Что в файле", "What the file holds"))</label>\(kindSelect(c, id: "kind", selected: u.kind))</div>
+                \(readingFields(c, u, formats: formats))
                 <input type="hidden" name="reset" value="1">
                 <div><button type="submit">\(c.t("Проверить снова", "Check again"))</button></div>
                 </form>
@@ -103,7 +123,7 @@ enum ServePages {
             </div>
             """
         body += detected(c, u, a)
-        body += mappingForm(c, u, a)
+        body += mappingForm(c, u, a, formats: formats)
         body += diagnosticsTable(c, a)
         body += previews(c, a)
         body += discardForm(c, u)
@@ -172,7 +192,7 @@ enum ServePages {
         return out
     }
 
-    private static func mappingForm(_ c: PageContext, _ u: Upload, _ a: Analysis) -> String {
+    private static func mappingForm(_ c: PageContext, _ u: Upload, _ a: Analysis, formats: [(String, String)]) -> String {
         guard let first = a.summary.sheets.first else { return "" }
         let mapping = first.mapping
         let saved = mapping.mappingFile().columns
@@ -220,6 +240,7 @@ enum ServePages {
             <div class="stack">
             <div><label for="map-kind">\(c.t("Что в файле", "What the file holds"))</label>\(kindSelect(c, id: "map-kind", selected: a.summary.kind))</div>
             <div><label for="headerRow">\(c.t("Строка заголовков", "Header row"))</label><input id="headerRow" name="headerRow" type="text" inputmode="numeric" value="\(mapping.headerRow)"></div>
+            \(readingFields(c, u, formats: formats))
             </div>
             <div class="scroll"><table>
             <caption class="sr">\(c.t("Столбцы файла и поля", "File columns and fields"))</caption>

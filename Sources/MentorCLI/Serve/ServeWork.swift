@@ -22,11 +22,25 @@ struct Upload: Sendable {
     var kind: RecordKind?
     /// The header mapping she corrected or uploaded; nil lets the mapper decide.
     var mapFile: MappingFile?
+    /// A format, encoding and delimiter she chose over the detected ones (`--from`, `--encoding`, `--delimiter`).
+    var format: String?
+    var encoding: String?
+    var delimiter: String?
     var analysis: Analysis?
     /// Why the file could not be read or validated at all.
     var failure: Localized?
     /// The batch it was imported as.
     var importedBatch: Int64?
+}
+
+extension Upload {
+    /// The read options her choices make, as `InputOptions` makes them from the command line.
+    var readOptions: ReadOptions {
+        var o = ReadOptions()
+        if let encoding, let e = TextEncodingName(userSpelling: encoding) { o.encoding = e.rawValue }
+        if let delimiter { o.delimiter = delimiter }
+        return o
+    }
 }
 
 /// What reading and validating one upload found.
@@ -80,8 +94,8 @@ enum ServeWork {
     static func analyze(_ upload: Upload, settings: ServeSettings) throws -> Analysis {
         let started = DispatchTime.now().uptimeNanoseconds
         let source = InputSource(path: upload.path, displayName: upload.name)
-        let candidate = try settings.registry.detect(source)
-        let reader = try candidate.plugin.makeReader(source: source, options: ReadOptions())
+        let candidate = try settings.registry.detect(source, forced: upload.format)
+        let reader = try candidate.plugin.makeReader(source: source, options: upload.readOptions)
         let namedSheets = ValidatedImport.namedSheets(reader, candidate.plugin)
         var report = ValidationReport(maxItems: keptDiagnostics)
         report.sheetOrder = reader.sheets.map { namedSheets ? $0.name : nil }
@@ -105,7 +119,7 @@ enum ServeWork {
     /// The first rows of each validated sheet (at most three sheets), read again with a fresh reader.
     private static func preview(_ upload: Upload, plugin: any FormatPlugin, summary: TableValidation.Summary,
                                 namedSheets: Bool) throws -> [SheetPreview] {
-        let reader = try plugin.makeReader(source: InputSource(path: upload.path, displayName: upload.name), options: ReadOptions())
+        let reader = try plugin.makeReader(source: InputSource(path: upload.path, displayName: upload.name), options: upload.readOptions)
         var out: [SheetPreview] = []
         for s in summary.sheets.prefix(3) {
             let cursor = try reader.rows(inSheet: s.index)
@@ -132,7 +146,7 @@ enum ServeWork {
               let plugin = settings.registry.plugin(id: analysis.formatID) else {
             throw MentorBaseError.usage(ru: "формат xlsx не подключен", en: "the xlsx format is not available")
         }
-        let reader = try plugin.makeReader(source: InputSource(path: upload.path, displayName: upload.name), options: ReadOptions())
+        let reader = try plugin.makeReader(source: InputSource(path: upload.path, displayName: upload.name), options: upload.readOptions)
         let namedSheets = ValidatedImport.namedSheets(reader, plugin)
         let sheets = Array(reader.sheets.indices)
         var headerRows: [Int: Int] = [:]
