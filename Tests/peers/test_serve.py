@@ -217,8 +217,13 @@ def shoot(driver, folder, name):
 
 
 def body_text(driver):
+    """The page's text; empty while a navigation replaces the page under us (the next poll reads the new one)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
-    return driver.find_element(By.TAG_NAME, "body").text
+    try:
+        return driver.find_element(By.TAG_NAME, "body").text
+    except (StaleElementReferenceException, NoSuchElementException):
+        return ""
 
 
 def wait_for(predicate, timeout=60, what="condition"):
