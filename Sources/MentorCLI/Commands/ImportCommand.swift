@@ -69,10 +69,6 @@ struct ImportCommand: MentorCommand {
     @Option(name: .long, help: ArgumentHelp(L("Только этот лист (имя или номер).", "Only this sheet (name or number).")))
     var sheet: String?
 
-    @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var input: InputOptions
-    @OptionGroup var global: GlobalOptions
-
     @Option(name: .long, help: ArgumentHelp(L("Сохранить план слияния в книгу XLSX: лист на каждый итог, изменённые ячейки выделены.",
                                               "Save the merge plan as an XLSX workbook: a sheet per outcome, changed cells highlighted."),
                                             valueName: "FILE.xlsx"))
@@ -82,6 +78,10 @@ struct ImportCommand: MentorCommand {
                                               "Write the error workbook (as validate --report): your table with cells marked and an «Ошибки» sheet. With --accept-valid and rejected rows it is always written (FILE-errors.xlsx beside the file by default)."),
                                             valueName: "FILE.xlsx"))
     var report: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var global: GlobalOptions
 
     func run(in context: CLIContext) throws {
         guard file != "-" else {
