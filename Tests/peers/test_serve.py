@@ -6,10 +6,8 @@ import base64
 import json
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
-import tempfile
 import threading
 import time
 import urllib.error
