@@ -691,3 +691,27 @@ def test_export_download_equals_the_command(server, tmp_path, kind, view, fmt):
     # The preview page counts who was left out, never naming them.
     page = request(srv.base + "export/preview?" + query)[2].decode()
     assert "Кто не вошёл и почему" in page
+
+
+def test_plan_shows_updates_old_to_new(server, tmp_path):
+    import csv
+    srv = server()
+    token = token_of(srv.base)
+    import_through_page(srv.base, token, os.path.join(SAMPLES, "mentors-clean.csv"))
+    # The same base a month later: one mentor changed position.
+    with open(os.path.join(SAMPLES, "mentors-clean.csv"), encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = next(i for i, r in enumerate(rows) if "Должность" in r)
+    col = rows[header].index("Должность")
+    target = next(r for r in rows[header + 1:] if r and r[1].startswith("Орлова"))
+    old = target[col]
+    target[col] = "заместитель директора по УВР"
+    changed = tmp_path / "mentors-december.csv"
+    with open(changed, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    status, headers, _ = upload(srv.base, token, str(changed))
+    assert status == 303
+    plan = request(srv.base + headers["Location"].lstrip("/") + "/plan")[2].decode()
+    assert "обновлено: <strong>1</strong>" in plan
+    assert f'<span class="old">{old}</span> → <span class="new">заместитель директора по УВР</span>' in plan
+    assert "без изменений: <strong>4</strong>" in plan
