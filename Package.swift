@@ -101,6 +101,7 @@ let package = Package(
                     dependencies: ["MentorExport", "MentorStore", "MentorFormats", "HTMLFormat", "FormatTesting", "MentorBase"],
                     exclude: ["Fixtures"],
                     swiftSettings: strict),
+        .testTarget(name: "ServeTests", dependencies: ["MentorCLI", "MentorBase"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["mentorbase", "MentorBase", "MentorFormats"],
                     swiftSettings: strict),
     ]
