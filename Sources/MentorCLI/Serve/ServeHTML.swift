@@ -56,7 +56,7 @@ enum ServeLayout {
             <main id="main">
             \(body)
             </main>
-            <footer class="foot">\(c.t("Работает на этом компьютере; файлы никуда не отправляются.", "Runs on this computer; files go nowhere else."))</footer>
+            <footer class="foot">\(c.t("Страница работает без интернета. Загруженные файлы лежат во временной папке сервера mentorbase и удаляются после импорта.", "The page works offline. Uploaded files stay in the mentorbase server's temporary folder and are deleted after the import."))</footer>
             <script nonce="\(c.nonce)">\(script)</script>
             </body>
             </html>

@@ -16,7 +16,7 @@ enum ServePages {
             \(c.csrfField)
             <div class="drop" data-drop>
             <label for="file">\(c.t("Файл с данными", "Data file"))</label>
-            <input id="file" name="file" type="file" required accept=".csv,.tsv,.txt,.xlsx,.ods,.json,.ndjson,.jsonl">
+            <input id="file" name="file" type="file" required accept=".csv,.tsv,.txt,.xlsx,.ods,.json,.ndjson,.jsonl" aria-describedby="file-help">
             <p class="help" id="file-help">\(c.t("Можно перетащить файл сюда. Не больше \(maxUpload / 1_048_576) МБ.",
                                                  "You can drop the file here. Up to \(maxUpload / 1_048_576) MB."))</p>
             </div>
