@@ -715,3 +715,20 @@ def test_plan_shows_updates_old_to_new(server, tmp_path):
     assert "обновлено: <strong>1</strong>" in plan
     assert f'<span class="old">{old}</span> → <span class="new">заместитель директора по УВР</span>' in plan
     assert "без изменений: <strong>4</strong>" in plan
+
+
+def test_after_the_import_the_file_is_gone_and_the_page_says_so(server):
+    srv = server()
+    token = token_of(srv.base)
+    batch = import_through_page(srv.base, token, os.path.join(SAMPLES, "pairs-clean.xlsx"))
+    uploaded = re.search(r'href="/u/([0-9a-f]+)"', request(srv.base)[2].decode()).group(1)
+    page_url = f"{srv.base}u/{uploaded}"
+    page = request(page_url)[2].decode()
+    assert f"пакет № {batch}" in page and "/plan" not in page and "errors.xlsx" not in page
+    for tail in ("/errors.xlsx", "/plan", "/plan.xlsx"):
+        status, _, body = request(page_url + tail)
+        assert status == 410 and "удалён с сервера" in body.decode(), tail
+    post = {"Content-Type": "application/x-www-form-urlencoded", "Origin": srv.base.rstrip("/")}
+    status, headers, _ = request(page_url + "/import", data=f"csrf={token}".encode(), method="POST", headers=post)
+    assert status == 303 and headers["Location"] == f"/batches/{batch}"
+    assert json.loads(request(page_url + "/map.json")[2])["kind"] == "pairs"

@@ -188,6 +188,17 @@ final class ServeApp: Sendable {
                             "The file may already be imported, or the server was restarted.")), status: 404)
     }
 
+    /// The upload was imported and its file deleted: what needed the file is gone (410).
+    func alreadyImported(_ u: Upload, _ c: PageContext) -> ServeResponse {
+        let b = u.importedBatch ?? 0
+        return .html(ServeLayout.page(c, title: c.t("Файл уже загружен", "Already imported"), current: "upload", body: """
+            <h1>\(c.t("Файл уже загружен", "Already imported"))</h1>
+            <div class="status note" role="status"><p>\(c.t("«\(esc(u.name))» загружен как пакет № \(b) и удалён с сервера. Чтобы проверить его снова, загрузите файл ещё раз.",
+                                                            "“\(esc(u.name))” was imported as batch #\(b) and deleted from the server. Upload it again to check it again."))</p></div>
+            <p><a href="/batches/\(b)">\(c.t("Квитанция", "Receipt"))</a></p>
+            """), status: 410)
+    }
+
     func errorPage(_ c: PageContext, status: Int, _ title: String, _ text: String) -> String {
         ServeLayout.page(c, title: title, current: "", body: """
             <h1>\(esc(title))</h1>
@@ -263,6 +274,7 @@ final class ServeApp: Sendable {
 
     private func remap(_ id: String, _ form: PostForm, _ c: PageContext) async throws -> ServeResponse {
         guard var u = await uploads.get(id) else { return notFound(c) }
+        if u.importedBatch != nil { return alreadyImported(u, c) }
         let kindText = form.fields["kind"] ?? ""
         let kind = kindText.isEmpty ? nil : try MentorSchemas.kind(named: kindText)
         // How to read the file: a change there changes the headers too, so the mapper starts afresh.
@@ -328,6 +340,7 @@ final class ServeApp: Sendable {
 
     private func errorWorkbook(_ id: String, _ c: PageContext) async throws -> ServeResponse {
         guard let u = await uploads.get(id), let a = u.analysis else { return notFound(c) }
+        if u.importedBatch != nil { return alreadyImported(u, c) }
         let settings = self.settings, scratch = self.scratch
         let lang = c.lang
         let bytes = try await Blocking.run { () throws -> [UInt8] in
@@ -351,11 +364,13 @@ final class ServeApp: Sendable {
 
     private func plan(_ id: String, _ c: PageContext) async throws -> ServeResponse {
         guard let u = await uploads.get(id) else { return notFound(c) }
+        if u.importedBatch != nil { return alreadyImported(u, c) }
         return try await ServeImport.planPage(self, u, c)
     }
 
     private func planWorkbook(_ id: String, _ c: PageContext) async throws -> ServeResponse {
-        guard let u = await uploads.get(id), u.importedBatch == nil else { return notFound(c) }
+        guard let u = await uploads.get(id) else { return notFound(c) }
+        if u.importedBatch != nil { return alreadyImported(u, c) }
         let settings = self.settings, scratch = self.scratch, lang = c.lang
         let bytes = try await Blocking.run(store: true) { () throws -> [UInt8] in
             let folder = try scratch.makeFolder()

@@ -115,6 +115,12 @@ enum ServePages {
                       "\(rep.errors) errors, \(rep.warnings) warnings, \(rep.rows) data rows. Fix them in your table (the error workbook helps) and upload it again — or import only the valid rows.")
                 + "</p></div>"
         }
+        if u.importedBatch != nil {
+            // The file is gone: what is left is what was found, and the mapping.
+            body += "<div class=\"actions\"><a class=\"button secondary\" href=\"/u/\(u.id)/map.json\" download>\(c.t("Сохранить соответствия столбцов", "Save the column mapping"))</a></div>"
+            body += detected(c, u, a) + diagnosticsTable(c, a)
+            return ServeLayout.page(c, title: c.t("Проверка файла", "Checking"), current: "upload", body: body)
+        }
         body += """
             <div class="actions">
             <a class="button" href="/u/\(u.id)/plan">\(c.t("Показать план загрузки", "Show the import plan"))</a>
