@@ -151,28 +151,8 @@ final class HTMLWriter: TableWriter {
         return !s.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "`" }
     }
 
-    /// `&`, `<`, `>`, `"`, `'` as entities; other control characters dropped (not allowed in HTML text).
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(ch)
-            case "\r": continue
-            default:
-                // C0/C1 controls and noncharacters are parse errors in HTML: leave them out.
-                if ch.value < 0x20 || (0x7F...0x9F).contains(ch.value) || (0xFDD0...0xFDEF).contains(ch.value)
-                    || ch.value & 0xFFFE == 0xFFFE { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// See `HTMLText.escape`.
+    static func escape(_ s: String) -> String { HTMLText.escape(s) }
 
     /// Readable on a phone (one card per row), on a desktop (a table) and on paper.
     static let css = """

@@ -14,21 +14,7 @@ struct PageContext: Sendable {
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
-func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(ch)
-        }
-    }
-    return out
-}
+func esc(_ s: String) -> String { HTMLText.escape(s) }
 
 /// The page frame: navigation, inline style and script (allowed by the response's nonce).
 enum ServeLayout {
