@@ -1,18 +1,44 @@
 import Foundation
 import MentorBase
 
+/// One incoming record with its identity keys computed already (on the producer's thread).
+public struct KeyedRecord: Sendable {
+    public var record: IncomingRecord
+    /// Nil for a record with errors (it is rejected without matching).
+    public var keys: RecordKeys?
+
+    public init(record: IncomingRecord, keys: RecordKeys?) {
+        self.record = record
+        self.keys = keys
+    }
+}
+
+/// A cursor that hands out records with their keys, so the store's thread need not compute them.
+public protocol KeyedRecordCursor: IncomingRecordCursor {
+    /// The next record and its keys; nil at the end.
+    func nextKeyed() throws -> KeyedRecord?
+}
+
 extension SQLStore {
     public func importRecords(_ request: ImportRequest, from records: any IncomingRecordCursor) throws -> ImportReport {
         let started = DispatchTime.now().uptimeNanoseconds
-        var report = try backend.writeTransaction { s -> (ImportReport, commit: Bool) in
-            try runImport(s, request, records)
+        // The cursor's own errors reach the caller as they are (a backend wraps what it sees as
+        // its own failures): a validator that gives way to another pass must be recognisable.
+        var cursorError: (any Error)?
+        var report: ImportReport
+        do {
+            report = try backend.writeTransaction { s -> (ImportReport, commit: Bool) in
+                try runImport(s, request, records, &cursorError)
+            }
+        } catch {
+            throw cursorError ?? error
         }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return report
     }
 
-    private func runImport(_ s: any SQLSession, _ req: ImportRequest, _ records: any IncomingRecordCursor)
-        throws -> (ImportReport, commit: Bool)
+    private func runImport(_ s: any SQLSession, _ req: ImportRequest, _ records: any IncomingRecordCursor,
+                           _ cursorError: inout (any Error)?) throws -> (ImportReport, commit: Bool)
     {
         var report = ImportReport(dryRun: req.dryRun)
         // The same bytes as the last applied batch, with nothing imported since: nothing can change.
@@ -31,16 +57,31 @@ extension SQLStore {
             """, [.integer(batchID), .text(req.file), .text(req.checksum), .text(req.kind.rawValue),
                   req.format.map(StoredValue.text), .text(req.now), .text(req.policy.rawValue)])
         let ws = WorkingSet(nextIDs: try SQLStore.nextIDs(s))
+        // A store with few people gets a key filter (its keys read once): a bulk load then asks
+        // the store only about names it may already hold. A big store is asked as before.
+        var filter: KeyFilter?
+        let peopleCount = try s.scalar("SELECT count(*) FROM people")?.integerValue ?? 0
+        if peopleCount <= SQLStore.keyFilterLimit {
+            var f = KeyFilter()
+            if peopleCount > 0 {
+                try s.query("SELECT name_key, initials_key, snils_key FROM people", []) { r in
+                    for i in 0..<3 { if let k = r.text(i) { f.add(k) } }
+                }
+            }
+            filter = f
+        }
         var writer = ChunkWriter(batchID: batchID,
                                  nextLogID: (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1)
         let planner = MergePlanner(workingSet: ws, policy: req.policy)
         var chunk: [IncomingRecord] = []
         chunk.reserveCapacity(chunkSize)
+        var keys: [RecordKeys?] = []
+        keys.reserveCapacity(chunkSize)
         var wroteAnything = false
 
         func process() throws {
-            let keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) }
-            try prefetch(s, chunk, keys, ws, req.kind)
+            if keys.count != chunk.count { keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) } }
+            try prefetch(s, chunk, keys, ws, req.kind, filter)
             for (i, r) in chunk.enumerated() {
                 var plan = planner.plan(r, keys: keys[i])
                 report.counts[plan.outcome, default: 0] += 1
@@ -49,6 +90,7 @@ extension SQLStore {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
                 }
                 if !plan.writes.isEmpty {
+                    filter?.add(plan)
                     wroteAnything = true
                     writer.add(plan)
                 }
@@ -60,10 +102,25 @@ extension SQLStore {
             try writer.flush(s)
             ws.reset()
             chunk.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
         }
 
-        while let r = try records.next() {
-            chunk.append(r)
+        let keyed = records as? any KeyedRecordCursor
+        while true {
+            let item: KeyedRecord?
+            do {
+                if let keyed {
+                    item = try keyed.nextKeyed()
+                } else {
+                    item = try records.next().map { KeyedRecord(record: $0, keys: nil) }
+                }
+            } catch {
+                cursorError = error
+                throw error
+            }
+            guard let r = item else { break }
+            chunk.append(r.record)
+            if keyed != nil { keys.append(r.keys) }
             if chunk.count >= chunkSize { try process() }
         }
         if !chunk.isEmpty { try process() }
@@ -108,12 +165,12 @@ extension SQLStore {
     /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
     /// with any name in the chunk, and their profiles, pairings, consents and responses.
     private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ keys: [RecordKeys?], _ ws: WorkingSet,
-                          _ kind: ImportKind) throws {
+                          _ kind: ImportKind, _ filter: KeyFilter?) throws {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
         func add(_ k: IdentityKeys) {
-            if let x = k.snils { snils.insert(ByteKey(x)) }
-            names.insert(ByteKey(k.nameKey))
-            initials.insert(ByteKey(k.initialsKey))
+            if let x = k.snils, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
+            if filter?.mayContain(k.nameKey) ?? true { names.insert(ByteKey(k.nameKey)) }
+            if filter?.mayContain(k.initialsKey) ?? true { initials.insert(ByteKey(k.initialsKey)) }
         }
         for (i, r) in chunk.enumerated() {
             guard let k = keys[i] else { continue }

@@ -297,24 +297,38 @@ private struct Builder {
     // MARK: Pairings
 
     mutating func mergePairing(_ incoming: Pairing, mentorID: Int64, menteeIDs: [Int64], primary: Bool) {
-        let existing: KnownPairing? = {
-            if let code = incoming.code, let p = ws.pairing(code: code) { return p }
-            let mine = ws.pairings(ofMentor: mentorID).filter { incoming.code == nil || $0.pairing.code == nil }
-            if let p = mine.first(where: { p in menteeIDs.contains { p.members[$0] != nil } }) { return p }
+        // The pairing is found by id and changed in place: a copy would duplicate its members
+        // dictionary row after row (a mentor's group grows with every mentee row).
+        let existingID: Int64? = {
+            if let code = incoming.code, let p = ws.pairing(code: code) { return p.id }
+            let eligible = { (p: KnownPairing) in incoming.code == nil || p.pairing.code == nil }
+            if let id = ws.firstPairing(ofMentor: mentorID, where: { p in
+                eligible(p) && menteeIDs.contains { p.members[$0] != nil }
+            }) { return id }
             if let start = incoming.startDate, let form = incoming.form {
-                return mine.first { $0.pairing.startDate == start && $0.pairing.form == form }
+                return ws.firstPairing(ofMentor: mentorID) { p in
+                    eligible(p) && p.pairing.startDate == start && p.pairing.form == form
+                }
             }
             return nil
         }()
-        if var p = existing {
-            let m = mergeValues(.pairings, id: p.id, fields: Pairing.storedFields, stored: p.pairing.storedValues,
-                                incoming: incoming.storedValues)
-            record(.pairings, id: p.id, personID: p.mentorID, m.changes)
-            if !m.changes.isEmpty { p.pairing = Pairing(storedValues: m.values) }
-            for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
-                p.members[mentee] = insertMember(pairingID: p.id, personID: mentee)
+        if let eid = existingID, ws.pairings[eid] != nil {
+            var merged: [StoredValue?]?
+            var joining: [Int64] = []
+            if let p = ws.pairings[eid] {
+                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.pairing.storedValues,
+                                    incoming: incoming.storedValues)
+                record(.pairings, id: eid, personID: p.mentorID, m.changes)
+                if !m.changes.isEmpty { merged = m.values }
+                for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID && !joining.contains(mentee) {
+                    joining.append(mentee)
+                }
             }
-            ws.put(p)
+            let added = joining.map { ($0, insertMember(pairingID: eid, personID: $0)) }
+            ws.modifyPairing(eid) { p in
+                if let merged { p.pairing = Pairing(storedValues: merged) }
+                for (person, id) in added { p.members[person] = id }
+            }
         } else {
             let id = ws.allocateID(.pairings)
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
