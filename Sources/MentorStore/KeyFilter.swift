@@ -17,19 +17,35 @@ struct KeyFilter {
         words = Array(repeating: 0, count: KeyFilter.bitCount / 64)
     }
 
-    /// Two independent 64-bit hashes of the key's bytes (FNV-1a with two offsets).
+    /// Two 64-bit hashes of the key's bytes, eight bytes at a time (a multiply-xorshift mix).
     @inline(__always)
     private static func hashes(_ key: String) -> (UInt64, UInt64) {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        var h: UInt64 = 0x9e37_79b9_7f4a_7c15
         var s = key
         s.withUTF8 { buf in
-            for byte in buf {
-                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            guard let base = buf.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let n = buf.count
+            h ^= UInt64(n)
+            var i = 0
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+                h ^= h >> 31
+                i += 8
             }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(buf[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
+            h ^= h >> 29
         }
-        return (a ^ (a >> 29), b ^ (b >> 31) | 1)
+        var g = (h ^ 0x2545_f491_4f6c_dd1d) &* 0xbf58_476d_1ce4_e5b9
+        g ^= g >> 32
+        return (h, g | 1)
     }
 
     mutating func add(_ key: String) {
@@ -54,16 +70,17 @@ struct KeyFilter {
         for w in plan.writes where w.table == .people {
             switch w.action {
             case .insert(let cols):
-                for c in cols where KeyFilter.keyColumns.contains(c.column) {
+                for c in cols where KeyFilter.isKeyColumn(c.column) {
                     if case .text(let k)? = c.value { add(k) }
                 }
             case .update(let changes):
-                for c in changes where KeyFilter.keyColumns.contains(c.column) {
+                for c in changes where KeyFilter.isKeyColumn(c.column) {
                     if case .text(let k)? = c.new { add(k) }
                 }
             }
         }
     }
 
-    static let keyColumns: Set<String> = ["name_key", "initials_key", "snils_key"]
+    @inline(__always)
+    static func isKeyColumn(_ c: String) -> Bool { c == "name_key" || c == "initials_key" || c == "snils_key" }
 }

@@ -207,12 +207,19 @@ private struct Builder {
         return out
     }
 
+    /// Each field's column with its value (as far as both lists go), without intermediate arrays.
+    @inline(__always)
+    static func append(_ fields: [StoredField], _ values: [StoredValue?], to cols: inout [(column: String, value: StoredValue?)]) {
+        for i in 0..<min(fields.count, values.count) { cols.append((column: fields[i].column, value: values[i])) }
+    }
+
     static func personColumns(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil)
         -> [(column: String, value: StoredValue?)]
     {
         let k = keys ?? IdentityKeys(p)
-        var cols: [(column: String, value: StoredValue?)] = Array(zip(Person.storedFields.map(\.column), p.storedValues))
-            .map { (column: $0.0, value: $0.1) }
+        var cols: [(column: String, value: StoredValue?)] = []
+        cols.reserveCapacity(Person.storedFields.count + 4)
+        Builder.append(Person.storedFields, p.storedValues, to: &cols)
         cols.append(("name_key", .text(k.nameKey)))
         cols.append(("initials_key", .text(k.initialsKey)))
         cols.append(("snils_key", k.snils.map(StoredValue.text)))
@@ -287,7 +294,7 @@ private struct Builder {
         } else {
             let id = ws.allocateID(table)
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(personID))]
-            cols += zip(R.storedFields.map(\.column), incoming.storedValues).map { (column: $0.0, value: $0.1) }
+            Builder.append(R.storedFields, incoming.storedValues, to: &cols)
             writes.append(EntityWrite(table: table, id: id, personID: personID, action: .insert(cols)))
             store(id, incoming)
             if primary { primaryInserted = true }
@@ -332,7 +339,7 @@ private struct Builder {
         } else {
             let id = ws.allocateID(.pairings)
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
-            cols += zip(Pairing.storedFields.map(\.column), incoming.storedValues).map { (column: $0.0, value: $0.1) }
+            Builder.append(Pairing.storedFields, incoming.storedValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
             var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:])
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
@@ -369,7 +376,7 @@ private struct Builder {
             var cols: [(column: String, value: StoredValue?)] = [
                 ("person_id", .integer(personID)), ("kind", .text(c.kind.rawValue)), ("signed_on", .text(c.signedOn.iso)),
             ]
-            cols += zip(Consent.storedFields.map(\.column), c.storedValues).map { (column: $0.0, value: $0.1) }
+            Builder.append(Consent.storedFields, c.storedValues, to: &cols)
             writes.append(EntityWrite(table: .consents, id: id, personID: personID, action: .insert(cols)))
             ws.put(KnownConsent(id: id, personID: personID, consent: c))
             primaryInserted = true
@@ -402,7 +409,7 @@ private struct Builder {
             ("stage", StoredCoding.code(r.stage)), ("submitted_at", .text(r.submittedAt.iso)),
             ("is_latest", .integer(thisIsLatest ? 1 : 0)),
         ]
-        cols += zip(QuestionnaireResponse.storedFields.map(\.column), r.storedValues).map { (column: $0.0, value: $0.1) }
+        Builder.append(QuestionnaireResponse.storedFields, r.storedValues, to: &cols)
         writes.append(EntityWrite(table: .responses, id: id, personID: personID, action: .insert(cols)))
         ws.put(KnownResponse(id: id, personID: personID, response: r, isLatest: thisIsLatest))
         primaryInserted = true
