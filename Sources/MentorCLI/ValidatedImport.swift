@@ -271,7 +271,7 @@ enum ValidatedImport {
                         let record = RecordAssembler.assemble(
                             kind: kind ?? .mentees, fields: rec.fields.mapValues(FieldInput.init),
                             location: rec.location, raw: [], diagnostics: rec.diagnostics)
-                        out.append(KeyedRecord(record: record, keys: record.hasErrors ? nil : RecordKeys(record)))
+                        out.append(KeyedRecord(record: record, keys: record.hasErrors ? nil : RecordKeys.withValues(record)))
                         if out.count >= batchSize {
                             if !channel.put(out) { throw CancellationError() }
                             out.removeAll(keepingCapacity: true)

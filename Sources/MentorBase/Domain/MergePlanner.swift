@@ -19,7 +19,7 @@ public final class MergePlanner {
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
     public func plan(_ record: IncomingRecord, keys: RecordKeys? = nil) -> RecordPlan {
-        let label = MergePlanner.label(record)
+        let label = keys?.label ?? MergePlanner.label(record)
         if record.hasErrors {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
@@ -52,7 +52,8 @@ public final class MergePlanner {
                           changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics)
     }
 
-    static func label(_ r: IncomingRecord) -> String {
+    /// How a row is named in a plan: its person, or a pairing's mentor and mentees.
+    public static func label(_ r: IncomingRecord) -> String {
         switch r.content {
         case .mentor(let p, _, _, _), .mentee(let p, _, _, _), .consent(let p, _, _), .questionnaire(let p, _):
             return p.displayName
@@ -67,11 +68,12 @@ public final class MergePlanner {
                             _ mentees: [PersonReference]) {
         guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.mentorProfiles, personID: pid, profile, existing: workingSet.mentorProfiles[pid],
-                       primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
+        b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+                       existing: workingSet.mentorProfiles[pid], primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
-            b.mergePairing(pairing ?? Pairing(), mentorID: pid, menteeIDs: ids, primary: false)
+            b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: pid, menteeIDs: ids,
+                           primary: false)
         }
     }
 
@@ -80,11 +82,14 @@ public final class MergePlanner {
         guard let subject = b.resolveSubject(person),
               let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.menteeProfiles, personID: pid, profile, existing: workingSet.menteeProfiles[pid],
-                       primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
+        b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+                       existing: workingSet.menteeProfiles[pid], primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
         if let mentor {
             let mid = b.applyReferences(mentorIDs, [mentor])
-            if let m = mid.first { b.mergePairing(pairing ?? Pairing(), mentorID: m, menteeIDs: [pid], primary: false) }
+            if let m = mid.first {
+                b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: [pid],
+                               primary: false)
+            }
         }
     }
 
@@ -106,7 +111,7 @@ public final class MergePlanner {
         guard let mentorIDs = b.resolveReferences([mentor]), let menteeIDs = b.resolveReferences(mentees) else { return }
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
-        b.mergePairing(pairing, mentorID: m, menteeIDs: ids, primary: true)
+        b.mergePairing(pairing, values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
     }
 
     private func planQuestionnaire(_ b: inout Builder, _ person: Person, _ response: QuestionnaireResponse) {
@@ -180,10 +185,12 @@ private struct Builder {
     mutating func applySubject(_ d: IdentityDecision, _ p: Person, fillOnly: Bool) -> Int64 {
         switch d {
         case .matched(let id, _):
-            if let known = ws.people[id] { mergePerson(known, p, isReference: false, fillOnly: fillOnly) }
+            if let known = ws.people[id] {
+                mergePerson(known, p, values: precomputed?.subjectValues, isReference: false, fillOnly: fillOnly)
+            }
             return id
         case .new, .review:
-            return insertPerson(p, isReference: false, keys: subjectKeys)
+            return insertPerson(p, values: precomputed?.subjectValues, isReference: false, keys: subjectKeys)
         }
     }
 
@@ -213,13 +220,13 @@ private struct Builder {
         for i in 0..<min(fields.count, values.count) { cols.append((column: fields[i].column, value: values[i])) }
     }
 
-    static func personColumns(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil)
+    static func personColumns(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil)
         -> [(column: String, value: StoredValue?)]
     {
         let k = keys ?? IdentityKeys(p)
         var cols: [(column: String, value: StoredValue?)] = []
         cols.reserveCapacity(Person.storedFields.count + 4)
-        Builder.append(Person.storedFields, p.storedValues, to: &cols)
+        Builder.append(Person.storedFields, values ?? p.storedValues, to: &cols)
         cols.append(("name_key", .text(k.nameKey)))
         cols.append(("initials_key", .text(k.initialsKey)))
         cols.append(("snils_key", k.snils.map(StoredValue.text)))
@@ -227,18 +234,19 @@ private struct Builder {
         return cols
     }
 
-    mutating func insertPerson(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
+    mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
         let id = ws.allocateID(.people)
         let k = keys ?? IdentityKeys(p)
         writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(p, isReference: isReference, keys: k))))
+                                  action: .insert(Builder.personColumns(p, values: values, isReference: isReference, keys: k))))
         ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k))
         return id
     }
 
-    mutating func mergePerson(_ known: KnownPerson, _ p: Person, isReference: Bool, fillOnly: Bool) {
+    mutating func mergePerson(_ known: KnownPerson, _ p: Person, values: [StoredValue?]? = nil, isReference: Bool,
+                              fillOnly: Bool) {
         let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.person.storedValues,
-                                 incoming: p.storedValues, fillOnly: fillOnly)
+                                 incoming: values ?? p.storedValues, fillOnly: fillOnly)
         var fc = merged.changes
         let newRef = known.isReference && isReference
         // Nothing changed: the derived columns cannot have either.
@@ -284,17 +292,19 @@ private struct Builder {
     }
 
     mutating func mergeProfile<R: StoredRecord>(_ table: EntityTable, personID: Int64, _ incoming: R,
+                                                values: [StoredValue?]? = nil,
                                                 existing: (id: Int64, profile: R)?, primary: Bool,
                                                 store: (Int64, R) -> Void) {
+        let incomingValues = values ?? incoming.storedValues
         if let existing {
             let m = mergeValues(table, id: existing.id, fields: R.storedFields, stored: existing.profile.storedValues,
-                                incoming: incoming.storedValues)
+                                incoming: incomingValues)
             record(table, id: existing.id, personID: personID, m.changes)
             if !m.changes.isEmpty { store(existing.id, R(storedValues: m.values)) }
         } else {
             let id = ws.allocateID(table)
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(personID))]
-            Builder.append(R.storedFields, incoming.storedValues, to: &cols)
+            Builder.append(R.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: table, id: id, personID: personID, action: .insert(cols)))
             store(id, incoming)
             if primary { primaryInserted = true }
@@ -303,7 +313,9 @@ private struct Builder {
 
     // MARK: Pairings
 
-    mutating func mergePairing(_ incoming: Pairing, mentorID: Int64, menteeIDs: [Int64], primary: Bool) {
+    mutating func mergePairing(_ incoming: Pairing, values: [StoredValue?]? = nil, mentorID: Int64, menteeIDs: [Int64],
+                               primary: Bool) {
+        let incomingValues = values ?? incoming.storedValues
         // The pairing is found by id and changed in place: a copy would duplicate its members
         // dictionary row after row (a mentor's group grows with every mentee row).
         let existingID: Int64? = {
@@ -324,7 +336,7 @@ private struct Builder {
             var joining: [Int64] = []
             if let p = ws.pairings[eid] {
                 let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.pairing.storedValues,
-                                    incoming: incoming.storedValues)
+                                    incoming: incomingValues)
                 record(.pairings, id: eid, personID: p.mentorID, m.changes)
                 if !m.changes.isEmpty { merged = m.values }
                 for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID && !joining.contains(mentee) {
@@ -339,7 +351,7 @@ private struct Builder {
         } else {
             let id = ws.allocateID(.pairings)
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
-            Builder.append(Pairing.storedFields, incoming.storedValues, to: &cols)
+            Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
             var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:])
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
