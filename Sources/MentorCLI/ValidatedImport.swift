@@ -302,6 +302,9 @@ enum ValidatedImport {
             let leftovers = self.leftovers
             var prepared = setup
             prepared.kind = prepass.summary.kind
+            // Only the sheets the first pass validated: with the kind now given, a sheet of another
+            // kind that the first pass left out (an error workbook's «Ошибки») would be read as this one.
+            prepared.sheets = prepass.summary.sheets.map(\.index)
             let setup = prepared
             let late = prepass.late
             // The file's own header titles per sheet, for the raw answers kept with each record.

@@ -245,6 +245,22 @@ struct ChunkWriter {
     private var inserts: [EntityTable: (columns: [String], rows: [[StoredValue?]])] = [:]
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
 
+    private struct RowRef: Hashable {
+        var table: EntityTable
+        var id: Int64
+    }
+
+    private struct GroupKey: Hashable {
+        var table: EntityTable
+        var columns: [String]
+    }
+
+    /// The columns an update may write, per table (computed once).
+    private static let updatableByTable: [EntityTable: Set<String>] = Dictionary(
+        uniqueKeysWithValues: EntityTable.allCases.map { ($0, Schema.updatableColumns($0)) })
+
+    static func updatable(_ t: EntityTable) -> Set<String> { updatableByTable[t] ?? Schema.updatableColumns(t) }
+
     /// Parents before children, so foreign keys hold row by row.
     static let insertOrder: [EntityTable] = [.people, .mentorProfiles, .menteeProfiles, .pairings, .pairingMembers,
                                              .consents, .responses]
@@ -282,12 +298,31 @@ struct ChunkWriter {
         }
         inserts.removeAll(keepingCapacity: true)
         var log: [[StoredValue?]] = []
+        // Each row's changes in this chunk folded into its final values (a group pairing's end date
+        // may change row after row), then sent as one statement per table and set of columns.
+        var finals: [RowRef: Int] = [:]
+        var pending: [(ref: RowRef, columns: [String], values: [StoredValue?])] = []
         for (w, changes, loc) in updates {
-            let allowed = Schema.updatableColumns(w.table)
-            let cols = changes.map(\.column).filter(allowed.contains)
-            guard !cols.isEmpty else { continue }
-            let sql = "UPDATE \(w.table.rawValue) SET " + cols.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-            try s.execute(sql, changes.filter { allowed.contains($0.column) }.map(\.new) + [.integer(w.id)])
+            let allowed = ChunkWriter.updatable(w.table)
+            let applied = changes.filter { allowed.contains($0.column) }
+            guard !applied.isEmpty else { continue }
+            let ref = RowRef(table: w.table, id: w.id)
+            let at: Int
+            if let i = finals[ref] {
+                at = i
+            } else {
+                at = pending.count
+                finals[ref] = at
+                pending.append((ref, [], []))
+            }
+            for c in applied {
+                if let k = pending[at].columns.firstIndex(of: c.column) {
+                    pending[at].values[k] = c.new
+                } else {
+                    pending[at].columns.append(c.column)
+                    pending[at].values.append(c.new)
+                }
+            }
             for c in changes {
                 log.append([.integer(nextLogID), .integer(batchID), .text(w.table.rawValue), .integer(w.id),
                             w.personID.map(StoredValue.integer), .text("update"), .text(c.column),
@@ -295,6 +330,16 @@ struct ChunkWriter {
                             loc.sheet.map(StoredValue.text), loc.row.map { .integer(Int64($0)) }])
                 nextLogID += 1
             }
+        }
+        var groups: [GroupKey: [[StoredValue?]]] = [:]
+        var order: [GroupKey] = []
+        for p in pending {
+            let key = GroupKey(table: p.ref.table, columns: p.columns)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append([.integer(p.ref.id)] + p.values)
+        }
+        for key in order {
+            try s.updateRows(table: key.table.rawValue, columns: key.columns, rows: groups[key] ?? [])
         }
         updates.removeAll(keepingCapacity: true)
         try s.insertRows(table: "change_log",
