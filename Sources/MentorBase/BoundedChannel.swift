@@ -53,6 +53,12 @@ public final class BoundedChannel<Element>: @unchecked Sendable {
         if head < queue.count {
             let e = queue[head]
             head += 1
+            // Taken elements are dropped once they are half the queue: a producer that keeps the
+            // queue full never lets it drain to empty, and the array must not keep every element.
+            if head >= 32 && head * 2 >= queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
             condition.broadcast()
             return e
         }

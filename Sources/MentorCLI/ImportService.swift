@@ -98,7 +98,7 @@ enum ImportService {
         return ImportOutcome(report: report, kind: kind, kindReason: nil, format: format)
     }
 
-    /// Validates the file in a first pass, then imports the assembled records in one transaction.
+    /// Validates the file and imports the assembled records in one transaction (see `ValidatedImport`).
     private static func validatedImport(_ job: ImportJob, checksum: String, registry: FormatRegistry,
                                         openStore: () throws -> any Store) throws -> ImportOutcome {
         let source = InputSource(path: job.path)
@@ -109,29 +109,10 @@ enum ImportService {
         let setup = ValidatedImport.Setup(path: job.path, plugin: candidate.plugin, readOptions: job.readOptions,
                                           kind: job.kind.flatMap { RecordKind(rawValue: $0.rawValue) }, mapFile: job.mapFile,
                                           options: ValidationOptions(referenceDate: job.referenceDate), sheets: sheets)
-        let prepass = try ValidatedImport.prepass(setup)
-        guard let importKind = ImportKind(rawValue: prepass.summary.kind.rawValue) else {
-            throw MentorBaseError.usage(ru: "вид «\(prepass.summary.kind.rawValue)» нельзя загрузить",
-                                        en: "kind “\(prepass.summary.kind.rawValue)” cannot be imported")
+        let r = try ValidatedImport.run(setup, acceptValid: job.acceptValid, dryRun: job.dryRun, openStore: openStore) {
+            request(job, checksum: checksum, kind: $0, format: format)
         }
-        let generalErrors = prepass.general.filter { $0.severity == .error }.count
-        if generalErrors > 0 && !job.acceptValid {
-            // The file as a whole is wrong (a missing column, say): the store is not even opened.
-            var log = DiagnosticLog()
-            log.append(contentsOf: prepass.general)
-            return ImportOutcome(report: ImportReport(dryRun: job.dryRun, diagnostics: log, stop: .rejected(generalErrors)),
-                                 kind: importKind, kindReason: prepass.summary.kindReason, format: format)
-        }
-        let store = try openStore()
-        defer { store.close() }
-        let cursor = ValidatedImport.Cursor(setup, prepass: prepass, importKind: importKind)
-        var report = try store.importRecords(request(job, checksum: checksum, kind: importKind, format: format), from: cursor)
-        var log = DiagnosticLog()
-        log.append(contentsOf: prepass.general)
-        log.append(contentsOf: cursor.unmatched)
-        log.append(contentsOf: report.diagnostics.items)
-        report.diagnostics = log
-        return ImportOutcome(report: report, kind: importKind, kindReason: prepass.summary.kindReason, format: format)
+        return ImportOutcome(report: r.report, kind: r.kind, kindReason: r.kindReason, format: format)
     }
 
     /// Writes the error workbook of an import — the same report `validate --report` writes: the

@@ -1,6 +1,7 @@
 import Foundation
 import MentorBase
 import MentorSchema
+import MentorStore
 
 extension FieldInput {
     /// The validator's value as the store's input, case for case.
@@ -38,10 +39,17 @@ struct ValidationPrepass {
     var general: [Diagnostic]
 }
 
-/// Import through the validator: a first pass finds the kind and the late diagnostics, a second
-/// pass validates again on a worker thread and hands the assembled records to the store through a
-/// bounded channel, so memory stays flat and the store sees every row's complete diagnostics
-/// before it plans the row.
+/// Import through the validator.
+///
+/// The usual way is one pass (``StreamingCursor``): a worker thread validates and assembles the
+/// rows and hands them to the store in batches while the store plans and writes the ones before,
+/// so validation and SQL keep both cores busy. A few files need two passes — the first finds the
+/// kind and the diagnostics that arrive after their row (set-tier findings such as duplicate
+/// keys), the second validates again and attaches them (``Cursor``): when such a late finding
+/// hits a row that was already planned, when a whole-file error means the store must not be
+/// touched, and for questionnaires (their raw answers need the header titles). The one-pass run
+/// notices those cases and gives way to the two-pass run (its transaction rolled back), so the
+/// outcome is the same whichever way the file went.
 enum ValidatedImport {
     struct Setup: @unchecked Sendable {
         // `@unchecked Sendable`: plain values plus a plugin (Sendable) and a map file (immutable);
@@ -55,9 +63,74 @@ enum ValidatedImport {
         var sheets: [Int]?
     }
 
+    /// What an import through the validator returns beside the store's report.
+    struct Result {
+        var report: ImportReport
+        var kind: ImportKind
+        var kindReason: Localized?
+    }
+
     static func namedSheets(_ reader: any TableReader, _ plugin: any FormatPlugin) -> Bool {
         reader.sheets.count > 1 || plugin.descriptor.capabilities.contains(.styling)
     }
+
+    /// Validates, plans and applies the file. `openStore` is called only when the file is good
+    /// enough to plan; `request` makes the store's request once the kind is known.
+    static func run(_ setup: Setup, acceptValid: Bool, dryRun: Bool, openStore: () throws -> any Store,
+                    request: (ImportKind) -> ImportRequest) throws -> Result {
+        if ProcessInfo.processInfo.environment["MENTORBASE_IMPORT_PASSES"] != "2" {
+            let cursor = StreamingCursor(setup, acceptValid: acceptValid)
+            defer { cursor.stop() }
+            if let kind = try cursor.start() {
+                let store = try openStore()
+                defer { store.close() }
+                do {
+                    var report = try store.importRecords(request(kind), from: cursor)
+                    var log = DiagnosticLog()
+                    log.append(contentsOf: cursor.general)
+                    log.append(contentsOf: cursor.unmatched)
+                    log.append(contentsOf: report.diagnostics.items)
+                    report.diagnostics = log
+                    return Result(report: report, kind: kind, kindReason: cursor.kindReason)
+                } catch is NeedsTwoPasses {
+                    // Rolled back: the two-pass run below decides instead.
+                }
+            }
+        }
+        return try twoPasses(setup, acceptValid: acceptValid, dryRun: dryRun, openStore: openStore, request: request)
+    }
+
+    /// The two-pass import: a first pass for the kind and the late findings, a second to import.
+    static func twoPasses(_ setup: Setup, acceptValid: Bool, dryRun: Bool, openStore: () throws -> any Store,
+                          request: (ImportKind) -> ImportRequest) throws -> Result {
+        let prepass = try ValidatedImport.prepass(setup)
+        guard let importKind = ImportKind(rawValue: prepass.summary.kind.rawValue) else {
+            throw MentorBaseError.usage(ru: "вид «\(prepass.summary.kind.rawValue)» нельзя загрузить",
+                                        en: "kind “\(prepass.summary.kind.rawValue)” cannot be imported")
+        }
+        let generalErrors = prepass.general.filter { $0.severity == .error }.count
+        if generalErrors > 0 && !acceptValid {
+            // The file as a whole is wrong (a missing column, say): the store is not even opened.
+            var log = DiagnosticLog()
+            log.append(contentsOf: prepass.general)
+            return Result(report: ImportReport(dryRun: dryRun, diagnostics: log, stop: .rejected(generalErrors)),
+                          kind: importKind, kindReason: prepass.summary.kindReason)
+        }
+        let store = try openStore()
+        defer { store.close() }
+        let cursor = ValidatedImport.Cursor(setup, prepass: prepass, importKind: importKind)
+        var report = try store.importRecords(request(importKind), from: cursor)
+        var log = DiagnosticLog()
+        log.append(contentsOf: prepass.general)
+        log.append(contentsOf: cursor.unmatched)
+        log.append(contentsOf: report.diagnostics.items)
+        report.diagnostics = log
+        return Result(report: report, kind: importKind, kindReason: prepass.summary.kindReason)
+    }
+
+    /// The one-pass run met a file that needs the two-pass run (thrown from the store's cursor, so
+    /// the store rolls its transaction back).
+    struct NeedsTwoPasses: Error {}
 
     /// The first pass: validates everything, keeping only what does not travel with a record.
     static func prepass(_ setup: Setup) throws -> ValidationPrepass {
@@ -87,6 +160,135 @@ enum ValidatedImport {
         return ValidationPrepass(summary: summary, late: late, general: general)
     }
 
+    typealias Keyed = KeyedRecord
+
+    /// The one-pass cursor: validation on a worker thread, records handed over in batches.
+    final class StreamingCursor: KeyedRecordCursor {
+        /// Rows per hand-over: a lock round trip per batch, not per row.
+        static let batchSize = 256
+
+        private let setup: Setup
+        private let acceptValid: Bool
+        private let channel = BoundedChannel<[Keyed]>(capacity: 16)
+        private let state = StreamState()
+        private var batch: [Keyed] = []
+        private var position = 0
+        private var started = false
+        /// Why the kind was chosen, when it was guessed (known once the stream has ended).
+        var kindReason: Localized? { state.headline().1 }
+
+        init(_ setup: Setup, acceptValid: Bool) {
+            self.setup = setup
+            self.acceptValid = acceptValid
+        }
+
+        deinit { channel.cancel() }
+
+        /// Starts validating and waits for the first batch: the kind of the rows, or nil when this
+        /// file needs the two-pass run (no rows, a questionnaire, a whole-file error that must keep
+        /// the store untouched). Errors that stop validation (no header, say) are thrown as is.
+        func start() throws -> ImportKind? {
+            started = true
+            let setup = self.setup
+            let channel = self.channel
+            let state = self.state
+            let thread = Thread {
+                ValidatedImport.StreamingCursor.work(setup, channel, state)
+            }
+            thread.name = "mentorbase.validate"
+            thread.start()
+            guard let first = try channel.take(), !first.isEmpty else {
+                return nil
+            }
+            batch = first
+            let (k, _, generalErrors, twoPasses) = state.headline()
+            if twoPasses || (generalErrors > 0 && !acceptValid) { return nil }
+            return k
+        }
+
+        /// Stops the worker (it notices at its next hand-over).
+        func stop() { channel.cancel() }
+
+        func next() throws -> IncomingRecord? { try nextKeyed()?.record }
+
+        func nextKeyed() throws -> Keyed? {
+            while position >= batch.count {
+                guard let more = try channel.take() else {
+                    try finish()
+                    return nil
+                }
+                batch = more
+                position = 0
+            }
+            let r = batch[position]
+            position += 1
+            return r
+        }
+
+        /// At the end of the stream: gives way to the two-pass run when the stream turned out to need it.
+        private func finish() throws {
+            let (_, _, generalErrors, twoPasses) = state.headline()
+            if twoPasses || (generalErrors > 0 && !acceptValid) { throw NeedsTwoPasses() }
+            if state.lateHitsRecord() { throw NeedsTwoPasses() }
+        }
+
+        /// Findings about no particular row (the header, the file).
+        var general: [Diagnostic] { state.generalList }
+        /// Findings about rows that produced no record (a header row, say).
+        var unmatched: [Diagnostic] { state.looseRowList }
+
+        /// The worker: validates, assembles, computes keys, hands over in batches.
+        private static func work(_ setup: Setup, _ channel: BoundedChannel<[Keyed]>, _ state: StreamState) {
+            do {
+                let reader = try setup.plugin.makeReader(source: InputSource(path: setup.path), options: setup.readOptions)
+                var pending: [Diagnostic] = []
+                var out: [Keyed] = []
+                out.reserveCapacity(batchSize)
+                var kind: ImportKind?
+                let summary = try TableValidation(kind: setup.kind, mapFile: setup.mapFile, options: setup.options).run(
+                    reader: reader, file: setup.path, namedSheets: ValidatedImport.namedSheets(reader, setup.plugin),
+                    sheets: setup.sheets,
+                    onRecord: { rec in
+                        pending.removeLast(min(rec.diagnostics.count, pending.count))
+                        if !pending.isEmpty {
+                            state.addLoose(pending)
+                            pending.removeAll(keepingCapacity: true)
+                        }
+                        if kind == nil {
+                            // Questionnaires keep their raw answers under the header's titles, which
+                            // the validator gives only at the end: they take the two-pass run.
+                            guard let k = ImportKind(rawValue: rec.kind.rawValue), !k.isQuestionnaire else {
+                                state.needTwoPasses()
+                                throw CancellationError()
+                            }
+                            kind = k
+                            state.setKind(k)
+                        } else if rec.kind.rawValue != kind?.rawValue {
+                            state.needTwoPasses()
+                            throw CancellationError()
+                        }
+                        state.noteRecord(sheet: rec.location.sheet, row: rec.row)
+                        let record = RecordAssembler.assemble(
+                            kind: kind ?? .mentees, fields: rec.fields.mapValues(FieldInput.init),
+                            location: rec.location, raw: [], diagnostics: rec.diagnostics)
+                        out.append(KeyedRecord(record: record, keys: record.hasErrors ? nil : RecordKeys.withValues(record)))
+                        if out.count >= batchSize {
+                            if !channel.put(out) { throw CancellationError() }
+                            out.removeAll(keepingCapacity: true)
+                        }
+                    },
+                    onDiagnostic: { pending.append($0) })
+                state.addLoose(pending)
+                state.addGeneral(reader.diagnostics.items)
+                state.finishKind(summary.kindReason)
+                if !out.isEmpty && !channel.put(out) { throw CancellationError() }
+                channel.close()
+            } catch {
+                channel.close(error: state.twoPassesNeeded ? nil : error)
+            }
+        }
+    }
+
     /// The second pass as the store's pull cursor.
     final class Cursor: IncomingRecordCursor {
         private let channel = BoundedChannel<IncomingRecord>(capacity: 512)
@@ -100,6 +302,9 @@ enum ValidatedImport {
             let leftovers = self.leftovers
             var prepared = setup
             prepared.kind = prepass.summary.kind
+            // Only the sheets the first pass validated: with the kind now given, a sheet of another
+            // kind that the first pass left out (an error workbook's «Ошибки») would be read as this one.
+            prepared.sheets = prepass.summary.sheets.map(\.index)
             let setup = prepared
             let late = prepass.late
             // The file's own header titles per sheet, for the raw answers kept with each record.
@@ -118,13 +323,18 @@ enum ValidatedImport {
                         onRecord: { rec in
                             let key = ValidationPrepass.RowKey(sheet: rec.location.sheet, row: rec.row)
                             let extra = late.removeValue(forKey: key) ?? []
-                            let sheetTitles = headerTitles[rec.location.sheet] ?? [:]
-                            let names = rec.raw.indices.map { sheetTitles[$0 + 1] ?? SourceLocation.letter(forColumn: $0 + 1) }
+                            // Only questionnaires keep the raw answers (under the header's titles).
+                            var raw: [(String, String)] = []
+                            if importKind.isQuestionnaire {
+                                let sheetTitles = headerTitles[rec.location.sheet] ?? [:]
+                                let names = rec.raw.indices.map { sheetTitles[$0 + 1] ?? SourceLocation.letter(forColumn: $0 + 1) }
+                                raw = zip(names, rec.raw).map { ($0, $1.text(dateStyle: .russian)) }
+                            }
                             let record = RecordAssembler.assemble(
                                 kind: importKind,
                                 fields: rec.fields.mapValues(FieldInput.init),
                                 location: rec.location,
-                                raw: zip(names, rec.raw).map { ($0, $1.text(dateStyle: .russian)) },
+                                raw: raw,
                                 diagnostics: rec.diagnostics + extra)
                             if !channel.put(record) { throw CancellationError() }
                         },
@@ -145,6 +355,105 @@ enum ValidatedImport {
 
         /// Findings that matched no record; complete once `next()` returned nil.
         var unmatched: [Diagnostic] { leftovers.items }
+    }
+}
+
+/// What the one-pass worker learns besides the records, read by the store's thread.
+///
+/// `@unchecked Sendable`: every access holds `lock`.
+final class StreamState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kind: ImportKind?
+    private var reason: Localized?
+    private var general: [Diagnostic] = []
+    private var generalErrors = 0
+    /// Findings with a row that did not travel with that row's record (yet).
+    private var looseRows: [Diagnostic] = []
+    private var twoPasses = false
+    /// Rows that produced a record, per sheet: a bit per row (an eighth of a byte a row).
+    private var recordRows: [String?: [UInt64]] = [:]
+    private var lastSheet: String??
+    private var lastBits: [UInt64] = []
+
+    func setKind(_ k: ImportKind) {
+        lock.lock(); kind = k; lock.unlock()
+    }
+
+    func finishKind(_ r: Localized?) {
+        lock.lock(); reason = r; lock.unlock()
+    }
+
+    func needTwoPasses() {
+        lock.lock(); twoPasses = true; lock.unlock()
+    }
+
+    var twoPassesNeeded: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return twoPasses
+    }
+
+    func addLoose(_ ds: [Diagnostic]) {
+        guard !ds.isEmpty else { return }
+        lock.lock()
+        for d in ds {
+            if d.location.row != nil {
+                looseRows.append(d)
+            } else {
+                general.append(d)
+                if d.severity == .error { generalErrors += 1 }
+            }
+        }
+        lock.unlock()
+    }
+
+    func addGeneral(_ ds: [Diagnostic]) {
+        guard !ds.isEmpty else { return }
+        lock.lock()
+        general.append(contentsOf: ds)
+        generalErrors += ds.filter { $0.severity == .error }.count
+        lock.unlock()
+    }
+
+    /// Called on the worker only, row after row; the bits are read once the stream has ended.
+    func noteRecord(sheet: String?, row: Int) {
+        guard row > 0 else { return }
+        if lastSheet == nil || lastSheet! != sheet {
+            if let s = lastSheet { lock.lock(); recordRows[s] = lastBits; lock.unlock() }
+            lock.lock(); lastBits = recordRows[sheet] ?? []; lock.unlock()
+            lastSheet = .some(sheet)
+        }
+        let word = row >> 6
+        if word >= lastBits.count { lastBits.append(contentsOf: repeatElement(0, count: word + 1 - lastBits.count)) }
+        lastBits[word] |= 1 << UInt64(row & 63)
+    }
+
+    /// The kind, why it was guessed, the whole-file errors so far, and whether two passes are needed.
+    func headline() -> (ImportKind?, Localized?, Int, Bool) {
+        lock.lock(); defer { lock.unlock() }
+        return (kind, reason, generalErrors, twoPasses)
+    }
+
+    /// True when a finding that arrived apart from its row names a row that produced a record:
+    /// that record went to the store without it. Read after the stream has ended.
+    func lateHitsRecord() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if let s = lastSheet { recordRows[s] = lastBits }
+        for d in looseRows {
+            guard let row = d.location.row, row > 0, let bits = recordRows[d.location.sheet] else { continue }
+            let word = row >> 6
+            if word < bits.count && bits[word] & (1 << UInt64(row & 63)) != 0 { return true }
+        }
+        return false
+    }
+
+    var generalList: [Diagnostic] {
+        lock.lock(); defer { lock.unlock() }
+        return general
+    }
+
+    var looseRowList: [Diagnostic] {
+        lock.lock(); defer { lock.unlock() }
+        return looseRows
     }
 }
 

@@ -214,11 +214,112 @@ private final class PostgresSession: SQLSession {
         return out
     }
 
+    /// Column → SQL type of each table this session has inserted into.
+    private var columnTypes: [String: [String: String]] = [:]
+
+    private func types(of table: String) throws -> [String: String] {
+        if let t = columnTypes[table] { return t }
+        var out: [String: String] = [:]
+        try query("""
+            SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute
+            WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped
+            """, [.text(table)]) { r in
+            if let n = r.text(0), let t = r.text(1) { out[n] = t }
+        }
+        columnTypes[table] = out
+        return out
+    }
+
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
-        // Multi-row INSERTs through the future API. (COPY is async-only in postgres-nio; running it
-        // in a Task while the caller blocks could starve Swift's cooperative pool when the caller is
+        // One array per column, unnested into rows: a statement with as many parameters as the
+        // table has columns, whatever the number of rows, so the server parses a few hundred bytes
+        // instead of thousands of placeholders. (COPY is async-only in postgres-nio; running it in
+        // a Task while the caller blocks could starve Swift's cooperative pool when the caller is
         // itself on it, as tests are. Plain futures complete on the event loop, never on that pool.)
         guard !rows.isEmpty, !columns.isEmpty else { return }
+        let types = try types(of: table)
+        let casts = columns.map { types[$0].map { "::" + $0 + "[]" } }
+        guard casts.allSatisfy({ $0 != nil }) else {
+            try insertRowsAsValues(table: table, columns: columns, rows: rows)
+            return
+        }
+        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ","))) SELECT * FROM unnest("
+        for (j, cast) in casts.enumerated() { sql += (j == 0 ? "$1" : ",$\(j + 1)") + (cast ?? "") }
+        sql += ")"
+        let perStatement = 5000
+        var start = 0
+        while start < rows.count {
+            let part = rows[start..<min(start + perStatement, rows.count)]
+            var args: [StoredValue?] = []
+            args.reserveCapacity(columns.count)
+            for j in 0..<columns.count {
+                var literal = "{"
+                var first = true
+                for row in part {
+                    if !first { literal += "," }
+                    first = false
+                    switch j < row.count ? row[j] : nil {
+                    case nil: literal += "NULL"
+                    case .integer(let n)?: literal += String(n)
+                    case .text(let t)?: PostgresSession.appendArrayElement(t, to: &literal)
+                    }
+                }
+                literal += "}"
+                args.append(.text(literal))
+            }
+            _ = try runNumbered(sql, args)
+            start += perStatement
+        }
+    }
+
+    func updateRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        let types = try types(of: table)
+        let all = ["id"] + columns
+        let casts = all.map { types[$0].map { "::" + $0 + "[]" } }
+        guard casts.allSatisfy({ $0 != nil }) else {
+            let sql = "UPDATE \(table) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+            for r in rows where !r.isEmpty { _ = try execute(sql, Array(r.dropFirst()) + [r[0]]) }
+            return
+        }
+        // One statement per chunk: the new values as arrays, joined to the table by id.
+        var sql = "UPDATE \(table) AS t SET " + columns.map { "\($0) = v.\($0)" }.joined(separator: ", ")
+        sql += " FROM unnest("
+        for (j, cast) in casts.enumerated() { sql += (j == 0 ? "$1" : ",$\(j + 1)") + (cast ?? "") }
+        sql += ") AS v(" + all.joined(separator: ",") + ") WHERE t.id = v.id"
+        var args: [StoredValue?] = []
+        for j in 0..<all.count {
+            var literal = "{"
+            for (i, row) in rows.enumerated() {
+                if i > 0 { literal += "," }
+                switch j < row.count ? row[j] : nil {
+                case nil: literal += "NULL"
+                case .integer(let n)?: literal += String(n)
+                case .text(let t)?: PostgresSession.appendArrayElement(t, to: &literal)
+                }
+            }
+            literal += "}"
+            args.append(.text(literal))
+        }
+        _ = try runNumbered(sql, args)
+    }
+
+    /// A text as an element of an array literal: in double quotes, `"` and `\` escaped.
+    static func appendArrayElement(_ t: String, to out: inout String) {
+        out += "\""
+        if t.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            for ch in t.unicodeScalars {
+                if ch == "\"" || ch == "\\" { out += "\\" }
+                out.unicodeScalars.append(ch)
+            }
+        } else {
+            out += t
+        }
+        out += "\""
+    }
+
+    /// Multi-row INSERT … VALUES, for a table whose column types are unknown.
+    private func insertRowsAsValues(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         let perStatement = max(1, 30_000 / columns.count)
         var start = 0
         while start < rows.count {

@@ -1,18 +1,44 @@
 import Foundation
 import MentorBase
 
+/// One incoming record with its identity keys computed already (on the producer's thread).
+public struct KeyedRecord: Sendable {
+    public var record: IncomingRecord
+    /// Nil for a record with errors (it is rejected without matching).
+    public var keys: RecordKeys?
+
+    public init(record: IncomingRecord, keys: RecordKeys?) {
+        self.record = record
+        self.keys = keys
+    }
+}
+
+/// A cursor that hands out records with their keys, so the store's thread need not compute them.
+public protocol KeyedRecordCursor: IncomingRecordCursor {
+    /// The next record and its keys; nil at the end.
+    func nextKeyed() throws -> KeyedRecord?
+}
+
 extension SQLStore {
     public func importRecords(_ request: ImportRequest, from records: any IncomingRecordCursor) throws -> ImportReport {
         let started = DispatchTime.now().uptimeNanoseconds
-        var report = try backend.writeTransaction { s -> (ImportReport, commit: Bool) in
-            try runImport(s, request, records)
+        // The cursor's own errors reach the caller as they are (a backend wraps what it sees as
+        // its own failures): a validator that gives way to another pass must be recognisable.
+        var cursorError: (any Error)?
+        var report: ImportReport
+        do {
+            report = try backend.writeTransaction { s -> (ImportReport, commit: Bool) in
+                try runImport(s, request, records, &cursorError)
+            }
+        } catch {
+            throw cursorError ?? error
         }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return report
     }
 
-    private func runImport(_ s: any SQLSession, _ req: ImportRequest, _ records: any IncomingRecordCursor)
-        throws -> (ImportReport, commit: Bool)
+    private func runImport(_ s: any SQLSession, _ req: ImportRequest, _ records: any IncomingRecordCursor,
+                           _ cursorError: inout (any Error)?) throws -> (ImportReport, commit: Bool)
     {
         var report = ImportReport(dryRun: req.dryRun)
         // The same bytes as the last applied batch, with nothing imported since: nothing can change.
@@ -31,17 +57,32 @@ extension SQLStore {
             """, [.integer(batchID), .text(req.file), .text(req.checksum), .text(req.kind.rawValue),
                   req.format.map(StoredValue.text), .text(req.now), .text(req.policy.rawValue)])
         let ws = WorkingSet(nextIDs: try SQLStore.nextIDs(s))
+        // A store with few people gets a key filter (its keys read once): a bulk load then asks
+        // the store only about names it may already hold. A big store is asked as before.
+        var filter: KeyFilter?
+        let peopleCount = try s.scalar("SELECT count(*) FROM people")?.integerValue ?? 0
+        if peopleCount <= SQLStore.keyFilterLimit {
+            var f = KeyFilter()
+            if peopleCount > 0 {
+                try s.query("SELECT name_key, initials_key, snils_key FROM people", []) { r in
+                    for i in 0..<3 { if let k = r.text(i) { f.add(k) } }
+                }
+            }
+            filter = f
+        }
         var writer = ChunkWriter(batchID: batchID,
                                  nextLogID: (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1)
         let planner = MergePlanner(workingSet: ws, policy: req.policy)
         planner.asOf = req.asOf
         var chunk: [IncomingRecord] = []
         chunk.reserveCapacity(chunkSize)
+        var keys: [RecordKeys?] = []
+        keys.reserveCapacity(chunkSize)
         var wroteAnything = false
 
         func process() throws {
-            let keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) }
-            try prefetch(s, chunk, keys, ws, req.kind, req.asOf)
+            if keys.count != chunk.count { keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) } }
+            try prefetch(s, chunk, keys, ws, req.kind, filter, req.asOf)
             for (i, r) in chunk.enumerated() {
                 var plan = planner.plan(r, keys: keys[i])
                 report.counts[plan.outcome, default: 0] += 1
@@ -50,6 +91,7 @@ extension SQLStore {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
                 }
                 if !plan.writes.isEmpty {
+                    filter?.add(plan)
                     wroteAnything = true
                     writer.add(plan)
                 }
@@ -61,10 +103,25 @@ extension SQLStore {
             try writer.flush(s)
             ws.reset()
             chunk.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
         }
 
-        while let r = try records.next() {
-            chunk.append(r)
+        let keyed = records as? any KeyedRecordCursor
+        while true {
+            let item: KeyedRecord?
+            do {
+                if let keyed {
+                    item = try keyed.nextKeyed()
+                } else {
+                    item = try records.next().map { KeyedRecord(record: $0, keys: nil) }
+                }
+            } catch {
+                cursorError = error
+                throw error
+            }
+            guard let r = item else { break }
+            chunk.append(r.record)
+            if keyed != nil { keys.append(r.keys) }
             if chunk.count >= chunkSize { try process() }
         }
         if !chunk.isEmpty { try process() }
@@ -109,12 +166,13 @@ extension SQLStore {
     /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
     /// with any name in the chunk, and their profiles, pairings, consents and responses.
     private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ keys: [RecordKeys?], _ ws: WorkingSet,
-                          _ kind: ImportKind, _ asOf: CalendarDate?) throws {
+                          _ kind: ImportKind, _ filter: KeyFilter?,
+                          _ asOf: CalendarDate?) throws {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
         func add(_ k: IdentityKeys) {
-            if let x = k.snils { snils.insert(ByteKey(x)) }
-            names.insert(ByteKey(k.nameKey))
-            initials.insert(ByteKey(k.initialsKey))
+            if let x = k.snils, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
+            if filter?.mayContain(k.nameKey) ?? true { names.insert(ByteKey(k.nameKey)) }
+            if filter?.mayContain(k.initialsKey) ?? true { initials.insert(ByteKey(k.initialsKey)) }
         }
         for (i, r) in chunk.enumerated() {
             guard let k = keys[i] else { continue }
@@ -190,6 +248,22 @@ struct ChunkWriter {
     private var inserts: [EntityTable: (columns: [String], rows: [[StoredValue?]])] = [:]
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
 
+    private struct RowRef: Hashable {
+        var table: EntityTable
+        var id: Int64
+    }
+
+    private struct GroupKey: Hashable {
+        var table: EntityTable
+        var columns: [String]
+    }
+
+    /// The columns an update may write, per table (computed once).
+    private static let updatableByTable: [EntityTable: Set<String>] = Dictionary(
+        uniqueKeysWithValues: EntityTable.allCases.map { ($0, Schema.updatableColumns($0)) })
+
+    static func updatable(_ t: EntityTable) -> Set<String> { updatableByTable[t] ?? Schema.updatableColumns(t) }
+
     /// Parents before children, so foreign keys hold row by row.
     static let insertOrder: [EntityTable] = [.people, .mentorProfiles, .menteeProfiles, .pairings, .pairingMembers,
                                              .consents, .responses]
@@ -227,12 +301,31 @@ struct ChunkWriter {
         }
         inserts.removeAll(keepingCapacity: true)
         var log: [[StoredValue?]] = []
+        // Each row's changes in this chunk folded into its final values (a group pairing's end date
+        // may change row after row), then sent as one statement per table and set of columns.
+        var finals: [RowRef: Int] = [:]
+        var pending: [(ref: RowRef, columns: [String], values: [StoredValue?])] = []
         for (w, changes, loc) in updates {
-            let allowed = Schema.updatableColumns(w.table)
-            let cols = changes.map(\.column).filter(allowed.contains)
-            guard !cols.isEmpty else { continue }
-            let sql = "UPDATE \(w.table.rawValue) SET " + cols.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-            try s.execute(sql, changes.filter { allowed.contains($0.column) }.map(\.new) + [.integer(w.id)])
+            let allowed = ChunkWriter.updatable(w.table)
+            let applied = changes.filter { allowed.contains($0.column) }
+            guard !applied.isEmpty else { continue }
+            let ref = RowRef(table: w.table, id: w.id)
+            let at: Int
+            if let i = finals[ref] {
+                at = i
+            } else {
+                at = pending.count
+                finals[ref] = at
+                pending.append((ref, [], []))
+            }
+            for c in applied {
+                if let k = pending[at].columns.firstIndex(of: c.column) {
+                    pending[at].values[k] = c.new
+                } else {
+                    pending[at].columns.append(c.column)
+                    pending[at].values.append(c.new)
+                }
+            }
             for c in changes {
                 log.append([.integer(nextLogID), .integer(batchID), .text(w.table.rawValue), .integer(w.id),
                             w.personID.map(StoredValue.integer), .text("update"), .text(c.column),
@@ -240,6 +333,16 @@ struct ChunkWriter {
                             loc.sheet.map(StoredValue.text), loc.row.map { .integer(Int64($0)) }])
                 nextLogID += 1
             }
+        }
+        var groups: [GroupKey: [[StoredValue?]]] = [:]
+        var order: [GroupKey] = []
+        for p in pending {
+            let key = GroupKey(table: p.ref.table, columns: p.columns)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append([.integer(p.ref.id)] + p.values)
+        }
+        for key in order {
+            try s.updateRows(table: key.table.rawValue, columns: key.columns, rows: groups[key] ?? [])
         }
         updates.removeAll(keepingCapacity: true)
         try s.insertRows(table: "change_log",

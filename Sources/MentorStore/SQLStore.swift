@@ -17,6 +17,9 @@ public final class SQLStore: Store {
         self.chunkSize = chunkSize
     }
 
+    /// Up to this many people in the store, an import reads their keys into a ``KeyFilter``.
+    static let keyFilterLimit: Int64 = 500_000
+
     public var location: String { backend.location }
 
     public func schemaVersion() throws -> Int { try backend.schemaVersion() }

@@ -100,6 +100,34 @@ public struct RecordKeys: Sendable {
     public var subject: IdentityKeys?
     /// The names the row gives of others, in the order of the record's references.
     public var references: [IdentityKeys]
+    /// The row's stored values, when the producer computed them ahead (``withValues(_:)``): the
+    /// subject's, its profile's and its pairing's (`pairing ?? Pairing()` for a base row), and the
+    /// row's label. The planner computes whatever is missing itself.
+    public var subjectValues: [StoredValue?]?
+    public var profileValues: [StoredValue?]?
+    public var pairingValues: [StoredValue?]?
+    public var label: String?
+
+    /// The keys and the stored values, for a producer on another thread than the planner's.
+    public static func withValues(_ r: IncomingRecord) -> RecordKeys {
+        var k = RecordKeys(r)
+        switch r.content {
+        case .mentor(let p, let profile, let pairing, _):
+            k.subjectValues = p.storedValues
+            k.profileValues = profile.storedValues
+            k.pairingValues = (pairing ?? Pairing()).storedValues
+        case .mentee(let p, let profile, let pairing, _):
+            k.subjectValues = p.storedValues
+            k.profileValues = profile.storedValues
+            k.pairingValues = (pairing ?? Pairing()).storedValues
+        case .consent(let p, _, _), .questionnaire(let p, _):
+            k.subjectValues = p.storedValues
+        case .pairing(let pairing, _, _):
+            k.pairingValues = pairing.storedValues
+        }
+        k.label = MergePlanner.label(r)
+        return k
+    }
 
     public init(_ r: IncomingRecord) {
         switch r.content {

@@ -23,7 +23,7 @@ public final class MergePlanner {
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
     public func plan(_ record: IncomingRecord, keys: RecordKeys? = nil) -> RecordPlan {
-        let label = MergePlanner.label(record)
+        let label = keys?.label ?? MergePlanner.label(record)
         if record.hasErrors {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
@@ -62,7 +62,8 @@ public final class MergePlanner {
                           changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics + b.findings)
     }
 
-    static func label(_ r: IncomingRecord) -> String {
+    /// How a row is named in a plan: its person, or a pairing's mentor and mentees.
+    public static func label(_ r: IncomingRecord) -> String {
         switch r.content {
         case .mentor(let p, _, _, _), .mentee(let p, _, _, _), .consent(let p, _, _), .questionnaire(let p, _):
             return p.displayName
@@ -77,11 +78,12 @@ public final class MergePlanner {
                             _ mentees: [PersonReference]) {
         guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.mentorProfiles, personID: pid, profile, existing: workingSet.mentorProfiles[pid],
-                       primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
+        b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+                       existing: workingSet.mentorProfiles[pid], primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
-            b.mergePairing(pairing ?? Pairing(), mentorID: pid, menteeIDs: ids, primary: false)
+            b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: pid, menteeIDs: ids,
+                           primary: false)
             checkConsents(&b, [pid] + ids, in: pairing ?? Pairing())
         }
     }
@@ -91,12 +93,13 @@ public final class MergePlanner {
         guard let subject = b.resolveSubject(person),
               let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.menteeProfiles, personID: pid, profile, existing: workingSet.menteeProfiles[pid],
-                       primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
+        b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+                       existing: workingSet.menteeProfiles[pid], primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
         if let mentor {
             let mid = b.applyReferences(mentorIDs, [mentor])
             if let m = mid.first {
-                b.mergePairing(pairing ?? Pairing(), mentorID: m, menteeIDs: [pid], primary: false)
+                b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: [pid],
+                               primary: false)
                 checkConsents(&b, [pid, m], in: pairing ?? Pairing())
             }
         }
@@ -146,7 +149,7 @@ public final class MergePlanner {
         guard let mentorIDs = b.resolveReferences([mentor]), let menteeIDs = b.resolveReferences(mentees) else { return }
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
-        b.mergePairing(pairing, mentorID: m, menteeIDs: ids, primary: true)
+        b.mergePairing(pairing, values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
         checkConsents(&b, [m] + ids, in: pairing)
     }
 
@@ -227,10 +230,12 @@ private struct Builder {
     mutating func applySubject(_ d: IdentityDecision, _ p: Person, fillOnly: Bool) -> Int64 {
         switch d {
         case .matched(let id, _):
-            if let known = ws.people[id] { mergePerson(known, p, isReference: false, fillOnly: fillOnly) }
+            if let known = ws.people[id] {
+                mergePerson(known, p, values: precomputed?.subjectValues, isReference: false, fillOnly: fillOnly)
+            }
             return id
         case .new, .review:
-            return insertPerson(p, isReference: false, keys: subjectKeys)
+            return insertPerson(p, values: precomputed?.subjectValues, isReference: false, keys: subjectKeys)
         }
     }
 
@@ -257,12 +262,19 @@ private struct Builder {
         return out
     }
 
-    static func personColumns(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil)
+    /// Each field's column with its value (as far as both lists go), without intermediate arrays.
+    @inline(__always)
+    static func append(_ fields: [StoredField], _ values: [StoredValue?], to cols: inout [(column: String, value: StoredValue?)]) {
+        for i in 0..<min(fields.count, values.count) { cols.append((column: fields[i].column, value: values[i])) }
+    }
+
+    static func personColumns(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil)
         -> [(column: String, value: StoredValue?)]
     {
         let k = keys ?? IdentityKeys(p)
-        var cols: [(column: String, value: StoredValue?)] = Array(zip(Person.storedFields.map(\.column), p.storedValues))
-            .map { (column: $0.0, value: $0.1) }
+        var cols: [(column: String, value: StoredValue?)] = []
+        cols.reserveCapacity(Person.storedFields.count + 4)
+        Builder.append(Person.storedFields, values ?? p.storedValues, to: &cols)
         cols.append(("name_key", .text(k.nameKey)))
         cols.append(("initials_key", .text(k.initialsKey)))
         cols.append(("snils_key", k.snils.map(StoredValue.text)))
@@ -270,20 +282,27 @@ private struct Builder {
         return cols
     }
 
-    mutating func insertPerson(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
+    mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
         let id = ws.allocateID(.people)
         let k = keys ?? IdentityKeys(p)
         writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(p, isReference: isReference, keys: k))))
+                                  action: .insert(Builder.personColumns(p, values: values, isReference: isReference, keys: k))))
         ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k))
         return id
     }
 
-    mutating func mergePerson(_ known: KnownPerson, _ incoming: Person, isReference: Bool, fillOnly: Bool) {
+    mutating func mergePerson(_ known: KnownPerson, _ incoming: Person, values: [StoredValue?]? = nil, isReference: Bool,
+                              fillOnly: Bool) {
         var p = incoming
-        p.guardians = Builder.mergeGuardians(incoming: incoming.guardians, stored: known.person.guardians)
+        var values = values
+        // Guardians merge by name; when that adds what the row lacked, the precomputed values are stale.
+        let guardians = Builder.mergeGuardians(incoming: incoming.guardians, stored: known.person.guardians)
+        if guardians != incoming.guardians {
+            p.guardians = guardians
+            values = nil
+        }
         let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.person.storedValues,
-                                 incoming: p.storedValues, fillOnly: fillOnly)
+                                 incoming: values ?? p.storedValues, fillOnly: fillOnly)
         var fc = merged.changes
         let newRef = known.isReference && isReference
         // Nothing changed: the derived columns cannot have either.
@@ -349,17 +368,19 @@ private struct Builder {
     }
 
     mutating func mergeProfile<R: StoredRecord>(_ table: EntityTable, personID: Int64, _ incoming: R,
+                                                values: [StoredValue?]? = nil,
                                                 existing: (id: Int64, profile: R)?, primary: Bool,
                                                 store: (Int64, R) -> Void) {
+        let incomingValues = values ?? incoming.storedValues
         if let existing {
             let m = mergeValues(table, id: existing.id, fields: R.storedFields, stored: existing.profile.storedValues,
-                                incoming: incoming.storedValues)
+                                incoming: incomingValues)
             record(table, id: existing.id, personID: personID, m.changes)
             if !m.changes.isEmpty { store(existing.id, R(storedValues: m.values)) }
         } else {
             let id = ws.allocateID(table)
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(personID))]
-            cols += zip(R.storedFields.map(\.column), incoming.storedValues).map { (column: $0.0, value: $0.1) }
+            Builder.append(R.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: table, id: id, personID: personID, action: .insert(cols)))
             store(id, incoming)
             if primary { primaryInserted = true }
@@ -368,29 +389,45 @@ private struct Builder {
 
     // MARK: Pairings
 
-    mutating func mergePairing(_ incoming: Pairing, mentorID: Int64, menteeIDs: [Int64], primary: Bool) {
-        let existing: KnownPairing? = {
-            if let code = incoming.code, let p = ws.pairing(code: code) { return p }
-            let mine = ws.pairings(ofMentor: mentorID).filter { incoming.code == nil || $0.pairing.code == nil }
-            if let p = mine.first(where: { p in menteeIDs.contains { p.members[$0] != nil } }) { return p }
+    mutating func mergePairing(_ incoming: Pairing, values: [StoredValue?]? = nil, mentorID: Int64, menteeIDs: [Int64],
+                               primary: Bool) {
+        let incomingValues = values ?? incoming.storedValues
+        // The pairing is found by id and changed in place: a copy would duplicate its members
+        // dictionary row after row (a mentor's group grows with every mentee row).
+        let existingID: Int64? = {
+            if let code = incoming.code, let p = ws.pairing(code: code) { return p.id }
+            let eligible = { (p: KnownPairing) in incoming.code == nil || p.pairing.code == nil }
+            if let id = ws.firstPairing(ofMentor: mentorID, where: { p in
+                eligible(p) && menteeIDs.contains { p.members[$0] != nil }
+            }) { return id }
             if let start = incoming.startDate, let form = incoming.form {
-                return mine.first { $0.pairing.startDate == start && $0.pairing.form == form }
+                return ws.firstPairing(ofMentor: mentorID) { p in
+                    eligible(p) && p.pairing.startDate == start && p.pairing.form == form
+                }
             }
             return nil
         }()
-        if var p = existing {
-            let m = mergeValues(.pairings, id: p.id, fields: Pairing.storedFields, stored: p.pairing.storedValues,
-                                incoming: incoming.storedValues)
-            record(.pairings, id: p.id, personID: p.mentorID, m.changes)
-            if !m.changes.isEmpty { p.pairing = Pairing(storedValues: m.values) }
-            for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
-                p.members[mentee] = insertMember(pairingID: p.id, personID: mentee)
+        if let eid = existingID, ws.pairings[eid] != nil {
+            var merged: [StoredValue?]?
+            var joining: [Int64] = []
+            if let p = ws.pairings[eid] {
+                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.pairing.storedValues,
+                                    incoming: incomingValues)
+                record(.pairings, id: eid, personID: p.mentorID, m.changes)
+                if !m.changes.isEmpty { merged = m.values }
+                for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID && !joining.contains(mentee) {
+                    joining.append(mentee)
+                }
             }
-            ws.put(p)
+            let added = joining.map { ($0, insertMember(pairingID: eid, personID: $0)) }
+            ws.modifyPairing(eid) { p in
+                if let merged { p.pairing = Pairing(storedValues: merged) }
+                for (person, id) in added { p.members[person] = id }
+            }
         } else {
             let id = ws.allocateID(.pairings)
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
-            cols += zip(Pairing.storedFields.map(\.column), incoming.storedValues).map { (column: $0.0, value: $0.1) }
+            Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
             var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:])
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
@@ -427,7 +464,7 @@ private struct Builder {
             var cols: [(column: String, value: StoredValue?)] = [
                 ("person_id", .integer(personID)), ("kind", .text(c.kind.rawValue)), ("signed_on", .text(c.signedOn.iso)),
             ]
-            cols += zip(Consent.storedFields.map(\.column), c.storedValues).map { (column: $0.0, value: $0.1) }
+            Builder.append(Consent.storedFields, c.storedValues, to: &cols)
             writes.append(EntityWrite(table: .consents, id: id, personID: personID, action: .insert(cols)))
             ws.put(KnownConsent(id: id, personID: personID, consent: c))
             primaryInserted = true
@@ -467,7 +504,7 @@ private struct Builder {
             ("stage", StoredCoding.code(r.stage)), ("submitted_at", .text(r.submittedAt.iso)),
             ("is_latest", .integer(thisIsLatest ? 1 : 0)),
         ]
-        cols += zip(QuestionnaireResponse.storedFields.map(\.column), r.storedValues).map { (column: $0.0, value: $0.1) }
+        Builder.append(QuestionnaireResponse.storedFields, r.storedValues, to: &cols)
         writes.append(EntityWrite(table: .responses, id: id, personID: personID, action: .insert(cols)))
         ws.put(KnownResponse(id: id, personID: personID, response: r, isLatest: thisIsLatest))
         primaryInserted = true

@@ -159,6 +159,22 @@ public final class WorkingSet {
         return ids.compactMap { seen.insert($0).inserted ? people[$0] : nil }
     }
 
+    /// The id of the first pairing of a mentor (in loading order) that `matches`, without copying the list.
+    public func firstPairing(ofMentor id: Int64, where matches: (KnownPairing) -> Bool) -> Int64? {
+        for pid in pairingsByMentor[id] ?? [] {
+            if let p = pairings[pid], matches(p) { return pid }
+        }
+        return nil
+    }
+
+    /// Changes a pairing in place (its members dictionary is not copied), keeping the code index.
+    public func modifyPairing(_ id: Int64, _ body: (inout KnownPairing) -> Void) {
+        guard var p = pairings.removeValue(forKey: id) else { return }
+        body(&p)
+        if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
+        pairings[id] = p
+    }
+
     public func pairings(ofMentor id: Int64) -> [KnownPairing] {
         (pairingsByMentor[id] ?? []).compactMap { pairings[$0] }
     }

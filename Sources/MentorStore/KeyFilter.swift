@@ -1,0 +1,86 @@
+import MentorBase
+
+/// A Bloom filter over the identity keys (SNILS, name, initials) the store holds, kept for one import.
+///
+/// Every chunk of an import asks the store for the people sharing a key with its names. In a bulk
+/// load almost every name is new, and each such question is an index probe that finds nothing.
+/// With the filter the store asks only about keys it may hold: a key never added is certainly
+/// absent (no false negatives), a key added or colliding is looked up as before. The size is
+/// fixed, so memory does not grow with the file.
+struct KeyFilter {
+    /// 2^27 bits = 16 MiB: at three million keys (a million rows: name, initials, mentor) about
+    /// one question in four thousand is a needless probe.
+    static let bitCount = 1 << 27
+    private var words: [UInt64]
+
+    init() {
+        words = Array(repeating: 0, count: KeyFilter.bitCount / 64)
+    }
+
+    /// Two 64-bit hashes of the key's bytes, eight bytes at a time (a multiply-xorshift mix).
+    @inline(__always)
+    private static func hashes(_ key: String) -> (UInt64, UInt64) {
+        var h: UInt64 = 0x9e37_79b9_7f4a_7c15
+        var s = key
+        s.withUTF8 { buf in
+            guard let base = buf.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let n = buf.count
+            h ^= UInt64(n)
+            var i = 0
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+                h ^= h >> 31
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(buf[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
+            h ^= h >> 29
+        }
+        var g = (h ^ 0x2545_f491_4f6c_dd1d) &* 0xbf58_476d_1ce4_e5b9
+        g ^= g >> 32
+        return (h, g | 1)
+    }
+
+    mutating func add(_ key: String) {
+        let (h1, h2) = KeyFilter.hashes(key)
+        for i in 0..<3 as Range<UInt64> {
+            let bit = Int(truncatingIfNeeded: (h1 &+ i &* h2) & UInt64(KeyFilter.bitCount - 1))
+            words[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    func mayContain(_ key: String) -> Bool {
+        let (h1, h2) = KeyFilter.hashes(key)
+        for i in 0..<3 as Range<UInt64> {
+            let bit = Int(truncatingIfNeeded: (h1 &+ i &* h2) & UInt64(KeyFilter.bitCount - 1))
+            if words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        }
+        return true
+    }
+
+    /// Adds the keys of people a plan inserts or whose keys it changes.
+    mutating func add(_ plan: RecordPlan) {
+        for w in plan.writes where w.table == .people {
+            switch w.action {
+            case .insert(let cols):
+                for c in cols where KeyFilter.isKeyColumn(c.column) {
+                    if case .text(let k)? = c.value { add(k) }
+                }
+            case .update(let changes):
+                for c in changes where KeyFilter.isKeyColumn(c.column) {
+                    if case .text(let k)? = c.new { add(k) }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isKeyColumn(_ c: String) -> Bool { c == "name_key" || c == "initials_key" || c == "snils_key" }
+}
