@@ -198,9 +198,10 @@ public final class RecordValidator {
                 missingCell = true
             } else {
                 missingCell = false
-                let r = normalize(box, cell, &kinds)
-                value = r.value
-                issues = r.issues
+                // Moved out of the result, not copied: a copy retained what the result then released.
+                var r = normalize(box, cell, &kinds)
+                value = r.value.take()
+                swap(&issues, &r.issues)
             }
             if hasParts, let opts = ticked[i] {
                 var list = (values[i]?.items ?? [])
@@ -369,7 +370,7 @@ public final class RecordValidator {
             // A mentor's or parent's name repeats down the column: read each spelling once.
             if !box.repeats {
                 // Spaces only separate words: the common case is read before they are folded.
-                if case .text(let s) = cell, let common = Names.parseCommon(s) { return common }
+                if case .text(let s) = cell, let common = Names.parseCommon(s, words: box.words) { return common }
                 return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName)
             }
             let text = cell.trimmedText
@@ -435,6 +436,8 @@ final class FieldBox {
     let repeats: Bool
     /// The column's recent texts and their outcomes (see `RecordValidator.outcome`).
     let recent = RecentTexts()
+    /// Given names and patronymics of a name column, one String per spelling.
+    let words = WordInterner()
     let minimum: Double?, maximum: Double?
     let minimumDate: CalendarDate?, maximumDate: CalendarDate?
     let notAfterToday: Bool
