@@ -95,7 +95,7 @@ final class DiagnosticBox {
 /// length compare and a `memcmp`, with no String access unless it hits.
 private struct ColumnCache {
     static let slots = 4
-    static let maxBytes = 48
+    static let maxBytes = 128
     private let bytes: UnsafeMutablePointer<UInt8>
     private var lengths: (Int, Int, Int, Int) = (-1, -1, -1, -1)
     private var strings: [String] = ["", "", "", ""]

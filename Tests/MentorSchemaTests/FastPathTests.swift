@@ -250,3 +250,20 @@ let wordPieces = ["Иванов", "Петровна", "Анна", "Ёлкин", 
         }
     }
 }
+
+@Suite struct InternerTests {
+    @Test func internedNamesEqualFreshOnes() {
+        var rng = SeededRandom(16)
+        let interner = WordInterner()
+        let words = NameFastPathTests.namePieces + ["Александровна", "Константинович", "Ли", "Жанна", "Аркадьевич", "Очень-очень-длинноеимякотороенепоместится"]
+        for _ in 0..<30_000 {
+            let s = [words, words, words].map { $0.randomElement(using: &rng) ?? "" }.joined(separator: " ")
+            #expect(Names.parseCommon(s, words: interner) == Names.parseCommon(s), "input: \(s.debugDescription)")
+        }
+        // Every word comes back as itself, whatever was interned before in its slot.
+        for w in words {
+            let back = Array(w.utf8).withUnsafeBufferPointer { interner.string($0) }
+            if w.utf8.count <= WordInterner.maxBytes { #expect(back == w) } else { #expect(back == nil) }
+        }
+    }
+}

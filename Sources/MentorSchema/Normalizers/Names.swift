@@ -266,22 +266,27 @@ public enum Names {
     /// The common case alone: two or three whole words, nil for anything else. Spaces around and
     /// between the words do not matter (they only separate words), so a cell can be read before
     /// its spaces are folded: `parseCommon(x)`, when not nil, is `parse(Fold.spaces(x))`.
-    static func parseCommon(_ raw: String) -> Normalized? {
+    static func parseCommon(_ raw: String, words interner: WordInterner? = nil) -> Normalized? {
         let name = raw.utf8.withContiguousStorageIfAvailable { b -> PersonName? in
-            common(scan(UnsafeBufferPointer(rebasing: b[...])), b)
+            common(scan(UnsafeBufferPointer(rebasing: b[...])), b, interner)
         } ?? nil
         return name.map { Normalized(.name($0)) }
     }
 
     @inline(__always)
-    static func common(_ s: Scan, _ b: UnsafeBufferPointer<UInt8>) -> PersonName? {
+    static func common(_ s: Scan, _ b: UnsafeBufferPointer<UInt8>, _ interner: WordInterner? = nil) -> PersonName? {
         guard !s.hasDot && !s.hasDigit && !s.mixed && !s.shortWord && (s.words == 2 || s.words == 3) else { return nil }
         // The words are whole UTF-8 sequences (cut at ASCII spaces), so decoding copies them unchanged.
         func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
-        if s.words == 2 { return PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: nil) }
+        // Given names and patronymics repeat (a few hundred spellings cover most people): an
+        // interner hands out one String per spelling instead of a new one per cell.
+        func given(_ r: Range<Int>) -> String {
+            interner?.string(UnsafeBufferPointer(rebasing: b[r])) ?? word(r)
+        }
+        if s.words == 2 { return PersonName(lastName: word(s.w0), firstName: given(s.w1), patronymic: nil) }
         let third = UnsafeBufferPointer(rebasing: b[s.w2]), second = UnsafeBufferPointer(rebasing: b[s.w1])
         if isPatronymic(utf8: third) || !isPatronymic(utf8: second) {
-            return PersonName(lastName: word(s.w0), firstName: word(s.w1), patronymic: word(s.w2))
+            return PersonName(lastName: word(s.w0), firstName: given(s.w1), patronymic: given(s.w2))
         }
         return nil
     }
@@ -413,5 +418,52 @@ public enum Names {
         }
         if values.isEmpty && issues.isEmpty { return Normalized(nil) }
         return Normalized(values.isEmpty ? nil : .list(values), issues)
+    }
+}
+
+/// Strings for the words of one column that repeat (given names, patronymics), one per spelling:
+/// a 256-slot table keyed by the bytes, each slot holding the last word that hashed there.
+/// Used by one validator on one thread; the strings it returns equal a fresh decoding.
+final class WordInterner {
+    static let slots = 256
+    static let maxBytes = 40
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private var lengths: [Int]
+    private var strings: [String]
+
+    init() {
+        bytes = .allocate(capacity: WordInterner.slots * WordInterner.maxBytes)
+        lengths = [Int](repeating: -1, count: WordInterner.slots)
+        strings = [String](repeating: "", count: WordInterner.slots)
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// The String of these UTF-8 bytes (a whole, valid sequence), shared with earlier equal words;
+    /// nil for words too long to keep.
+    func string(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = word.count
+        guard n <= WordInterner.maxBytes, let src = word.baseAddress else { return nil }
+        // The slot from the length and the first and last eight bytes (any two Cyrillic letters
+        // differ within them): a few loads instead of a multiply per byte. Only the slot depends on
+        // it; a hit is still decided by comparing every byte.
+        var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        let raw = UnsafeRawPointer(src)
+        if n >= 8 {
+            h ^= raw.loadUnaligned(as: UInt64.self)
+            h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        } else {
+            for c in word { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+        }
+        h = (h ^ (h >> 31)) &* 0x94D0_49BB_1331_11EB
+        let k = Int(truncatingIfNeeded: (h >> 56) & UInt64(WordInterner.slots - 1))
+        let slot = bytes + k * WordInterner.maxBytes
+        if lengths[k] == n && memcmp(slot, src, n) == 0 { return strings[k] }
+        let s = String(decoding: word, as: UTF8.self)
+        slot.update(from: src, count: n)
+        lengths[k] = n
+        strings[k] = s
+        return s
     }
 }

@@ -28,6 +28,10 @@ public final class RecordValidator {
     @exclusivity(unchecked) private var pendingBlank: [Int] = []
     /// Fields boxed so the per-row loop copies one reference, not a whole `FieldSpec`.
     private let boxes: [FieldBox]
+    /// The same boxes, unretained (`boxes` keeps them alive): a call that takes a box through
+    /// `_withUnsafeGuaranteedRef` costs no retain and release, which passing an `unowned(unsafe)`
+    /// reference to a function did on every cell.
+    private let boxRefs: [Unmanaged<FieldBox>]
     private let missing: Set<ByteKey>
     /// The missing-value spellings as bytes, for comparing without building a lower-case String.
     private let missingBytes: [[UInt8]]
@@ -72,6 +76,7 @@ public final class RecordValidator {
         self.hasParts = parts
         self.width = mapping.columns.count
         self.boxes = mapping.schema.fields.map(FieldBox.init)
+        self.boxRefs = boxes.map { Unmanaged.passUnretained($0) }
         self.missing = Set(mapping.schema.missingValues.map(ByteKey.init))
         self.missingBytes = mapping.schema.missingValues.map { Array($0.utf8) }
         self.active = mapping.schema.fields.indices.filter { col[$0] != nil }
@@ -163,6 +168,7 @@ public final class RecordValidator {
         for i in active {
             // `boxes` holds every box for the validator's life: no retain per cell.
             unowned(unsafe) let box = boxes[i]
+            let boxRef = boxRefs[i]
             var joined = false
             let cell: Cell
             if hasParts, let p = parts[i] {
@@ -182,11 +188,11 @@ public final class RecordValidator {
             var kinds: [FieldValue] = []
             if reusesWork, !joined, case .text(let s) = cell, box.recent.enabled {
                 let o: CellOutcome
-                if let hit = box.recent.lookup(s) {
+                if let hit = box.recentRef._withUnsafeGuaranteedRef({ $0.lookup(s) }) {
                     o = hit
                 } else {
-                    o = computeOutcome(box, cell)
-                    box.recent.remember(s, o)
+                    o = boxRef._withUnsafeGuaranteedRef { computeOutcome($0, cell) }
+                    box.recentRef._withUnsafeGuaranteedRef { $0.remember(s, o) }
                 }
                 missingCell = o.isMissing
                 if !missingCell {
@@ -198,9 +204,10 @@ public final class RecordValidator {
                 missingCell = true
             } else {
                 missingCell = false
-                let r = normalize(box, cell, &kinds)
-                value = r.value
-                issues = r.issues
+                // Moved out of the result, not copied: a copy retained what the result then released.
+                var r = boxRef._withUnsafeGuaranteedRef { normalize($0, cell, &kinds) }
+                value = r.value.take()
+                swap(&issues, &r.issues)
             }
             if hasParts, let opts = ticked[i] {
                 var list = (values[i]?.items ?? [])
@@ -253,13 +260,19 @@ public final class RecordValidator {
             } else {
                 values[i] = consume value
             }
-            if box.hasRange, let v = values[i], let d = checkRange(box, v, cell, row.number) { diags.append(d) }
+            if box.hasRange, let v = values[i],
+               let d = boxRef._withUnsafeGuaranteedRef({ checkRange($0, v, cell, row.number) }) { diags.append(d) }
         }
 
         var record = ValidatedRecord(schema: schema, location: SourceLocation(file: file, sheet: sheet, row: row.number),
                                      values: values, diagnostics: diags, raw: cells)
         rules.apply(&record, options: options, locate: { self.location(row: row.number, field: $0) })
-        set.observe(record, locate: { self.location(row: row.number, field: $0) }, into: &record.diagnostics)
+        // The diagnostics are moved out and back: passing `record` beside `&record.diagnostics`
+        // made the compiler copy the whole record (a retain and a release of each of its parts).
+        var found: [Diagnostic] = []
+        swap(&found, &record.diagnostics)
+        set.observe(record, locate: { self.location(row: row.number, field: $0) }, into: &found)
+        swap(&found, &record.diagnostics)
         spareValues = record.values
         return record
     }
@@ -369,7 +382,7 @@ public final class RecordValidator {
             // A mentor's or parent's name repeats down the column: read each spelling once.
             if !box.repeats {
                 // Spaces only separate words: the common case is read before they are folded.
-                if case .text(let s) = cell, let common = Names.parseCommon(s) { return common }
+                if case .text(let s) = cell, let common = Names.parseCommon(s, words: box.words) { return common }
                 return Names.parse(cell.trimmedText, fullNameRequired: box.isSubjectName)
             }
             let text = cell.trimmedText
@@ -435,6 +448,10 @@ final class FieldBox {
     let repeats: Bool
     /// The column's recent texts and their outcomes (see `RecordValidator.outcome`).
     let recent = RecentTexts()
+    /// `recent`, unretained (this box owns it), for calls that should not retain it per cell.
+    let recentRef: Unmanaged<RecentTexts>
+    /// Given names and patronymics of a name column, one String per spelling.
+    let words = WordInterner()
     let minimum: Double?, maximum: Double?
     let minimumDate: CalendarDate?, maximumDate: CalendarDate?
     let notAfterToday: Bool
@@ -444,6 +461,7 @@ final class FieldBox {
 
     init(_ spec: FieldSpec) {
         self.spec = spec
+        self.recentRef = Unmanaged.passUnretained(recent)
         self.minimum = spec.minimum
         self.maximum = spec.maximum
         self.minimumDate = spec.minimumDate

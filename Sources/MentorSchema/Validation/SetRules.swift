@@ -236,6 +236,12 @@ struct FNV {
 /// The first row of each key hash: an open-addressing table over the 64-bit hashes themselves
 /// (already well mixed), so a lookup costs a multiply and a probe or two instead of hashing the
 /// hash again as `Dictionary` does.
+///
+/// At a million people the keys and rows (24 MB) are far bigger than the caches, and each new
+/// key's write missed the cache on its own; the miss then held up the next atomic reference
+/// count operation of the validator. So new keys wait in a small buffer (their slots already
+/// taken in `used`, which is small and stays cached) and are written a batch at a time, their
+/// misses overlapping. Lookups see the buffer.
 struct FirstRows {
     private var keys: [UInt64]
     private var rows: [Int32]
@@ -243,12 +249,20 @@ struct FirstRows {
     private var used: [UInt64]
     private var count = 0
     private var shift: UInt64
+    /// Taken slots whose key and row are not written to `keys` and `rows` yet.
+    private var pendingSlots: [Int] = []
+    private var pendingKeys: [UInt64] = []
+    private var pendingRows: [Int32] = []
+    static let batch = 32
 
     init() {
         keys = [UInt64](repeating: 0, count: 1024)
         rows = [Int32](repeating: 0, count: 1024)
         used = [UInt64](repeating: 0, count: 1024 / 64)
         shift = 64 - 10
+        pendingSlots.reserveCapacity(FirstRows.batch)
+        pendingKeys.reserveCapacity(FirstRows.batch)
+        pendingRows.reserveCapacity(FirstRows.batch)
     }
 
     @inline(__always) private func slot(_ key: UInt64) -> Int {
@@ -257,12 +271,24 @@ struct FirstRows {
 
     @inline(__always) private func isUsed(_ i: Int) -> Bool { used[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 
+    /// Where slot `i` waits in the buffer, if it does.
+    @inline(__always) private func pending(_ i: Int) -> Int? {
+        pendingSlots.withUnsafeBufferPointer { p -> Int? in
+            for j in 0..<p.count where p[j] == i { return j }
+            return nil
+        }
+    }
+
     subscript(key: UInt64) -> Int32? {
         get {
             let mask = keys.count - 1
             var i = slot(key)
             while isUsed(i) {
-                if keys[i] == key { return rows[i] }
+                if let j = pending(i) {
+                    if pendingKeys[j] == key { return pendingRows[j] }
+                } else if keys[i] == key {
+                    return rows[i]
+                }
                 i = (i + 1) & mask
             }
             return nil
@@ -274,17 +300,43 @@ struct FirstRows {
             let mask = keys.count - 1
             var i = slot(key)
             while isUsed(i) {
-                if keys[i] == key { rows[i] = row; return }
+                if let j = pending(i) {
+                    if pendingKeys[j] == key { pendingRows[j] = row; return }
+                } else if keys[i] == key {
+                    rows[i] = row
+                    return
+                }
                 i = (i + 1) & mask
             }
-            keys[i] = key
-            rows[i] = row
             used[i >> 6] |= 1 << UInt64(i & 63)
             count += 1
+            pendingSlots.append(i)
+            pendingKeys.append(key)
+            pendingRows.append(row)
+            if pendingSlots.count >= FirstRows.batch { flush() }
         }
     }
 
+    /// Writes the waiting keys and rows to their slots.
+    private mutating func flush() {
+        let n = pendingSlots.count
+        guard n > 0 else { return }
+        keys.withUnsafeMutableBufferPointer { k in
+            rows.withUnsafeMutableBufferPointer { r in
+                for j in 0..<n {
+                    let i = pendingSlots[j]
+                    k[i] = pendingKeys[j]
+                    r[i] = pendingRows[j]
+                }
+            }
+        }
+        pendingSlots.removeAll(keepingCapacity: true)
+        pendingKeys.removeAll(keepingCapacity: true)
+        pendingRows.removeAll(keepingCapacity: true)
+    }
+
     private mutating func grow() {
+        flush()
         let oldKeys = keys, oldRows = rows, oldUsed = used
         let size = oldKeys.count * 2
         keys = [UInt64](repeating: 0, count: size)
@@ -293,5 +345,6 @@ struct FirstRows {
         shift -= 1
         count = 0
         for i in oldKeys.indices where oldUsed[i >> 6] & (1 << UInt64(i & 63)) != 0 { self[oldKeys[i]] = oldRows[i] }
+        flush()
     }
 }
