@@ -21,7 +21,8 @@ public enum Participation {
 
 /// «База наставников» and «База наставляемых» in the official column order of DOMAIN.md, then the
 /// other stored fields so that nothing is lost in a backup; one row per mentor (mentees listed) and
-/// one per mentee (with the mentor). The first column, «№ п/п», is numbered by the writer per sheet.
+/// one per mentee (with the mentor). The first column, «№ п/п», is numbered by the writer per sheet:
+/// a row starts with an empty placeholder cell for it (``SheetOutput/numberedRow(_:)``).
 struct FullViews {
     let date: CalendarDate
 
@@ -38,7 +39,8 @@ struct FullViews {
         mentorFields.map { Vocabulary.title(.mentors, $0) } + ["Участие в программе"]
     }
 
-    /// The row (without «№ п/п») and whether it belongs to the archive; nil when the person left every export.
+    /// The row (with the «№ п/п» placeholder first) and whether it belongs to the archive; nil when the
+    /// person left every export.
     func mentorRow(_ r: ParticipantRecord, _ summary: inout ExportSummary) -> (cells: [Cell], archived: Bool)? {
         let p = r.person
         if p.isExcludedByRevocation(on: date) { summary.exclude(.revoked); return nil }
@@ -47,10 +49,10 @@ struct FullViews {
         let pairings = r.pairings
         let archived = Participation.isArchived(status: m.status, pairings: pairings, on: date)
         let mentees = pairings.flatMap { $0.menteeIDs }.compactMap { r.partners[$0] }
-            .filter { !$0.isExcludedByRevocation(on: date) }.map(\.person.displayName)
+            .filter { !$0.isExcludedByRevocation(on: date) }.map { FullViews.name($0.person) }
         let starts = pairings.compactMap(\.pairing.startDate)
         let cells: [Cell] = [
-            .text(person.displayName), person.organization.cell, position(person), m.competencies.cell,
+            .empty, .text(FullViews.name(person)), person.organization.cell, position(person), m.competencies.cell,
             m.achievements.cell, m.interests.cell, m.desiredMenteeAge.cell, m.availability.cell,
             Vocabulary.joined(pairings.compactMap { Vocabulary.formText($0.pairing) }), Vocabulary.joined(mentees),
             m.planTerm.cell, Vocabulary.joined([m.results ?? ""] + pairings.compactMap(\.pairing.results)),
@@ -90,22 +92,22 @@ struct FullViews {
         let guardianPhones = person.guardians.compactMap(\.phone)
         let contacts = PublicationGate.isMinor(person, on: date) && !guardianPhones.isEmpty
             ? guardianPhones : person.phones
-        let categories = m.categories.map { Vocabulary.label(.mentees, "menteeCategory", $0) }
+        let categories = m.categories.map { FullViews.menteeCategories[$0] ?? $0 }
         let cells: [Cell] = [
-            .text(person.displayName), Vocabulary.joined(contacts), birth(person), m.request.cell,
-            (m.entryDate ?? pair?.pairing.startDate).cell, mentor.map { .text($0.person.displayName) } ?? .empty,
-            mentor?.person.organization.cell ?? .empty, pair.flatMap { Vocabulary.formText($0.pairing) }.cell,
+            .empty, .text(FullViews.name(person)), Vocabulary.joined(contacts), birth(person), m.request.cell,
+            (m.entryDate ?? pair?.pairing.startDate).cell, mentor.map { .text(FullViews.name($0.person)) } ?? .empty,
+            mentor?.person.organization.cell ?? .empty, pair.flatMap { FullViews.formText($0.pairing) }.cell,
             pair?.pairing.place.cell ?? .empty, pair?.pairing.endDate.cell ?? .empty,
             Vocabulary.joined([m.results ?? "", pair?.pairing.results ?? ""]), m.caseLink.cell,
             person.className.cell,
-            person.kind.map { .text(Vocabulary.label(.mentees, "personKind", $0.rawValue)) } ?? .empty,
+            person.kind.map { .text(FullViews.personKinds[$0.rawValue] ?? $0.rawValue) } ?? .empty,
             person.organization.cell, Vocabulary.joined(categories), person.teachingExperienceYears.cell,
             person.snils.cell, Vocabulary.joined(person.emails), Vocabulary.joined(person.guardians.map(\.name)),
             Vocabulary.joined(guardianPhones),
-            Vocabulary.joined(person.guardians.compactMap(\.relation).map { Vocabulary.label(.mentees, "guardianRelation", $0) }),
-            Vocabulary.joined(pair.map { Vocabulary.kindsText($0.pairing) } ?? []),
-            pair?.pairing.endReason.map { .text(Vocabulary.label(.mentees, "endReason", $0.rawValue)) } ?? .empty,
-            m.status.map { .text(Vocabulary.label(.mentees, "status", $0.rawValue)) } ?? .empty, m.schoolYear.cell,
+            Vocabulary.joined(person.guardians.compactMap(\.relation).map { FullViews.guardianRelations[$0] ?? $0 }),
+            Vocabulary.joined(pair.map { $0.pairing.kinds.map { FullViews.pairKinds[$0] ?? $0 } } ?? []),
+            pair?.pairing.endReason.map { .text(FullViews.menteeEndReasons[$0.rawValue] ?? $0.rawValue) } ?? .empty,
+            m.status.map { .text(FullViews.menteeStatuses[$0.rawValue] ?? $0.rawValue) } ?? .empty, m.schoolYear.cell,
             .text(Participation.label(archived: archived)),
         ]
         return (cells, archived)
@@ -183,6 +185,34 @@ struct FullViews {
     }
 
     // MARK: Pieces
+
+    // One code → label table per field, looked up once: a row then pays one hash per label, not three.
+    private static let menteeCategories = Vocabulary.labels[.mentees]?["menteeCategory"] ?? [:]
+    private static let personKinds = Vocabulary.labels[.mentees]?["personKind"] ?? [:]
+    private static let guardianRelations = Vocabulary.labels[.mentees]?["guardianRelation"] ?? [:]
+    private static let menteeEndReasons = Vocabulary.labels[.mentees]?["endReason"] ?? [:]
+    private static let menteeStatuses = Vocabulary.labels[.mentees]?["status"] ?? [:]
+    private static let pairKinds = Vocabulary.labels[.pairs]?["kinds"] ?? [:]
+    private static let pairForms = Vocabulary.labels[.pairs]?["form"] ?? [:]
+
+    /// ``Vocabulary/formText(_:)`` with the form table held here.
+    private static func formText(_ p: Pairing) -> String? {
+        guard let form = p.form else { return nil }
+        if form == "other", let t = p.formText, !t.isEmpty { return t }
+        return pairForms[form] ?? form
+    }
+
+    /// `Person.displayName` (surname, name, patronymic; missing parts skipped) built in one string,
+    /// without the intermediate arrays: it runs twice per row of a million-row base.
+    static func name(_ p: Person) -> String {
+        let first = p.firstName ?? ""
+        let middle = p.patronymic ?? ""
+        var out = p.lastName
+        out.reserveCapacity(out.utf8.count + first.utf8.count + middle.utf8.count + 2)
+        if !first.isEmpty { if !out.isEmpty { out.append(" ") }; out.append(first) }
+        if !middle.isEmpty { if !out.isEmpty { out.append(" ") }; out.append(middle) }
+        return out
+    }
 
     private func birth(_ p: Person) -> Cell {
         if let d = p.birthDate { return .date(d) }
