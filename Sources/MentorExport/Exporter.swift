@@ -76,14 +76,13 @@ public final class Exporter {
                 try RowPipe<ParticipantRecord>.run(produce: { emit in
                     try store.forEachParticipant(role) { try emit($0) }
                 }, consume: { r in
-                    let row = role == .mentor ? views.mentorRow(r, &counts) : views.menteeRow(r, &counts)
-                    guard let row else { return }
-                    if row.archived, let spool { try spool.append(row.cells) } else { try out.numberedRow(row.cells) }
+                    guard var row = role == .mentor ? views.mentorRow(r, &counts) : views.menteeRow(r, &counts) else { return }
+                    if row.archived, let spool { try spool.append(row.cells) } else { try out.numberedRow(&row.cells) }
                 })
                 for (r, n) in counts.excluded { summary.excluded[r, default: 0] += n }
                 if let spool {
                     try out.begin(prefix + "Архив", columns, numbered: true)
-                    try spool.replay { try out.numberedRow($0) }
+                    try spool.replay { var cells = $0; try out.numberedRow(&cells) }
                 }
             }
         case .pairs:
@@ -336,8 +335,7 @@ final class SheetOutput {
 
     /// A row whose first cell is the «№ п/п» placeholder (``FullViews``' rows): the number goes in
     /// place, so a million rows are not shifted by one cell each.
-    func numberedRow(_ cells: [Cell]) throws {
-        var cells = cells
+    func numberedRow(_ cells: inout [Cell]) throws {
         if numbered && !cells.isEmpty {
             number += 1
             cells[0] = .number(Double(number))

@@ -9,11 +9,23 @@ public enum Participation {
         return !pairings.isEmpty && pairings.allSatisfy { $0.pairing.hasEnded(on: date) }
     }
 
-    /// The pairing a mentee row shows: one active on `date`, else the latest started.
+    /// The pairing a mentee row shows: one active on `date`, else the latest started (then the
+    /// highest id; of exact equals the first, as `max(by:)` keeps it).
     static func current(_ pairings: [PairingRecord], on date: CalendarDate) -> PairingRecord? {
-        let active = pairings.filter { !$0.pairing.hasEnded(on: date) }
-        let pool = active.isEmpty ? pairings : active
-        return pool.max { ($0.pairing.startDate ?? .epoch, $0.id) < ($1.pairing.startDate ?? .epoch, $1.id) }
+        // One walk by index, no filtered copy: nearly every mentee has one pairing.
+        var best: Int?
+        var bestActive = false
+        for i in pairings.indices {
+            let active = !pairings[i].pairing.hasEnded(on: date)
+            guard let b = best else { best = i; bestActive = active; continue }
+            if active != bestActive {
+                if active { best = i; bestActive = true }
+                continue
+            }
+            let (x, y) = (pairings[b], pairings[i])
+            if (x.pairing.startDate ?? .epoch, x.id) < (y.pairing.startDate ?? .epoch, y.id) { best = i }
+        }
+        return best.map { pairings[$0] }
     }
 
     static func label(archived: Bool) -> String { archived ? "Архив" : "Текущий участник" }
@@ -89,23 +101,23 @@ struct FullViews {
         let pair = Participation.current(r.pairings, on: date)
         let mentor = pair?.mentorID.flatMap { r.partners[$0] }.flatMap { $0.isExcludedByRevocation(on: date) ? nil : $0 }
         // For a minor, the official base gives the parent's contacts.
-        let guardianPhones = person.guardians.compactMap(\.phone)
+        let guardianPhones = person.guardians.lazy.compactMap(\.phone)
         let contacts = PublicationGate.isMinor(person, on: date) && !guardianPhones.isEmpty
-            ? guardianPhones : person.phones
-        let categories = m.categories.map { FullViews.menteeCategories[$0] ?? $0 }
+            ? Vocabulary.joined(sequence: guardianPhones) : Vocabulary.joined(person.phones)
+        let categories = m.categories.lazy.map { FullViews.menteeCategories[$0] ?? $0 }
         let cells: [Cell] = [
-            .empty, .text(FullViews.name(person)), Vocabulary.joined(contacts), birth(person), m.request.cell,
+            .empty, .text(FullViews.name(person)), contacts, birth(person), m.request.cell,
             (m.entryDate ?? pair?.pairing.startDate).cell, mentor.map { .text(FullViews.name($0.person)) } ?? .empty,
             mentor?.person.organization.cell ?? .empty, pair.flatMap { FullViews.formText($0.pairing) }.cell,
             pair?.pairing.place.cell ?? .empty, pair?.pairing.endDate.cell ?? .empty,
-            Vocabulary.joined([m.results ?? "", pair?.pairing.results ?? ""]), m.caseLink.cell,
+            Vocabulary.joined(sequence: [m.results, pair?.pairing.results].lazy.compactMap { $0 }), m.caseLink.cell,
             person.className.cell,
             person.kind.map { .text(FullViews.personKinds[$0.rawValue] ?? $0.rawValue) } ?? .empty,
-            person.organization.cell, Vocabulary.joined(categories), person.teachingExperienceYears.cell,
-            person.snils.cell, Vocabulary.joined(person.emails), Vocabulary.joined(person.guardians.map(\.name)),
-            Vocabulary.joined(guardianPhones),
-            Vocabulary.joined(person.guardians.compactMap(\.relation).map { FullViews.guardianRelations[$0] ?? $0 }),
-            Vocabulary.joined(pair.map { $0.pairing.kinds.map { FullViews.pairKinds[$0] ?? $0 } } ?? []),
+            person.organization.cell, Vocabulary.joined(sequence: categories), person.teachingExperienceYears.cell,
+            person.snils.cell, Vocabulary.joined(person.emails), Vocabulary.joined(sequence: person.guardians.lazy.map(\.name)),
+            Vocabulary.joined(sequence: guardianPhones),
+            Vocabulary.joined(sequence: person.guardians.lazy.compactMap(\.relation).map { FullViews.guardianRelations[$0] ?? $0 }),
+            pair.map { p in Vocabulary.joined(sequence: p.pairing.kinds.lazy.map { FullViews.pairKinds[$0] ?? $0 }) } ?? .empty,
             pair?.pairing.endReason.map { .text(FullViews.menteeEndReasons[$0.rawValue] ?? $0.rawValue) } ?? .empty,
             m.status.map { .text(FullViews.menteeStatuses[$0.rawValue] ?? $0.rawValue) } ?? .empty, m.schoolYear.cell,
             .text(Participation.label(archived: archived)),
