@@ -9,6 +9,9 @@ final class RowPipe<Item>: @unchecked Sendable {
     // items cross threads only through that queue, each owned by one side at a time.
     private let condition = NSCondition()
     private var queue: [[Item]] = []
+    /// Batches the consumer is done with, dropped by the producer: what one thread allocated is
+    /// freed on that thread, not contended for across malloc arenas.
+    private var spent: [[Item]] = []
     private var finished = false
     private var cancelled = false
     private var failure: (any Error)?
@@ -47,6 +50,7 @@ final class RowPipe<Item>: @unchecked Sendable {
                 try batch.withUnsafeBufferPointer { items in
                     for i in items.indices { try consume(items[i]) }
                 }
+                pipe.giveBack(batch)
             }
         } catch {
             pipe.cancel()
@@ -57,12 +61,21 @@ final class RowPipe<Item>: @unchecked Sendable {
     }
 
     private func put(_ batch: [Item]) throws {
+        var done: [[Item]] = []
+        defer { done.removeAll() }   // after the unlock below: freeing takes time
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw CancellationError() }
         queue.append(batch)
+        swap(&done, &spent)
         condition.broadcast()
+    }
+
+    private func giveBack(_ batch: [Item]) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
     }
 
     private func end(_ error: (any Error)?) {

@@ -144,8 +144,13 @@ final class XLSXWriter: TableWriter {
             throw MentorBaseError.io(location(sheet, row, 16_385), ru: "в листе Excel не больше 16 384 столбцов",
                                      en: "an Excel sheet holds at most 16,384 columns")
         }
-        if sheet.widthChars.count < width {
-            sheet.widthChars.append(contentsOf: repeatElement(0, count: width - sheet.widthChars.count))
+        // The widths are taken out of the sheet for the row (a class property is checked on every
+        // access) and put back at the end, even when a cell fails.
+        var widths: [Int] = []
+        swap(&widths, &sheet.widthChars)
+        defer { swap(&widths, &sheet.widthChars) }
+        if widths.count < width {
+            widths.append(contentsOf: repeatElement(0, count: width - widths.count))
         }
         let ws = sheet.worksheet
         let r = lxw_row_t(row)
@@ -197,7 +202,7 @@ final class XLSXWriter: TableWriter {
             }
             try check(err, sheet, row, c)
             if header { chars += 2 }   // bold text and the autofilter button need room
-            if chars > sheet.widthChars[c] { sheet.widthChars[c] = chars }
+            if chars > widths[c] { widths[c] = chars }
             if let comment = note?.comment, !comment.isEmpty {
                 let e = comment.withCString { worksheet_write_comment(ws, r, col, $0) }
                 try check(e, sheet, row, c)
