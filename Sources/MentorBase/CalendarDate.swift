@@ -61,6 +61,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` exactly.
     public init?(iso s: Substring) {
+        // Fast path for the common exact form (ten ASCII bytes, as the store writes every date):
+        // the same numbers the general path reads, without splitting into substrings.
+        let fast = s.utf8.withContiguousStorageIfAvailable { b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            var fields = (0, 0, 0)
+            for i in 0..<10 where i != 4 && i != 7 {
+                let d = Int(b[i]) - 0x30
+                guard d >= 0 && d <= 9 else { return nil }
+                if i < 4 { fields.0 = fields.0 * 10 + d } else if i < 7 { fields.1 = fields.1 * 10 + d } else { fields.2 = fields.2 * 10 + d }
+            }
+            return fields
+        }
+        if let f = fast ?? nil {
+            self.init(year: f.0, month: f.1, day: f.2)
+            return
+        }
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }

@@ -69,21 +69,20 @@ public final class Exporter {
                 let prefix = request.kind == .bases ? (role == .mentor ? "Наставники. " : "Наставляемые. ") : ""
                 let spool = multipleSheets ? try RowSpool() : nil
                 try out.begin(multipleSheets ? prefix + "Текущие участники" : baseName, columns, numbered: true)
-                // The store is read and rows are built on a second thread; this one writes.
+                // The store is read on a second thread; this one builds the rows and writes them. Reading
+                // costs about what shaping and writing do, so the two threads stay evenly loaded.
                 let store = self.store
-                let counts = SummaryBox()
-                try RowPipe.run(produce: { emit in
-                    try store.forEachParticipant(role) { r in
-                        let row = role == .mentor ? views.mentorRow(r, &counts.summary) : views.menteeRow(r, &counts.summary)
-                        if let row { try emit(row) }
-                    }
-                }, consume: { row in
-                    if row.archived, let spool { try spool.append(row.cells) } else { try out.row(row.cells) }
+                var counts = ExportSummary()
+                try RowPipe<ParticipantRecord>.run(produce: { emit in
+                    try store.forEachParticipant(role) { try emit($0) }
+                }, consume: { r in
+                    guard var row = role == .mentor ? views.mentorRow(r, &counts) : views.menteeRow(r, &counts) else { return }
+                    if row.archived, let spool { try spool.append(row.cells) } else { try out.numberedRow(&row.cells) }
                 })
-                for (r, n) in counts.summary.excluded { summary.excluded[r, default: 0] += n }
+                for (r, n) in counts.excluded { summary.excluded[r, default: 0] += n }
                 if let spool {
                     try out.begin(prefix + "Архив", columns, numbered: true)
-                    try spool.replay { try out.row($0) }
+                    try spool.replay { var cells = $0; try out.numberedRow(&cells) }
                 }
             }
         case .pairs:
@@ -292,11 +291,6 @@ public final class Exporter {
     }
 }
 
-/// A summary the row-building thread fills; read only after that thread ended.
-final class SummaryBox {
-    var summary = ExportSummary()
-}
-
 /// Computes the indicator report from a store.
 public enum IndicatorComputation {
     public static func run(store: any ExportReading, date: CalendarDate, roster: RosterCounts,
@@ -336,8 +330,26 @@ final class SheetOutput {
             number += 1
             cells.insert(.number(Double(number)), at: 0)
         }
+        try guardAndWrite(&cells)
+    }
+
+    /// A row whose first cell is the «№ п/п» placeholder (``FullViews``' rows): the number goes in
+    /// place, so a million rows are not shifted by one cell each.
+    func numberedRow(_ cells: inout [Cell]) throws {
+        if numbered && !cells.isEmpty {
+            number += 1
+            cells[0] = .number(Double(number))
+        } else if !cells.isEmpty {
+            cells.removeFirst()
+        }
+        try guardAndWrite(&cells)
+    }
+
+    private func guardAndWrite(_ cells: inout [Cell]) throws {
         if guardFormulas {
             for i in cells.indices {
+                // Only text can look like a formula; the check reads the first byte before anything else.
+                guard case .text(let s) = cells[i], FormulaGuard.mayNeedGuard(s) else { continue }
                 let (c, changed) = FormulaGuard.neutralise(cells[i])
                 if changed { cells[i] = c; neutralised += 1 }
             }

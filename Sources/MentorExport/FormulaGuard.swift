@@ -28,14 +28,20 @@ public enum FormulaGuard {
     /// The cell as it is safe to write; `guarded` tells whether it changed.
     @inline(__always)
     public static func neutralise(_ cell: Cell) -> (cell: Cell, guarded: Bool) {
-        guard case .text(let s) = cell, let first = s.utf8.first else { return (cell, false) }
-        // Fast path: most text starts with a letter or digit.
-        switch first {
-        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x20, 0xC2, 0xEF: break
-        default: return (cell, false)
-        }
+        guard case .text(let s) = cell, mayNeedGuard(s) else { return (cell, false) }
         guard isFormulaLike(s) else { return (cell, false) }
         return (.text(String(mark) + s), true)
+    }
+
+    /// False for text whose first byte cannot start a formula (a letter, a digit, most Cyrillic):
+    /// nearly every cell, decided without walking the text.
+    @inline(__always)
+    public static func mayNeedGuard(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return false }
+        switch first {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x20, 0xC2, 0xEF: return true
+        default: return false
+        }
     }
 
     /// Whether a format's files are opened by spreadsheets (everything but JSON and HTML).

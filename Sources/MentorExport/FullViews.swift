@@ -9,11 +9,23 @@ public enum Participation {
         return !pairings.isEmpty && pairings.allSatisfy { $0.pairing.hasEnded(on: date) }
     }
 
-    /// The pairing a mentee row shows: one active on `date`, else the latest started.
+    /// The pairing a mentee row shows: one active on `date`, else the latest started (then the
+    /// highest id; of exact equals the first, as `max(by:)` keeps it).
     static func current(_ pairings: [PairingRecord], on date: CalendarDate) -> PairingRecord? {
-        let active = pairings.filter { !$0.pairing.hasEnded(on: date) }
-        let pool = active.isEmpty ? pairings : active
-        return pool.max { ($0.pairing.startDate ?? .epoch, $0.id) < ($1.pairing.startDate ?? .epoch, $1.id) }
+        // One walk by index, no filtered copy: nearly every mentee has one pairing.
+        var best: Int?
+        var bestActive = false
+        for i in pairings.indices {
+            let active = !pairings[i].pairing.hasEnded(on: date)
+            guard let b = best else { best = i; bestActive = active; continue }
+            if active != bestActive {
+                if active { best = i; bestActive = true }
+                continue
+            }
+            let (x, y) = (pairings[b], pairings[i])
+            if (x.pairing.startDate ?? .epoch, x.id) < (y.pairing.startDate ?? .epoch, y.id) { best = i }
+        }
+        return best.map { pairings[$0] }
     }
 
     static func label(archived: Bool) -> String { archived ? "Архив" : "Текущий участник" }
@@ -21,7 +33,8 @@ public enum Participation {
 
 /// «База наставников» and «База наставляемых» in the official column order of DOMAIN.md, then the
 /// other stored fields so that nothing is lost in a backup; one row per mentor (mentees listed) and
-/// one per mentee (with the mentor). The first column, «№ п/п», is numbered by the writer per sheet.
+/// one per mentee (with the mentor). The first column, «№ п/п», is numbered by the writer per sheet:
+/// a row starts with an empty placeholder cell for it (``SheetOutput/numberedRow(_:)``).
 struct FullViews {
     let date: CalendarDate
 
@@ -38,7 +51,8 @@ struct FullViews {
         mentorFields.map { Vocabulary.title(.mentors, $0) } + ["Участие в программе"]
     }
 
-    /// The row (without «№ п/п») and whether it belongs to the archive; nil when the person left every export.
+    /// The row (with the «№ п/п» placeholder first) and whether it belongs to the archive; nil when the
+    /// person left every export.
     func mentorRow(_ r: ParticipantRecord, _ summary: inout ExportSummary) -> (cells: [Cell], archived: Bool)? {
         let p = r.person
         if p.isExcludedByRevocation(on: date) { summary.exclude(.revoked); return nil }
@@ -47,10 +61,10 @@ struct FullViews {
         let pairings = r.pairings
         let archived = Participation.isArchived(status: m.status, pairings: pairings, on: date)
         let mentees = pairings.flatMap { $0.menteeIDs }.compactMap { r.partners[$0] }
-            .filter { !$0.isExcludedByRevocation(on: date) }.map(\.person.displayName)
+            .filter { !$0.isExcludedByRevocation(on: date) }.map { FullViews.name($0.person) }
         let starts = pairings.compactMap(\.pairing.startDate)
         let cells: [Cell] = [
-            .text(person.displayName), person.organization.cell, position(person), m.competencies.cell,
+            .empty, .text(FullViews.name(person)), person.organization.cell, position(person), m.competencies.cell,
             m.achievements.cell, m.interests.cell, m.desiredMenteeAge.cell, m.availability.cell,
             Vocabulary.joined(pairings.compactMap { Vocabulary.formText($0.pairing) }), Vocabulary.joined(mentees),
             m.planTerm.cell, Vocabulary.joined([m.results ?? ""] + pairings.compactMap(\.pairing.results)),
@@ -87,25 +101,25 @@ struct FullViews {
         let pair = Participation.current(r.pairings, on: date)
         let mentor = pair?.mentorID.flatMap { r.partners[$0] }.flatMap { $0.isExcludedByRevocation(on: date) ? nil : $0 }
         // For a minor, the official base gives the parent's contacts.
-        let guardianPhones = person.guardians.compactMap(\.phone)
+        let guardianPhones = person.guardians.lazy.compactMap(\.phone)
         let contacts = PublicationGate.isMinor(person, on: date) && !guardianPhones.isEmpty
-            ? guardianPhones : person.phones
-        let categories = m.categories.map { Vocabulary.label(.mentees, "menteeCategory", $0) }
+            ? Vocabulary.joined(sequence: guardianPhones) : Vocabulary.joined(person.phones)
+        let categories = m.categories.lazy.map { FullViews.menteeCategories[$0] ?? $0 }
         let cells: [Cell] = [
-            .text(person.displayName), Vocabulary.joined(contacts), birth(person), m.request.cell,
-            (m.entryDate ?? pair?.pairing.startDate).cell, mentor.map { .text($0.person.displayName) } ?? .empty,
-            mentor?.person.organization.cell ?? .empty, pair.flatMap { Vocabulary.formText($0.pairing) }.cell,
+            .empty, .text(FullViews.name(person)), contacts, birth(person), m.request.cell,
+            (m.entryDate ?? pair?.pairing.startDate).cell, mentor.map { .text(FullViews.name($0.person)) } ?? .empty,
+            mentor?.person.organization.cell ?? .empty, pair.flatMap { FullViews.formText($0.pairing) }.cell,
             pair?.pairing.place.cell ?? .empty, pair?.pairing.endDate.cell ?? .empty,
-            Vocabulary.joined([m.results ?? "", pair?.pairing.results ?? ""]), m.caseLink.cell,
+            Vocabulary.joined(sequence: [m.results, pair?.pairing.results].lazy.compactMap { $0 }), m.caseLink.cell,
             person.className.cell,
-            person.kind.map { .text(Vocabulary.label(.mentees, "personKind", $0.rawValue)) } ?? .empty,
-            person.organization.cell, Vocabulary.joined(categories), person.teachingExperienceYears.cell,
-            person.snils.cell, Vocabulary.joined(person.emails), Vocabulary.joined(person.guardians.map(\.name)),
-            Vocabulary.joined(guardianPhones),
-            Vocabulary.joined(person.guardians.compactMap(\.relation).map { Vocabulary.label(.mentees, "guardianRelation", $0) }),
-            Vocabulary.joined(pair.map { Vocabulary.kindsText($0.pairing) } ?? []),
-            pair?.pairing.endReason.map { .text(Vocabulary.label(.mentees, "endReason", $0.rawValue)) } ?? .empty,
-            m.status.map { .text(Vocabulary.label(.mentees, "status", $0.rawValue)) } ?? .empty, m.schoolYear.cell,
+            person.kind.map { .text(FullViews.personKinds[$0.rawValue] ?? $0.rawValue) } ?? .empty,
+            person.organization.cell, Vocabulary.joined(sequence: categories), person.teachingExperienceYears.cell,
+            person.snils.cell, Vocabulary.joined(person.emails), Vocabulary.joined(sequence: person.guardians.lazy.map(\.name)),
+            Vocabulary.joined(sequence: guardianPhones),
+            Vocabulary.joined(sequence: person.guardians.lazy.compactMap(\.relation).map { FullViews.guardianRelations[$0] ?? $0 }),
+            pair.map { p in Vocabulary.joined(sequence: p.pairing.kinds.lazy.map { FullViews.pairKinds[$0] ?? $0 }) } ?? .empty,
+            pair?.pairing.endReason.map { .text(FullViews.menteeEndReasons[$0.rawValue] ?? $0.rawValue) } ?? .empty,
+            m.status.map { .text(FullViews.menteeStatuses[$0.rawValue] ?? $0.rawValue) } ?? .empty, m.schoolYear.cell,
             .text(Participation.label(archived: archived)),
         ]
         return (cells, archived)
@@ -183,6 +197,34 @@ struct FullViews {
     }
 
     // MARK: Pieces
+
+    // One code → label table per field, looked up once: a row then pays one hash per label, not three.
+    private static let menteeCategories = Vocabulary.labels[.mentees]?["menteeCategory"] ?? [:]
+    private static let personKinds = Vocabulary.labels[.mentees]?["personKind"] ?? [:]
+    private static let guardianRelations = Vocabulary.labels[.mentees]?["guardianRelation"] ?? [:]
+    private static let menteeEndReasons = Vocabulary.labels[.mentees]?["endReason"] ?? [:]
+    private static let menteeStatuses = Vocabulary.labels[.mentees]?["status"] ?? [:]
+    private static let pairKinds = Vocabulary.labels[.pairs]?["kinds"] ?? [:]
+    private static let pairForms = Vocabulary.labels[.pairs]?["form"] ?? [:]
+
+    /// ``Vocabulary/formText(_:)`` with the form table held here.
+    private static func formText(_ p: Pairing) -> String? {
+        guard let form = p.form else { return nil }
+        if form == "other", let t = p.formText, !t.isEmpty { return t }
+        return pairForms[form] ?? form
+    }
+
+    /// `Person.displayName` (surname, name, patronymic; missing parts skipped) built in one string,
+    /// without the intermediate arrays: it runs twice per row of a million-row base.
+    static func name(_ p: Person) -> String {
+        let first = p.firstName ?? ""
+        let middle = p.patronymic ?? ""
+        var out = p.lastName
+        out.reserveCapacity(out.utf8.count + first.utf8.count + middle.utf8.count + 2)
+        if !first.isEmpty { if !out.isEmpty { out.append(" ") }; out.append(first) }
+        if !middle.isEmpty { if !out.isEmpty { out.append(" ") }; out.append(middle) }
+        return out
+    }
 
     private func birth(_ p: Person) -> Cell {
         if let d = p.birthDate { return .date(d) }

@@ -1,35 +1,37 @@
 import Foundation
 import MentorBase
 
-/// Builds rows on a second thread while this one writes them: reading the store and shaping rows
-/// overlaps with the writer's work (XML and compression for XLSX), as the readers' read-ahead does
-/// for validation. Batches pass through a bounded queue, so memory stays flat.
-final class RowPipe: @unchecked Sendable {
-    // @unchecked: every stored property below is read and written only while `condition` is locked.
-    typealias Item = (cells: [Cell], archived: Bool)
-
+/// Reads on a second thread while this one builds and writes: reading the store overlaps with
+/// shaping rows and the writer's work (XML for XLSX), as the readers' read-ahead does for
+/// validation. Batches pass through a bounded queue, so memory stays flat.
+final class RowPipe<Item>: @unchecked Sendable {
+    // @unchecked: every stored property below is read and written only while `condition` is locked;
+    // items cross threads only through that queue, each owned by one side at a time.
     private let condition = NSCondition()
     private var queue: [[Item]] = []
+    /// Batches the consumer is done with, dropped by the producer: what one thread allocated is
+    /// freed on that thread, not contended for across malloc arenas.
+    private var spent: [[Item]] = []
     private var finished = false
     private var cancelled = false
     private var failure: (any Error)?
     private var producerDone = false
     private let capacity = 8
-    static let batchSize = 256
+    static var batchSize: Int { 256 }
 
     /// Runs `produce` on a new thread and hands every row it emits to `consume` here, in order.
     /// A failure on either side stops both; the producer has ended when this returns or throws.
     static func run(produce: @escaping (_ emit: (Item) throws -> Void) throws -> Void,
                     consume: (Item) throws -> Void) throws {
-        let pipe = RowPipe()
+        let pipe = RowPipe<Item>()
         let work = UncheckedSendable(produce)
         let thread = Thread {
             var batch: [Item] = []
-            batch.reserveCapacity(RowPipe.batchSize)
+            batch.reserveCapacity(RowPipe<Item>.batchSize)
             do {
                 try work.value { item in
                     batch.append(item)
-                    if batch.count >= RowPipe.batchSize {
+                    if batch.count >= RowPipe<Item>.batchSize {
                         try pipe.put(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -44,7 +46,11 @@ final class RowPipe: @unchecked Sendable {
         thread.start()
         do {
             while let batch = try pipe.take() {
-                for item in batch { try consume(item) }
+                // Items are lent to `consume` straight from the batch: no copy of each record.
+                try batch.withUnsafeBufferPointer { items in
+                    for i in items.indices { try consume(items[i]) }
+                }
+                pipe.giveBack(batch)
             }
         } catch {
             pipe.cancel()
@@ -55,12 +61,21 @@ final class RowPipe: @unchecked Sendable {
     }
 
     private func put(_ batch: [Item]) throws {
+        var done: [[Item]] = []
+        defer { done.removeAll() }   // after the unlock below: freeing takes time
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw CancellationError() }
         queue.append(batch)
+        swap(&done, &spent)
         condition.broadcast()
+    }
+
+    private func giveBack(_ batch: [Item]) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
     }
 
     private func end(_ error: (any Error)?) {

@@ -52,6 +52,20 @@ enum Vocabulary {
         return out
     }
 
+    /// ``joined(_:)`` over any sequence (a lazy map of a row's few values), building an array only
+    /// when two different values are found.
+    static func joined<S: Sequence>(sequence xs: S) -> Cell where S.Element == String {
+        var first: String?
+        var more: [String] = []
+        for x in xs where !x.isEmpty {
+            guard let f = first else { first = x; continue }
+            if x != f && !more.contains(x) { more.append(x) }
+        }
+        guard let first else { return .empty }
+        if more.isEmpty { return .text(first) }
+        return .text(([first] + more).joined(separator: "; "))
+    }
+
     static func joined(_ xs: [String]) -> Cell {
         switch xs.count {
         case 0: return .empty

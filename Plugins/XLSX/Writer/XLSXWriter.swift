@@ -144,8 +144,13 @@ final class XLSXWriter: TableWriter {
             throw MentorBaseError.io(location(sheet, row, 16_385), ru: "в листе Excel не больше 16 384 столбцов",
                                      en: "an Excel sheet holds at most 16,384 columns")
         }
-        if sheet.widthChars.count < width {
-            sheet.widthChars.append(contentsOf: repeatElement(0, count: width - sheet.widthChars.count))
+        // The widths are taken out of the sheet for the row (a class property is checked on every
+        // access) and put back at the end, even when a cell fails.
+        var widths: [Int] = []
+        swap(&widths, &sheet.widthChars)
+        defer { swap(&widths, &sheet.widthChars) }
+        if widths.count < width {
+            widths.append(contentsOf: repeatElement(0, count: width - widths.count))
         }
         let ws = sheet.worksheet
         let r = lxw_row_t(row)
@@ -163,13 +168,12 @@ final class XLSXWriter: TableWriter {
                 if s.isEmpty {
                     if fmt != nil { err = worksheet_write_blank(ws, r, col, fmt) }
                 } else {
-                    err = writeText(ws, r, col, s, fmt)
-                    chars = XLSXWriter.displayWidth(s)
+                    (err, chars) = writeMeasuredText(ws, r, col, s, fmt)
                 }
             case .number(let n):
                 if n.isFinite {
                     err = worksheet_write_number(ws, r, col, n, fmt)
-                    chars = Cell.format(number: n).utf8.count
+                    chars = XLSXWriter.numberWidth(n)
                 } else {
                     let s = n.isNaN ? "NaN" : (n > 0 ? "Infinity" : "-Infinity")
                     err = writeText(ws, r, col, s, fmt)
@@ -198,7 +202,7 @@ final class XLSXWriter: TableWriter {
             }
             try check(err, sheet, row, c)
             if header { chars += 2 }   // bold text and the autofilter button need room
-            if chars > sheet.widthChars[c] { sheet.widthChars[c] = chars }
+            if chars > widths[c] { widths[c] = chars }
             if let comment = note?.comment, !comment.isEmpty {
                 let e = comment.withCString { worksheet_write_comment(ws, r, col, $0) }
                 try check(e, sheet, row, c)
@@ -333,6 +337,47 @@ final class XLSXWriter: TableWriter {
     }
 
     // MARK: Cells
+
+    /// Text as a string cell, and the width it needs (``displayWidth(_:)``), from one pass over its
+    /// bytes: a native Swift string hands libxlsxwriter its own NUL-terminated UTF-8 with no copy,
+    /// and only text holding a literal `_xHHHH_` is rebuilt (``protectEscapes(_:)``).
+    private func writeMeasuredText(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ r: lxw_row_t, _ c: lxw_col_t,
+                                   _ s: String, _ fmt: UnsafeMutablePointer<lxw_format>?) -> (lxw_error, Int) {
+        let count = s.utf8.count
+        let (width, escapes, err) = s.withCString { p -> (Int, Bool, lxw_error) in
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: count)
+            var longest = 0
+            var line = 0
+            var escapes = false
+            for i in 0..<count {
+                let byte = bytes[i]
+                if byte == 0x0A {
+                    longest = max(longest, line)
+                    line = 0
+                } else if byte & 0xC0 != 0x80 {
+                    line += 1
+                    if byte == 0x5F && !escapes && i + 6 < count && bytes[i + 1] == 0x78 && XLSXWriter.isEscape(bytes, i) {
+                        escapes = true
+                    }
+                }
+            }
+            let width = max(longest, line)
+            if escapes { return (width, true, LXW_NO_ERROR) }
+            return (width, false, worksheet_write_string(ws, r, c, p, fmt))
+        }
+        if escapes { return (writeText(ws, r, c, s, fmt), width) }
+        return (err, width)
+    }
+
+    /// Characters of `Cell.format(number:)` without building the string, for integers (row numbers,
+    /// counts); other numbers are formatted.
+    static func numberWidth(_ n: Double) -> Int {
+        guard n == n.rounded(), abs(n) < 1e15 else { return Cell.format(number: n).utf8.count }
+        var v = Int64(n).magnitude
+        var digits = 1
+        while v >= 10 { v /= 10; digits += 1 }
+        return n < 0 ? digits + 1 : digits
+    }
 
     /// Text as a string cell. A literal `_xHHHH_` is escaped as `_x005F_xHHHH_` so that readers
     /// do not decode it as a character escape.

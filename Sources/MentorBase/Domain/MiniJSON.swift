@@ -55,6 +55,7 @@ public enum MiniJSON {
 
     /// `["a","b"]` → `["a", "b"]`; nil when the text is not an array of strings.
     public static func stringArray(_ text: String) -> [String]? {
+        if let fast = compactStringArray(text) { return fast }
         guard case .array(let items)? = parse(text) else { return nil }
         var out: [String] = []
         for item in items {
@@ -62,6 +63,34 @@ public enum MiniJSON {
             out.append(s)
         }
         return out
+    }
+
+    /// The store's own compact form, `["a","b"]` with no spaces and no escapes, read straight from
+    /// the bytes (phones and e-mails of every person on a read); nil for anything else, which the
+    /// general parser then reads.
+    private static func compactStringArray(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { b -> [String]? in
+            guard b.count >= 2, b[0] == 0x5B, b[b.count - 1] == 0x5D else { return nil }
+            var out: [String] = []
+            var i = 1
+            if b.count == 2 { return out }
+            while true {
+                guard i < b.count, b[i] == 0x22 else { return nil }
+                let start = i + 1
+                var j = start
+                while j < b.count, b[j] != 0x22 {
+                    if b[j] == 0x5C { return nil }
+                    j += 1
+                }
+                guard j < b.count else { return nil }
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self))
+                i = j + 1
+                guard i < b.count else { return nil }
+                if b[i] == 0x2C { i += 1; continue }
+                return b[i] == 0x5D && i == b.count - 1 ? out : nil
+            }
+        }
     }
 
     /// Writes a value back as compact JSON.
