@@ -153,25 +153,9 @@ public struct MustacheTemplate: Sendable {
     }
 }
 
-/// Escaping for HTML text and attribute values.
+/// Escaping for HTML text and attribute values (the core's `HTMLText`, shared with the HTML export
+/// and the web page; it also drops control characters, which are parse errors in HTML).
 public enum HTMLEscape {
     /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes.
-    public static func text(_ s: String) -> String {
-        var needs = false
-        for u in s.utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u == 0x27 { needs = true; break }
-        guard needs else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func text(_ s: String) -> String { HTMLText.escape(s) }
 }
