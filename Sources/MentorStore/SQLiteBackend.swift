@@ -51,17 +51,42 @@ final class SQLiteBackend: SQLBackend {
             // The cap is fixed, so memory stays flat however large the file.
             try db.execute(sql: "PRAGMA cache_size = -\(SQLiteBackend.cacheKiB)")
         }
-        do {
-            queue = try DatabaseQueue(path: path, configuration: config)
-            var migrator = DatabaseMigrator()
-            for m in Schema.migrations {
-                migrator.registerMigration(m.id) { db in
-                    for s in Schema.statements(m.sql, .sqlite) { try db.execute(sql: s) }
-                }
+        var migrator = DatabaseMigrator()
+        for m in Schema.migrations {
+            migrator.registerMigration(m.id) { db in
+                for s in Schema.statements(m.sql, .sqlite) { try db.execute(sql: s) }
             }
-            try migrator.migrate(queue)
-        } catch {
-            throw storeError(path, "open", error)
+        }
+        // Two processes opening a new store at once race to create it: the loser's migration
+        // finds the tables made or the database busy (a read lock cannot wait to become a write
+        // lock). It tries again shortly, and then sees the winner's migrations applied.
+        var attempt = 0
+        while true {
+            do {
+                let q = try DatabaseQueue(path: path, configuration: config)
+                do {
+                    try migrator.migrate(q)
+                } catch {
+                    try? q.close()
+                    throw error
+                }
+                queue = q
+                break
+            } catch {
+                attempt += 1
+                guard attempt < 50, SQLiteBackend.isOpeningRace(error) else { throw storeError(path, "open", error) }
+                usleep(UInt32(50_000 + 10_000 * attempt))
+            }
+        }
+    }
+
+    /// A failure another opener of the same new store can cause: busy, locked, or a table it created.
+    static func isOpeningRace(_ error: any Error) -> Bool {
+        guard let e = error as? DatabaseError else { return false }
+        switch e.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return true
+        case .SQLITE_ERROR: return (e.message ?? "").contains("already exists")
+        default: return false
         }
     }
 
