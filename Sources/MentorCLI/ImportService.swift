@@ -119,23 +119,11 @@ enum ImportService {
     /// secretary's own table with every problem cell marked, and the «Ошибки» sheet — atomically.
     static func writeErrorWorkbook(_ job: ImportJob, _ outcome: ImportOutcome, to path: String, registry: FormatRegistry,
                                    lang: Language) throws {
-        guard let xlsx = registry.plugin(id: "xlsx") else {
-            throw MentorBaseError.usage(ru: "формат xlsx не подключен", en: "the xlsx format is not available")
-        }
         let source = InputSource(path: job.path)
         let candidate = try registry.detect(source, forced: job.forcedFormat)
-        let reader = try candidate.plugin.makeReader(source: source, options: job.readOptions)
-        let namedSheets = ValidatedImport.namedSheets(reader, candidate.plugin)
-        let sheets = try selectSheets(reader, job.sheet)
-        var rep = ValidationReport(maxItems: 100_000)
-        rep.sheetOrder = reader.sheets.map { namedSheets ? $0.name : nil }
-        for d in outcome.report.diagnostics.items { rep.add(d) }
-        try atomically(path) { tmp in
-            let writer = try xlsx.makeWriter(target: OutputTarget(path: tmp, displayName: path),
-                                             options: WriteOptions(sheetCount: sheets.count + 1))
-            try ErrorWorkbook.write(diagnostics: rep.sorted, droppedCount: outcome.report.diagnostics.dropped + rep.log.dropped,
-                                    reader: reader, sheets: sheets, namedSheets: namedSheets, writer: writer, lang: lang)
-        }
+        try ErrorReportFile.write(diagnostics: outcome.report.diagnostics.items, dropped: outcome.report.diagnostics.dropped,
+                                  source: source, plugin: candidate.plugin, readOptions: job.readOptions, sheet: job.sheet,
+                                  headerRows: [:], to: path, registry: registry, lang: lang)
     }
 
     /// Writes the merge plan as a workbook: a sheet per outcome, changed cells highlighted.
@@ -143,22 +131,10 @@ enum ImportService {
         guard let xlsx = registry.plugin(id: "xlsx") else {
             throw MentorBaseError.usage(ru: "формат xlsx не подключен", en: "the xlsx format is not available")
         }
-        try atomically(path) { tmp in
+        try writeReplacing(path) { tmp in
             let writer = try xlsx.makeWriter(target: OutputTarget(path: tmp, displayName: path),
                                              options: WriteOptions(sheetCount: PlanWorkbook.sheetCount))
             try PlanWorkbook.write(outcome.report, to: writer, lang: lang)
         }
-    }
-
-    /// Writes through a temporary file beside `path` and renames it into place only when complete.
-    private static func atomically(_ path: String, _ body: (String) throws -> Void) throws {
-        let tmp = temporaryPath(besides: path)
-        var committed = false
-        defer { if !committed { unlink(tmp) } }
-        try body(tmp)
-        guard rename(tmp, path) == 0 else {
-            throw MentorBaseError.io(SourceLocation(file: path), ru: "не удалось записать файл", en: "cannot write the file")
-        }
-        committed = true
     }
 }

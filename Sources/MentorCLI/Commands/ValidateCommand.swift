@@ -187,26 +187,11 @@ struct ValidateCommand: MentorCommand {
 
     private func writeReport(_ path: String, _ rep: ValidationReport, _ summary: TableValidation.Summary,
                              _ plugin: any FormatPlugin, _ context: CLIContext) throws {
-        guard let xlsx = context.registry.plugin(id: "xlsx") else {
-            throw MentorBaseError.usage(ru: "формат xlsx не подключен", en: "the xlsx format is not available")
-        }
-        // A fresh reader: the table is streamed a second time rather than kept in memory.
-        let source = InputSource(path: file)
-        let reader = try plugin.makeReader(source: source, options: try input.readOptions())
-        let namedSheets = reader.sheets.count > 1 || plugin.descriptor.capabilities.contains(.styling)
-        let sheets = try sheet.map { try selectSheets(reader, $0) } ?? Array(reader.sheets.indices)
         var headerRows: [Int: Int] = [:]
         for s in summary.sheets { headerRows[s.index] = s.mapping.headerRow }
-        let tmp = temporaryPath(besides: path)
-        var committed = false
-        defer { if !committed { unlink(tmp) } }
-        let writer = try xlsx.makeWriter(target: OutputTarget(path: tmp, displayName: path),
-                                         options: WriteOptions(sheetCount: sheets.count + 1))
-        try ErrorWorkbook.write(diagnostics: rep.sorted, droppedCount: rep.log.dropped, reader: reader, sheets: sheets,
-                                namedSheets: namedSheets, headerRows: headerRows, writer: writer, lang: global.lang)
-        guard rename(tmp, path) == 0 else {
-            throw MentorBaseError.io(SourceLocation(file: path), ru: "не удалось записать отчет", en: "cannot write the report")
-        }
-        committed = true
+        // A fresh reader: the table is streamed a second time rather than kept in memory.
+        try ErrorReportFile.write(diagnostics: rep.sorted, dropped: rep.log.dropped, source: InputSource(path: file),
+                                  plugin: plugin, readOptions: try input.readOptions(), sheet: sheet,
+                                  headerRows: headerRows, to: path, registry: context.registry, lang: global.lang)
     }
 }

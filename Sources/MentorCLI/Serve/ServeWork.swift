@@ -142,20 +142,15 @@ enum ServeWork {
     /// The annotated error workbook, as `validate --report` writes it, into `path`.
     static func writeErrorWorkbook(_ upload: Upload, _ analysis: Analysis, settings: ServeSettings, lang: Language,
                                    to path: String) throws {
-        guard let xlsx = settings.registry.plugin(id: "xlsx"),
-              let plugin = settings.registry.plugin(id: analysis.formatID) else {
-            throw MentorBaseError.usage(ru: "формат xlsx не подключен", en: "the xlsx format is not available")
+        guard let plugin = settings.registry.plugin(id: analysis.formatID) else {
+            throw MentorBaseError.usage(ru: "формат «\(analysis.formatID)» не подключен", en: "the format “\(analysis.formatID)” is not available")
         }
-        let reader = try plugin.makeReader(source: InputSource(path: upload.path, displayName: upload.name), options: upload.readOptions)
-        let namedSheets = ValidatedImport.namedSheets(reader, plugin)
-        let sheets = Array(reader.sheets.indices)
         var headerRows: [Int: Int] = [:]
         for s in analysis.summary.sheets { headerRows[s.index] = s.mapping.headerRow }
-        let writer = try xlsx.makeWriter(target: OutputTarget(path: path, displayName: upload.name),
-                                         options: WriteOptions(sheetCount: sheets.count + 1))
-        try ErrorWorkbook.write(diagnostics: analysis.report.sorted, droppedCount: analysis.report.log.dropped,
-                                reader: reader, sheets: sheets, namedSheets: namedSheets, headerRows: headerRows,
-                                writer: writer, lang: lang)
+        try ErrorReportFile.write(diagnostics: analysis.report.sorted, dropped: analysis.report.log.dropped,
+                                  source: InputSource(path: upload.path, displayName: upload.name), plugin: plugin,
+                                  readOptions: upload.readOptions, sheet: nil, headerRows: headerRows, to: path,
+                                  registry: settings.registry, lang: lang)
     }
 
     /// Reads a file the page wrote and removes it.
