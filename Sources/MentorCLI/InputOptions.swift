@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import MentorBase
+import MentorSchema
 
 /// How to read an input file: its format, encoding, delimiter and plugin settings.
 struct InputOptions: ParsableArguments {
@@ -73,4 +75,16 @@ func printReaderDiagnostics(_ reader: any TableReader, _ g: GlobalOptions, _ con
     if log.dropped > 0 {
         context.terminal.err(g.lang == .ru ? "… и ещё \(log.dropped) сообщений" : "… and \(log.dropped) more")
     }
+}
+
+/// The date rules are checked on: `--as-of` (DD.MM.YYYY or another date spelling) or today (UTC).
+func asOfDate(_ asOf: String?) throws -> CalendarDate {
+    if let asOf {
+        guard case .date(let d) = Dates.parse(text: asOf, referenceYear: 2000) else {
+            throw MentorBaseError.usage(ru: "--as-of: не дата «\(asOf)»", en: "--as-of: not a date “\(asOf)”")
+        }
+        return d
+    }
+    let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+    return CalendarDate(daysSinceEpoch: days) ?? CalendarDate(year: 2025, month: 1, day: 1)!
 }

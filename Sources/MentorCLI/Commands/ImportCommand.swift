@@ -143,16 +143,7 @@ struct ImportCommand: MentorCommand {
         return url.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
-    private func referenceDate() throws -> CalendarDate {
-        if let asOf {
-            guard case .date(let d) = Dates.parse(text: asOf, referenceYear: 2000) else {
-                throw MentorBaseError.usage(ru: "--as-of: не дата «\(asOf)»", en: "--as-of: not a date “\(asOf)”")
-            }
-            return d
-        }
-        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
-        return CalendarDate(daysSinceEpoch: days) ?? CalendarDate(year: 2025, month: 1, day: 1)!
-    }
+    private func referenceDate() throws -> CalendarDate { try asOfDate(asOf) }
 
     /// SHA-256 of the file, read in 1 MiB pieces.
     static func checksum(_ path: String) throws -> String {

@@ -174,16 +174,7 @@ struct ValidateCommand: MentorCommand {
         if let first = rep.sorted.first { context.terminal.err(first.render(.en)) }
     }
 
-    private func referenceDate() throws -> CalendarDate {
-        if let asOf {
-            guard case .date(let d) = Dates.parse(text: asOf, referenceYear: 2000) else {
-                throw MentorBaseError.usage(ru: "--as-of: не дата «\(asOf)»", en: "--as-of: not a date “\(asOf)”")
-            }
-            return d
-        }
-        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
-        return CalendarDate(daysSinceEpoch: days) ?? CalendarDate(year: 2025, month: 1, day: 1)!
-    }
+    private func referenceDate() throws -> CalendarDate { try asOfDate(asOf) }
 
     private func writeReport(_ path: String, _ rep: ValidationReport, _ summary: TableValidation.Summary,
                              _ plugin: any FormatPlugin, _ context: CLIContext) throws {
