@@ -409,6 +409,25 @@ def test_password_required_when_set(server, tmp_path):
     assert "по паролю" in srv.text_log()
 
 
+def test_password_guessing_is_throttled(server, tmp_path):
+    srv = server(env={"MENTORBASE_PASSWORD": "верный"})
+    # The browser's first request carries no password and does not count.
+    for _ in range(8):
+        assert request(srv.base)[0] == 401
+    # Five wrong passwords are answered 401; the sixth locks this address out.
+    for i in range(5):
+        assert request(srv.base, password=f"guess-{i}")[0] == 401
+    status, headers, body = request(srv.base, password="guess-5")
+    assert status == 429
+    wait = int(headers["Retry-After"])
+    assert 0 < wait <= 60
+    assert "Слишком много неверных паролей" in body.decode()
+    # During the lockout even the right password is refused, so a guesser cannot tell a hit.
+    status, headers, _ = request(srv.base, password="верный")
+    assert status == 429 and "Retry-After" in headers
+    assert request(srv.base + "upload", data=b"x", method="POST", password="верный")[0] == 429
+
+
 def test_password_file_and_non_loopback_host(server, tmp_path):
     # Another address without a password: refused at start, with the reason.
     env = {k: v for k, v in os.environ.items() if k != "MENTORBASE_PASSWORD"}

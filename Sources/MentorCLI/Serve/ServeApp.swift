@@ -12,6 +12,8 @@ final class ServeApp: Sendable {
     let uploads = UploadRegistry()
     /// One secret per server run, put in every form; a page of another site cannot read it.
     let csrfToken = ServeToken.random(bytes: 32)
+    /// Wrong passwords per client address (only used when a password is set).
+    let throttle = PasswordThrottle()
 
     init(settings: ServeSettings, scratch: ScratchFolder) {
         self.settings = settings
@@ -28,15 +30,37 @@ final class ServeApp: Sendable {
                                           c.t("Страница открывается только по адресу 127.0.0.1 или localhost.",
                                               "The page opens only as 127.0.0.1 or localhost.")), status: 421), c)
         }
-        if let password = settings.password, !authorized(r, password) {
-            var resp = ServeResponse.html(errorPage(c, status: 401, c.t("Нужен пароль", "Password required"),
-                                                    c.t("Введите пароль, заданный при запуске mentorbase serve (имя пользователя — любое).",
-                                                        "Enter the password mentorbase serve was started with (any user name).")),
-                                          status: 401)
-            resp.headers.append(("WWW-Authenticate", "Basic realm=\"mentorbase\", charset=\"UTF-8\""))
-            return finish(resp, c)
+        if let password = settings.password {
+            let client = r.client ?? "?"
+            let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+            if let wait = throttle.retryAfter(client: client, now: now) {
+                return tooManyAttempts(wait, c)
+            }
+            guard authorized(r, password) else {
+                // The browser's first request carries no password: only a wrong one counts.
+                if r.header("authorization") != nil, let wait = throttle.recordFailure(client: client, now: now) {
+                    return tooManyAttempts(wait, c)
+                }
+                var resp = ServeResponse.html(errorPage(c, status: 401, c.t("Нужен пароль", "Password required"),
+                                                        c.t("Введите пароль, заданный при запуске mentorbase serve (имя пользователя — любое).",
+                                                            "Enter the password mentorbase serve was started with (any user name).")),
+                                              status: 401)
+                resp.headers.append(("WWW-Authenticate", "Basic realm=\"mentorbase\", charset=\"UTF-8\""))
+                return finish(resp, c)
+            }
+            throttle.recordSuccess(client: client)
         }
         return nil
+    }
+
+    private func tooManyAttempts(_ seconds: Int, _ c: PageContext) -> ServeResponse {
+        let minutes = max(1, (seconds + 59) / 60)
+        var resp = ServeResponse.html(errorPage(c, status: 429, c.t("Слишком много неверных паролей", "Too many wrong passwords"),
+                                                c.t("С этого компьютера несколько раз ввели неверный пароль. Повторите через \(minutes) мин.",
+                                                    "A wrong password was entered several times from this computer. Try again in \(minutes) min.")),
+                                      status: 429)
+        resp.headers.append(("Retry-After", String(seconds)))
+        return finish(resp, c)
     }
 
     private func hostAllowed(_ authority: String?) -> Bool {

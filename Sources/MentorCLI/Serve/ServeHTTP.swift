@@ -8,6 +8,8 @@ struct ServeRequest: Sendable {
     var query: [String: String]
     /// The `Host` the browser used (HTTP/1 `Host`, HTTP/2 `:authority`).
     var authority: String?
+    /// The client's IP address (no port), for the password throttle; nil when unknown.
+    var client: String? = nil
     var headers: [(String, String)] = []
     var body: [UInt8] = []
 

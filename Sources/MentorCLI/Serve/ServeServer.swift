@@ -80,8 +80,8 @@ enum ServeServer {
         var logger = Logger(label: "mentorbase.serve")
         // Hummingbird's own messages could carry request details: only problems are logged.
         logger.logLevel = .warning
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            await app.respond(to: request)
+        let responder = CallbackResponder<ServeRequestContext> { request, context in
+            await app.respond(to: request, client: context.remoteAddress?.ipAddress)
         }
         let application = Application(
             responder: responder,
@@ -113,6 +113,17 @@ enum ServeServer {
     }
 }
 
+/// Hummingbird's basic context plus the client's address (for the password throttle).
+struct ServeRequestContext: RequestContext, RemoteAddressRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let remoteAddress: SocketAddress?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}
+
 /// An error handed from the server task to the waiting thread.
 ///
 /// `@unchecked Sendable`: every access holds `lock`.
@@ -135,11 +146,11 @@ final class FailureBox: @unchecked Sendable {
 
 /// The converter between Hummingbird's request and response and the app's plain ones.
 extension ServeApp {
-    func respond(to request: Request) async -> Response {
+    func respond(to request: Request, client: String?) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         var incoming = ServeRequest(method: request.method.rawValue, path: request.uri.path,
                                     query: ServeForm.parseURLEncoded(request.uri.query ?? ""),
-                                    authority: request.head.authority)
+                                    authority: request.head.authority, client: client)
         for field in request.headers { incoming.headers.append((field.name.canonicalName, field.value)) }
         var out: ServeResponse
         if let early = precheck(incoming) {
