@@ -514,6 +514,28 @@ def test_security_headers_and_cleanup(server, tmp_path):
     assert not os.path.exists(folder)
 
 
+def test_idle_uploads_are_deleted(server, tmp_path):
+    # --keep-uploads in minutes: 0.03 min = 1.8 s.
+    srv = server("--keep-uploads", "0.03")
+    token = token_of(srv.base)
+    status, headers, _ = upload(srv.base, token, os.path.join(SAMPLES, "mentees-clean.csv"))
+    assert status == 303
+    page_url = srv.base + headers["Location"].lstrip("/")
+    folder = re.search(r"временной папке (\S+)", srv.text_log()).group(1)
+    assert [f for _, _, fs in os.walk(folder) for f in fs]
+    # Used within the idle time: kept.
+    time.sleep(1.0)
+    assert request(page_url)[0] == 200
+    time.sleep(1.0)
+    assert request(page_url)[0] == 200
+    # Unused for longer: the next request deletes it.
+    time.sleep(2.5)
+    assert request(srv.base)[0] == 200
+    assert request(page_url)[0] == 404
+    assert not [f for _, _, fs in os.walk(folder) for f in fs]
+    assert "мин без дела" in srv.text_log()
+
+
 def test_all_or_nothing_then_only_valid_rows(server, tmp_path):
     import openpyxl
     srv = server()

@@ -12,13 +12,13 @@ struct ServeCommand: MentorCommand {
                                 По умолчанию страница доступна только с этого компьютера (127.0.0.1). Чтобы открыть её \
                                 по сети (--host 0.0.0.0), задайте пароль: переменная MENTORBASE_PASSWORD или --password-file; \
                                 браузер спросит его (любое имя пользователя). Загруженные файлы лежат в закрытой временной \
-                                папке и удаляются после импорта и при остановке. В журнал пишутся только метод, путь, код и время.
+                                папке и удаляются после импорта, после --keep-uploads минут без дела (120) и при остановке. В журнал пишутся только метод, путь, код и время.
                                 Пример: mentorbase serve --store школа.sqlite, затем откройте http://127.0.0.1:8080/
                                 """, """
                                 By default the page is reachable from this computer only (127.0.0.1). To open it to the \
                                 network (--host 0.0.0.0) set a password: the MENTORBASE_PASSWORD variable or --password-file; \
                                 the browser asks for it (any user name). Uploaded files stay in a private temporary folder \
-                                and are deleted after the import and at exit. The log holds only method, path, status and time.
+                                and are deleted after the import, after --keep-uploads minutes unused (120) and at exit. The log holds only method, path, status and time.
                                 Example: mentorbase serve --store school.sqlite, then open http://127.0.0.1:8080/
                                 """))
     }
@@ -42,6 +42,12 @@ struct ServeCommand: MentorCommand {
                                  "The largest upload, MB (50 by default)."), valueName: "MB"))
     var maxUpload: Double = 50
 
+    @Option(name: .customLong("keep-uploads"),
+            help: ArgumentHelp(L("Через сколько минут без дела загруженный файл удаляется (по умолчанию 120).",
+                                 "Minutes an unused upload is kept before it is deleted (120 by default)."),
+                               valueName: "minutes"))
+    var keepUploads: Double = 120
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp(L("Проверять на эту дату (ДД.ММ.ГГГГ; по умолчанию сегодня).",
                                                              "Validate as of this date (DD.MM.YYYY; today by default).")))
     var asOf: String?
@@ -56,6 +62,9 @@ struct ServeCommand: MentorCommand {
         guard maxUpload > 0, maxUpload <= 4096 else {
             throw MentorBaseError.usage(ru: "--max-upload: от 0 до 4096 МБ", en: "--max-upload: 0 to 4096 MB")
         }
+        guard keepUploads > 0, keepUploads <= 7 * 24 * 60 else {
+            throw MentorBaseError.usage(ru: "--keep-uploads: от 0 до 10080 минут", en: "--keep-uploads: 0 to 10080 minutes")
+        }
         let password = try ServePassword.resolve(file: passwordFile, environment: ProcessInfo.processInfo.environment)
         let loopback = ServePassword.isLoopback(host)
         if !loopback && password == nil {
@@ -65,7 +74,8 @@ struct ServeCommand: MentorCommand {
         }
         let referenceDate = try asOf.map(Clock.parse) ?? Clock.today
         let settings = ServeSettings(host: host, port: port, store: storeOptions.store, password: password,
-                                     maxUploadBytes: Int(maxUpload * 1_048_576), lang: common.lang,
+                                     maxUploadBytes: Int(maxUpload * 1_048_576), uploadIdleSeconds: keepUploads * 60,
+                                     lang: common.lang,
                                      referenceDate: referenceDate, registry: context.registry, quiet: common.quiet)
         try ServeServer.run(settings)
     }

@@ -32,7 +32,7 @@ final class ServeApp: Sendable {
         }
         if let password = settings.password {
             let client = r.client ?? "?"
-            let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+            let now = ServeClock.now
             if let wait = throttle.retryAfter(client: client, now: now) {
                 return tooManyAttempts(wait, c)
             }
@@ -106,6 +106,10 @@ final class ServeApp: Sendable {
     // MARK: Routing
 
     func handle(_ r: ServeRequest) async -> ServeResponse {
+        // Personal data should not lie on disk longer than the work needs: idle uploads go.
+        for u in await uploads.expire(now: ServeClock.now, idle: settings.uploadIdleSeconds) {
+            scratch.remove(folder: u.folder)
+        }
         let c = context()
         let s = r.segments
         do {

@@ -18,10 +18,17 @@ struct ServeSettings: Sendable {
     var store: String
     var password: String?
     var maxUploadBytes: Int
+    /// An upload no page used for this long is deleted (`--keep-uploads`, minutes).
+    var uploadIdleSeconds: Double = 7200
     var lang: Language
     var referenceDate: CalendarDate
     var registry: FormatRegistry
     var quiet: Bool
+}
+
+extension ServeSettings {
+    /// Seconds shown as whole minutes (at least 1).
+    static func minutes(_ seconds: Double) -> Int { max(1, Int((seconds / 60).rounded())) }
 }
 
 /// The password rule: loopback needs none; any other address needs one.
@@ -65,14 +72,14 @@ enum ServeServer {
                 lines.append(settings.password == nil
                     ? "  доступ: только с этого компьютера (адрес \(settings.host)), без пароля"
                     : "  доступ: по паролю (HTTP Basic, любое имя пользователя); адрес \(settings.host)")
-                lines.append("  хранилище: \(settings.store); загрузки до \(settings.maxUploadBytes / 1_048_576) МБ во временной папке \(scratch.path) (удаляется при остановке)")
+                lines.append("  хранилище: \(settings.store); загрузки до \(settings.maxUploadBytes / 1_048_576) МБ во временной папке \(scratch.path) (удаляется после импорта, через \(ServeSettings.minutes(settings.uploadIdleSeconds)) мин без дела и при остановке)")
                 lines.append("  остановить: Ctrl+C")
             } else {
                 lines.append("mentorbase serve: the page is at \(url)")
                 lines.append(settings.password == nil
                     ? "  access: this computer only (address \(settings.host)), no password"
                     : "  access: password required (HTTP Basic, any user name); address \(settings.host)")
-                lines.append("  store: \(settings.store); uploads up to \(settings.maxUploadBytes / 1_048_576) MB in the temporary folder \(scratch.path) (deleted at exit)")
+                lines.append("  store: \(settings.store); uploads up to \(settings.maxUploadBytes / 1_048_576) MB in the temporary folder \(scratch.path) (deleted after the import, after \(ServeSettings.minutes(settings.uploadIdleSeconds)) min unused, and at exit)")
                 lines.append("  stop: Ctrl+C")
             }
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))

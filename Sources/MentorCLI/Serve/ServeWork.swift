@@ -31,6 +31,13 @@ struct Upload: Sendable {
     var failure: Localized?
     /// The batch it was imported as.
     var importedBatch: Int64?
+    /// When a page last used it (monotonic seconds); an upload idle too long is deleted.
+    var lastUsed: Double = ServeClock.now
+}
+
+/// Monotonic seconds for idle times and the password throttle (never goes back with the wall clock).
+enum ServeClock {
+    static var now: Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }
 
 extension Upload {
@@ -275,7 +282,11 @@ actor UploadRegistry {
         order.append(u.id)
     }
 
-    func get(_ id: String) -> Upload? { items[id] }
+    /// The upload, marked as used now.
+    func get(_ id: String) -> Upload? {
+        items[id]?.lastUsed = ServeClock.now
+        return items[id]
+    }
 
     func put(_ u: Upload) {
         guard items[u.id] != nil else { return }
@@ -289,4 +300,11 @@ actor UploadRegistry {
 
     /// Newest first.
     func all() -> [Upload] { order.reversed().compactMap { items[$0] } }
+
+    /// Removes and returns the uploads no page used for longer than `idle` seconds.
+    func expire(now: Double, idle: Double) -> [Upload] {
+        let old = items.values.filter { now - $0.lastUsed > idle }
+        for u in old { _ = remove(u.id) }
+        return old
+    }
 }
