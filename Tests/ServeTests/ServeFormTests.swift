@@ -1,3 +1,4 @@
+import MentorBase
 import Testing
 @testable import MentorCLI
 
@@ -118,5 +119,36 @@ import Testing
         #expect(try ServePassword.resolve(file: nil, environment: [:]) == nil)
         #expect(try ServePassword.resolve(file: nil, environment: ["MENTORBASE_PASSWORD": ""]) == nil)
         #expect(try ServePassword.resolve(file: nil, environment: ["MENTORBASE_PASSWORD": "пароль"]) == "пароль")
+    }
+}
+
+/// Command-line hints shown on the page name the page's fields instead of the options.
+@Suite struct ServeHintsTests {
+    @Test func optionNamesBecomeThePageFields() {
+        #expect(ServeHints.forPage("сохраните файл в UTF-8 или укажите --encoding", .ru)
+            == "сохраните файл в UTF-8 или выберите кодировку в поле «Кодировка (для CSV)»")
+        #expect(ServeHints.forPage("save the file as UTF-8 or pass --encoding", .en)
+            == "save the file as UTF-8 or choose the encoding in the «Encoding (CSV)» field")
+        #expect(ServeHints.forPage("добавьте столбец или укажите соответствие в файле --map", .ru)
+            == "добавьте столбец или укажите соответствие в таблице «Соответствие столбцов»")
+        #expect(ServeHints.forPage("rename the column or map it in a --map file", .en)
+            == "rename the column or map it in the «Column mapping» table")
+        #expect(ServeHints.forPage("укажите вид: --kind mentors|mentees|consents", .ru) == "укажите вид: поле «Что в файле»")
+        #expect(ServeHints.forPage("name the format: --from csv|xlsx|ods", .en) == "name the format: the «Format» field")
+        #expect(ServeHints.forPage("сохраните его заново через --save-map", .ru)
+            == "сохраните его заново в таблице «Соответствие столбцов» (кнопка «Сохранить соответствия столбцов»)")
+        // Text without options, and dashes that are not options, stay as they are.
+        #expect(ServeHints.forPage("дата 31.02.2023 — такой даты нет", .ru) == "дата 31.02.2023 — такой даты нет")
+        #expect(ServeHints.forPage("телефон --- не указан", .ru) == "телефон --- не указан")
+    }
+
+    @Test func everyHintTheCoreGivesIsRewrittenWithoutLeftoverOptions() {
+        // The option names that the core's and plugins' read-side hints use (grep "hint: Localized" for "--").
+        for option in ["--encoding", "--map", "--from csv|xlsx", "--kind mentors|pairs", "--save-map"] {
+            for lang in [Language.ru, .en] {
+                let verb = lang == .ru ? "укажите" : "pass"
+                #expect(!ServeHints.forPage("\(verb) \(option)", lang).contains("--"), "\(option) \(lang)")
+            }
+        }
     }
 }

@@ -435,6 +435,22 @@ def test_page_on_a_postgresql_store(server, tmp_path):
     assert export(page_store, "pairs") != export(cli_store, "pairs")
 
 
+def test_hints_name_the_page_fields_not_command_line_options(server, tmp_path):
+    srv = server()
+    token = token_of(srv.base)
+    extra = tmp_path / "лишний-столбец.csv"
+    extra.write_text("Фамилия;Имя;Отчество;Дата рождения;Класс;Любимый цвет\n"
+                     "Иванов;Иван;Иванович;01.02.2010;7Б;синий\n", encoding="utf-8")
+    status, headers, _ = upload(srv.base, token, str(extra))
+    assert status == 303
+    status, _, body = request(srv.base + headers["Location"].lstrip("/"))
+    text = body.decode()
+    assert status == 200
+    assert "Любимый цвет" in text and "не сопоставлен" in text
+    assert "в таблице «Соответствие столбцов»" in text
+    assert "в файле --map" not in text  # (the help text may still say the saved file works with --map)
+
+
 def test_password_required_when_set(server, tmp_path):
     srv = server(env={"MENTORBASE_PASSWORD": "s3cret-пароль"})
     status, headers, _ = request(srv.base)

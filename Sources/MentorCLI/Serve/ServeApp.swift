@@ -155,7 +155,7 @@ final class ServeApp: Sendable {
             }
         } catch let e as MentorBaseError {
             let status = e.kind == .io ? 500 : 400
-            return finish(.html(errorPage(c, status: status, c.t("Не получилось", "That did not work"), e.render(c.lang)), status: status), c)
+            return finish(.html(errorPage(c, status: status, c.t("Не получилось", "That did not work"), ServeHints.forPage(e.render(c.lang), c.lang)), status: status), c)
         } catch {
             return finish(.html(errorPage(c, status: 500, c.t("Внутренняя ошибка", "Internal error"), "\(error)"), status: 500), c)
         }
@@ -286,7 +286,7 @@ final class ServeApp: Sendable {
             u.failure = nil
         } catch let e as MentorBaseError {
             u.analysis = nil
-            u.failure = Localized(ru: e.render(.ru), en: e.render(.en))
+            u.failure = ServeHints.forPage(Localized(ru: e.render(.ru), en: e.render(.en)))
         } catch {
             u.analysis = nil
             u.failure = Localized(ru: "\(error)", en: "\(error)")

@@ -128,7 +128,7 @@ enum ServeImport {
         let general = r.diagnostics.items.filter { $0.location.row == nil }
         if !general.isEmpty {
             body += "<h2>\(c.t("Замечания к файлу", "About the file"))</h2><ul>"
-            for d in general { body += "<li>\(esc(d.message(c.lang)))\(d.hint.map { " — " + esc($0(c.lang)) } ?? "")</li>" }
+            for d in general { body += "<li>\(esc(d.message(c.lang)))\(d.hint.map { " — " + esc(ServeHints.forPage($0(c.lang), c.lang)) } ?? "")</li>" }
             body += "</ul>"
         }
         return ServeLayout.page(c, title: c.t("План загрузки", "Import plan"), current: "upload", body: body)

@@ -283,7 +283,7 @@ enum ServePages {
                 : "<span class=\"sev-warning\">\(c.t("предупреждение", "warning"))</span>"
             let column = [l.columnLetter, l.field.map { "«\($0)»" }].compactMap { $0 }.joined(separator: " ")
             var what = esc(d.message(c.lang))
-            if let h = d.hint { what += "<br><span class=\"muted\">→ \(esc(h(c.lang)))</span>" }
+            if let h = d.hint { what += "<br><span class=\"muted\">→ \(esc(ServeHints.forPage(h(c.lang), c.lang)))</span>" }
             rows += "<tr><td>\(esc(column))</td><td>\(esc(d.value ?? ""))</td><td>\(sev)</td><td><code>\(esc(d.code))</code></td><td>\(what)</td></tr>"
         }
         out += """
