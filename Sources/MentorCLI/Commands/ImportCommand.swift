@@ -186,7 +186,7 @@ struct ImportCommand: MentorCommand {
             return
         }
         for p in r.plans {
-            let head = "\(p.location.describe(global.lang)) «\(p.label)»: " + ImportCommand.outcomeWord(p.outcome, ru)
+            let head = "\(p.location.describe(global.lang)) «\(p.label)»: " + p.outcome.rowLabel(global.lang)
             t.out(head + "\n")
             for c in p.changes {
                 let old = c.change.sensitive ? "***" : (c.change.old.map(PlanWorkbook.humanText) ?? "∅")
@@ -194,7 +194,7 @@ struct ImportCommand: MentorCommand {
                 t.out("    \(c.table.rawValue).\(c.change.column): \(old) → \(new)\n")
             }
         }
-        let counts = RecordPlan.Outcome.allCases.map { "\(ImportCommand.outcomeWord($0, ru)): \(r.count($0))" }
+        let counts = RecordPlan.Outcome.allCases.map { "\($0.countLabel(global.lang)): \(r.count($0))" }
             .joined(separator: ", ")
         var tail: String
         switch r.stop {
@@ -215,15 +215,5 @@ struct ImportCommand: MentorCommand {
         }
         let secs = String(format: "%.2f", r.seconds)
         t.out(counts + ". " + tail + (ru ? " Время: \(secs) с.\n" : " Time: \(secs) s.\n"))
-    }
-
-    static func outcomeWord(_ o: RecordPlan.Outcome, _ ru: Bool) -> String {
-        switch o {
-        case .new: return ru ? "новых" : "new"
-        case .updated: return ru ? "обновлено" : "updated"
-        case .unchanged: return ru ? "без изменений" : "unchanged"
-        case .conflicting: return ru ? "конфликтов" : "conflicting"
-        case .rejected: return ru ? "отклонено" : "rejected"
-        }
     }
 }

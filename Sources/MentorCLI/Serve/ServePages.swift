@@ -428,17 +428,7 @@ enum ServePages {
     // MARK: History
 
     static func counts(_ c: PageContext, _ counts: [RecordPlan.Outcome: Int]) -> String {
-        RecordPlan.Outcome.allCases.map { "<li>\(esc(outcomeWord($0, c))): <strong>\(counts[$0, default: 0])</strong></li>" }.joined()
-    }
-
-    static func outcomeWord(_ o: RecordPlan.Outcome, _ c: PageContext) -> String {
-        switch o {
-        case .new: return c.t("новых", "new")
-        case .updated: return c.t("обновлено", "updated")
-        case .unchanged: return c.t("без изменений", "unchanged")
-        case .conflicting: return c.t("конфликтов", "conflicts")
-        case .rejected: return c.t("отклонено", "rejected")
-        }
+        RecordPlan.Outcome.allCases.map { "<li>\(esc($0.countLabel(c.lang))): <strong>\(counts[$0, default: 0])</strong></li>" }.joined()
     }
 
     static func batches(_ c: PageContext, _ list: [BatchInfo]) -> String {
@@ -453,7 +443,7 @@ enum ServePages {
             """
         guard !list.isEmpty else { return ServeLayout.page(c, title: c.t("История", "History"), current: "history", body: body + "<p>\(c.t("Загрузок ещё не было.", "No imports yet."))</p>") }
         body += "<div class=\"scroll\"><table id=\"batches\"><thead><tr><th scope=\"col\">№</th><th scope=\"col\">\(c.t("Когда (UTC)", "When (UTC)"))</th><th scope=\"col\">\(c.t("Вид", "Kind"))</th><th scope=\"col\">\(c.t("Файл", "File"))</th>"
-        for o in RecordPlan.Outcome.allCases { body += "<th scope=\"col\">\(esc(outcomeWord(o, c)))</th>" }
+        for o in RecordPlan.Outcome.allCases { body += "<th scope=\"col\">\(esc(o.countLabel(c.lang)))</th>" }
         body += "<th scope=\"col\">\(c.t("Состояние", "State"))</th></tr></thead><tbody>"
         for b in list.reversed() {
             let state = b.status == "undone" ? c.t("отменён ", "undone ") + (b.undoneAt ?? "") : c.t("применён", "applied")
