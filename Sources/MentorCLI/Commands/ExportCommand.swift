@@ -92,25 +92,11 @@ struct ExportCommand: MentorCommand {
         let toStdout = output == "-"
         let target = toStdout ? OutputTarget.standardOutput() : OutputTarget(path: output)
         let formatID = try resolveFormat(target)
-        let pageTitle = title ?? ExportCommand.defaultTitle(kind, view)
-        if template != nil && !(formatID == "html" && view == .public) {
-            throw MentorBaseError.usage(ru: "--template работает только с --view public --format html",
-                                        en: "--template works only with --view public --format html")
+        let templateSource = try template.map { path in
+            (text: String(decoding: try InputSource(path: path).readAll(limit: 4 << 20), as: UTF8.self), name: path)
         }
-        if site != nil && view != .public {
-            throw MentorBaseError.usage(ru: "--site относится только к --view public", en: "--site applies to --view public only")
-        }
-        let plugin: (any FormatPlugin)?
-        if formatID == "ndjson" {
-            plugin = context.registry.plugin(id: "json")
-        } else {
-            plugin = context.registry.plugin(id: formatID)
-        }
-        guard let plugin, plugin.descriptor.capabilities.contains(.write) else {
-            throw MentorBaseError.usage(ru: "формат «\(formatID)» не умеет записывать", en: "format “\(formatID)” cannot write")
-        }
-        let multipleSheets = formatID != "ndjson" && plugin.descriptor.capabilities.contains(.multipleSheets)
-        try Exporter.check(request, multipleSheets: multipleSheets || (view == .public && formatID == "json"))
+        let job = try ExportJob(request: request, formatID: formatID, title: title, dialect: dialect,
+                                template: templateSource, registry: context.registry)
         if formatID == "xlsx" && toStdout && isatty(1) == 1 {
             throw MentorBaseError.usage(ru: "XLSX не выводится в терминал: укажите -o ФАЙЛ.xlsx",
                                         en: "XLSX is not printed to a terminal: pass -o FILE.xlsx")
@@ -126,38 +112,13 @@ struct ExportCommand: MentorCommand {
 
         let store = try storeOptions.open()
         defer { store.close() }
-        guard let reading = store as? any Store & ExportReading else {
-            throw MentorBaseError.usage(ru: "это хранилище не поддерживает выгрузку", en: "this store cannot export")
-        }
-        let exporter = Exporter(store: reading, request: request)
 
         // Write beside the destination and rename at the end, so a failure leaves no half file.
         let tmpPath = toStdout ? nil : temporaryPath(besides: output)
         let writeTarget = tmpPath.map { OutputTarget(path: $0, displayName: output) } ?? target
         var committed = false
         defer { if !committed, let tmpPath { unlink(tmpPath) } }
-
-        if view == .public && (formatID == "json" || template != nil) {
-            let doc = try exporter.siteDocument(title: pageTitle)
-            let text: String
-            if let template {
-                let source = try InputSource(path: template).readAll(limit: 4 << 20)
-                text = try MustacheTemplate(String(decoding: source, as: UTF8.self), name: template).render(doc.templateContext())
-            } else {
-                text = doc.json() + "\n"
-            }
-            let sink = try writeTarget.openSink()
-            try sink.write(text)
-            try sink.close()
-        } else {
-            var settings = ["title": pageTitle, "description": ExportCommand.description(on)]
-            if formatID == "xlsx" { settings["constant-memory"] = "true" }
-            let options = WriteOptions(dialect: formatID == "ndjson" ? "ndjson" : (formatID == "json" ? "object" : dialect),
-                                       constantMemory: formatID == "xlsx", settings: settings)
-            let writer = try plugin.makeWriter(target: writeTarget, options: options)
-            try exporter.write(to: writer, multipleSheets: multipleSheets,
-                               guardFormulas: !raw && FormulaGuard.applies(toFormat: formatID), formsTable: formatID == "html")
-        }
+        let summary = try job.run(store: store, to: writeTarget)
         if let tmpPath {
             // A full export holds personal data: owner-only, like the store itself.
             if view == .full { chmod(tmpPath, 0o600) }
@@ -167,14 +128,13 @@ struct ExportCommand: MentorCommand {
             }
             committed = true
         }
-        if !common.quiet { printSummary(exporter.summary, formatID, context) }
+        if !common.quiet { printSummary(summary, formatID, context) }
     }
 
     /// `--format`, else the output's extension.
     private func resolveFormat(_ target: OutputTarget) throws -> String {
-        let known = ["csv", "xlsx", "json", "ndjson", "html"]
         if let f = format?.lowercased() {
-            guard known.contains(f) else {
+            guard ExportJob.formats.contains(f) else {
                 throw MentorBaseError.usage(ru: "формат выгрузки: csv, xlsx, json, ndjson или html, а не «\(f)»",
                                             en: "export format: csv, xlsx, json, ndjson or html, not “\(f)”")
             }
@@ -189,26 +149,6 @@ struct ExportCommand: MentorCommand {
         default:
             throw MentorBaseError.usage(ru: "укажите --format csv|xlsx|json|ndjson|html", en: "pass --format csv|xlsx|json|ndjson|html")
         }
-    }
-
-    static func defaultTitle(_ kind: ExportKind, _ view: ExportView) -> String {
-        switch (kind, view) {
-        case (.mentors, .public): return "Наставничество: наши наставники"
-        case (.mentees, .public): return "Наставничество: участники программы"
-        case (.pairs, .public): return "Наставничество: пары и кейсы"
-        case (_, .public): return "Наставничество"
-        case (.bases, _): return "Базы наставников и наставляемых"
-        case (.mentors, _): return "База наставников"
-        case (.mentees, _): return "База наставляемых"
-        case (.pairs, _): return "Наставнические пары"
-        case (.consents, _): return "Согласия"
-        case (.questionnaires, _): return "Анкеты"
-        }
-    }
-
-    /// The line under the page's heading (the page is in Russian whatever `--lang` says).
-    static func description(_ on: CalendarDate) -> String {
-        "Данные на \(on.russian). Публикуются только сведения, на размещение которых участники (для несовершеннолетних — их родители или законные представители) дали согласие."
     }
 
     private func printSummary(_ s: ExportSummary, _ formatID: String, _ context: CLIContext) {

@@ -186,53 +186,24 @@ enum ServeWork {
         var filename: String
     }
 
-    static let exportFormats = ["html", "xlsx", "csv", "json", "ndjson"]
+    static let exportFormats = ExportJob.formats
 
-    /// Runs `Exporter` exactly as `export` does (same request, title, settings and formula guard),
-    /// writing into `folder`.
+    /// Runs the export exactly as `export` does (`ExportJob`: same request, title, settings and formula
+    /// guard), writing into `folder`.
     static func export(_ c: ExportChoice, settings: ServeSettings, folder: String) throws -> ExportResult {
-        guard exportFormats.contains(c.format) else {
-            throw MentorBaseError.usage(ru: "формат выгрузки: csv, xlsx, json, ndjson или html", en: "export format: csv, xlsx, json, ndjson or html")
-        }
-        if c.site != nil && c.view != .public {
-            throw MentorBaseError.usage(ru: "адрес сайта относится только к виду public", en: "the site applies to the public view only")
-        }
         let request = ExportRequest(kind: c.kind, view: c.view, date: c.date, site: c.site, raw: false, questionnaire: c.questionnaire)
-        guard let plugin = settings.registry.plugin(id: c.format == "ndjson" ? "json" : c.format),
-              plugin.descriptor.capabilities.contains(.write) else {
-            throw MentorBaseError.usage(ru: "формат «\(c.format)» не умеет записывать", en: "format “\(c.format)” cannot write")
-        }
-        let multipleSheets = c.format != "ndjson" && plugin.descriptor.capabilities.contains(.multipleSheets)
-        try Exporter.check(request, multipleSheets: multipleSheets || (c.view == .public && c.format == "json"))
+        let job = try ExportJob(request: request, formatID: c.format, title: nil, registry: settings.registry)
         let store = try StoreOpener.open(settings.store)
         defer { store.close() }
-        guard let reading = store as? any Store & ExportReading else {
-            throw MentorBaseError.usage(ru: "это хранилище не поддерживает выгрузку", en: "this store cannot export")
-        }
-        let exporter = Exporter(store: reading, request: request)
-        let title = ExportCommand.defaultTitle(c.kind, c.view)
         let ext = c.format
         let path = folder + "/export." + ext
-        if c.view == .public && c.format == "json" {
-            let doc = try exporter.siteDocument(title: title)
-            let sink = try FileSink(path: path, displayName: "export.json", mode: 0o600)
-            try sink.write(doc.json() + "\n")
-            try sink.close()
-        } else {
-            var options = WriteOptions(dialect: c.format == "ndjson" ? "ndjson" : (c.format == "json" ? "object" : nil),
-                                       constantMemory: c.format == "xlsx",
-                                       settings: ["title": title, "description": ExportCommand.description(c.date)])
-            if c.format == "xlsx" { options.settings["constant-memory"] = "true" }
-            let writer = try plugin.makeWriter(target: OutputTarget(path: path, displayName: "export.\(ext)"), options: options)
-            try exporter.write(to: writer, multipleSheets: multipleSheets,
-                               guardFormulas: FormulaGuard.applies(toFormat: c.format), formsTable: c.format == "html")
-        }
+        let summary = try job.run(store: store, to: OutputTarget(path: path, displayName: "export.\(ext)"))
         chmod(path, 0o600)
         let bytes = try take(path)
         let types = ["html": "text/html; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      "csv": "text/csv; charset=utf-8", "json": "application/json", "ndjson": "application/x-ndjson"]
         let name = "\(c.kind.rawValue)-\(c.view.rawValue)-\(c.date.iso).\(ext)"
-        return ExportResult(bytes: bytes, summary: exporter.summary, contentType: types[c.format] ?? "application/octet-stream",
+        return ExportResult(bytes: bytes, summary: summary, contentType: types[c.format] ?? "application/octet-stream",
                             filename: name)
     }
 
