@@ -1,6 +1,6 @@
-/// The kinds of record files an import takes; raw values are the spellings of the command line
-/// and match MentorSchema's `RecordKind` one to one (`ImportKind(rawValue: recordKind.rawValue)`).
-public enum ImportKind: String, CaseIterable, Sendable, Codable, Hashable {
+/// The kinds of records a file can hold and an import takes; the raw values are the spellings the
+/// command line and JSON use. The schema calls it `RecordKind`, the store `ImportKind`: one type.
+public enum RecordKind: String, CaseIterable, Sendable, Codable, Hashable {
     case mentors
     case mentees
     case consents
@@ -14,6 +14,9 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable, Hashable {
         self == .mentorQuestionnaire || self == .menteeQuestionnaire || self == .monitoringQuestionnaire
     }
 }
+
+/// The store's name for `RecordKind` (what a batch imported).
+public typealias ImportKind = RecordKind
 
 /// Who a person is to the school: `student` обучающийся, `staff` педагог/сотрудник, `external` anyone else.
 public enum PersonKind: String, Sendable, Codable, Hashable, CaseIterable {

@@ -9,7 +9,7 @@ enum ServeImport {
     static func job(_ u: Upload, dryRun: Bool, acceptValid: Bool, keepUnchanged: Bool = false,
                     settings: ServeSettings) -> ImportJob {
         var job = ImportJob(path: u.path, displayName: u.name, referenceDate: settings.referenceDate, now: Clock.nowUTC)
-        job.kind = u.kind.flatMap { ImportKind(rawValue: $0.rawValue) }
+        job.kind = u.kind
         job.mapFile = u.mapFile
         job.forcedFormat = u.format
         job.readOptions = u.readOptions
