@@ -99,8 +99,12 @@ import Testing
             default: UInt64.random(in: 0...50, using: &rng) << 54
             }
             #expect(table[key] == reference[key])
-            if table[key] == nil {
-                let row = Int32.random(in: Int32.min...Int32.max, using: &rng)
+            let row = Int32.random(in: Int32.min...Int32.max, using: &rng)
+            if n % 3 == 0 {
+                // The validator's one-probe form: the first row if known, else records `row`.
+                #expect(table.firstRow(of: key, orRecord: row) == reference[key])
+                if reference[key] == nil { reference[key] = row }
+            } else if table[key] == nil {
                 table[key] = row
                 reference[key] = row
             }

@@ -274,7 +274,9 @@ public final class RecordValidator {
         set.observe(record, locate: { self.location(row: row.number, field: $0) }, into: &found)
         swap(&found, &record.diagnostics)
         spareValues = record.values
-        return record
+        // Moved out: without `consume` the compiler copied the whole record to return it and then
+        // destroyed the local (a retain and a release of each of its parts, every row).
+        return consume record
     }
 
     @inline(__always)
