@@ -16,6 +16,13 @@ public enum Names {
     /// `isPatronymic` over a word's UTF-8 bytes: only the last six letters matter, decoded
     /// backwards, folded, and compared with every ending at once as vectors (no buffer allocated).
     static func isPatronymic(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The usual spellings first: a word ending in one of the four-letter endings written in
+        // lower-case Cyrillic, byte for byte, with something before it (so five letters or more).
+        // Folding leaves those letters as they are, so the reading below would say yes too.
+        if b.count >= 9, let base = b.baseAddress {
+            let last = UnsafeRawPointer(base + b.count - 8).loadUnaligned(as: UInt64.self)
+            if endingWords.contains(last) { return true }
+        }
         var tail = SIMD8<UInt32>()
         var k = 0
         var end = b.count
@@ -54,6 +61,11 @@ public enum Names {
         guard k > 4 else { return false }
         for e in endingVectors where e.count <= k && (tail & e.mask) == e.scalars { return true }
         return false
+    }
+
+    /// The four-letter endings as their eight UTF-8 bytes, loaded as one word each.
+    static let endingWords: [UInt64] = ["ович", "евич", "овна", "евна", "ична"].map { e in
+        Array(e.utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     }
 
     /// The endings as reversed scalar values in vector lanes, with a mask of the lanes they fill.

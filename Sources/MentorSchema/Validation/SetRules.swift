@@ -36,8 +36,8 @@ struct SetRules {
         startDate = schema.index(of: "startDate")
     }
 
-    /// The strongest identity key's hash, built without intermediate strings, and the fields it used.
-    /// Returns the key's index in `identity` rather than its fields (no array handed out per row).
+    /// The strongest identity key's hash, built without intermediate strings, and that key's index
+    /// in `identity` (not its fields: no array handed out per row).
     /// Names and dates, the usual parts of a key, are matched in place rather than taken out
     /// of the record first.
     func personKeyHashIndex(_ rec: ValidatedRecord) -> (hash: UInt64, key: Int)? {
