@@ -440,8 +440,10 @@ final class WordInterner {
     static let slots = 256
     static let maxBytes = 40
     private let bytes: UnsafeMutablePointer<UInt8>
-    private var lengths: [Int]
-    private var strings: [String]
+    // Unchecked exclusivity: one interner per column of one validator, used from one thread and
+    // never passed inout; the dynamic check on every word showed in profiles.
+    @exclusivity(unchecked) private var lengths: [Int]
+    @exclusivity(unchecked) private var strings: [String]
 
     init() {
         bytes = .allocate(capacity: WordInterner.slots * WordInterner.maxBytes)
