@@ -38,23 +38,12 @@ struct SetRules {
 
     /// The strongest identity key's hash, built without intermediate strings, and that key's index
     /// in `identity` (not its fields: no array handed out per row).
-    /// Names and dates, the usual parts of a key, are matched in place rather than taken out
-    /// of the record first.
     func personKeyHashIndex(_ rec: ValidatedRecord) -> (hash: UInt64, key: Int)? {
         outer: for n in identity.indices {
             var h = FNV()
             h.add(UInt64(n))
             for f in identity[n] {
-                switch rec.values[f] {
-                case .none:
-                    continue outer
-                case .name(let name)?:
-                    guard SetRules.addName(name, to: &h) else { continue outer }
-                case .date(let d)?:
-                    SetRules.addDate(d, to: &h)
-                case let v?:
-                    guard SetRules.addKey(v, to: &h) else { continue outer }
-                }
+                guard let v = rec.values[f], SetRules.addKey(v, to: &h) else { continue outer }
                 h.add(0xFF)
             }
             return (h.value, n)
@@ -63,13 +52,15 @@ struct SetRules {
     }
 
     /// Adds a value's comparison form to a hash; false when the value cannot identify (initials).
-    static func addKey(_ v: FieldValue, to h: inout FNV) -> Bool {
+    /// `v` is borrowed: switching over a value the function owns copied the name out of it (a
+    /// retain and a release of each of its parts, every row); borrowed, most of those copies go.
+    static func addKey(_ v: borrowing FieldValue, to h: inout FNV) -> Bool {
         switch v {
         case .name(let n): return addName(n, to: &h)
         case .list(let items):
             guard let first = items.first else { return false }
             return addKey(first, to: &h)
-        case .date(let d): addDate(d, to: &h); return true
+        case .date(let d): h.add(UInt64(bitPattern: Int64(d.daysSinceEpoch))); return true
         case .year(let y): h.add(0x5900_0000 &+ UInt64(y)); return true
         default:
             for b in v.displayText.lowercased().utf8 { h.add(UInt64(b)) }
@@ -79,16 +70,14 @@ struct SetRules {
 
     /// A name's key: its three parts; false for initials, which cannot identify.
     @inline(__always)
-    static func addName(_ n: PersonName, to h: inout FNV) -> Bool {
+    static func addName(_ n: borrowing PersonName, to h: inout FNV) -> Bool {
         if n.hasInitials { return false }
         addNamePart(n.lastName, to: &h)
-        addNamePart(n.firstName ?? "", to: &h)
-        addNamePart(n.patronymic ?? "", to: &h)
+        // An absent part counts as an empty one (its separator only).
+        if let first = n.firstName { addNamePart(first, to: &h) } else { addNamePart("", to: &h) }
+        if let patronymic = n.patronymic { addNamePart(patronymic, to: &h) } else { addNamePart("", to: &h) }
         return true
     }
-
-    @inline(__always)
-    static func addDate(_ d: CalendarDate, to h: inout FNV) { h.add(UInt64(bitPattern: Int64(d.daysSinceEpoch))) }
 
     /// One part of a name as its comparison form: every letter, digit and hyphen folded (case,
     /// `ё`, Latin look-alikes), dots and everything else left out, then a space. ASCII and the
