@@ -279,10 +279,15 @@ public enum Names {
     /// between the words do not matter (they only separate words), so a cell can be read before
     /// its spaces are folded: `parseCommon(x)`, when not nil, is `parse(Fold.spaces(x))`.
     static func parseCommon(_ raw: String, words interner: WordInterner? = nil) -> Normalized? {
-        let name = raw.utf8.withContiguousStorageIfAvailable { b -> PersonName? in
+        commonName(raw, words: interner).map { Normalized(.name($0)) }
+    }
+
+    /// The name `parseCommon` reads, before it is wrapped (the validator takes it as it is).
+    @inline(__always)
+    static func commonName(_ raw: String, words interner: WordInterner? = nil) -> PersonName? {
+        raw.utf8.withContiguousStorageIfAvailable { b -> PersonName? in
             common(scan(UnsafeBufferPointer(rebasing: b[...])), b, interner)
         } ?? nil
-        return name.map { Normalized(.name($0)) }
     }
 
     @inline(__always)
