@@ -165,7 +165,13 @@ public final class RecordValidator {
         // Fields given a value in this row, as bits (schemas have fewer than 64 fields; beyond
         // that the array itself is asked). Reading `values[i]` back to test it copied the value.
         var filled: UInt64 = 0
+        // A cell's issues and kinds, declared once for the row and emptied per cell only when
+        // something was put in them: declared per cell, each was released at every cell's end.
+        var issues: [NormalizerIssue] = []
+        var kinds: [FieldValue] = []
         for i in active {
+            if !issues.isEmpty { issues = [] }
+            if !kinds.isEmpty { kinds = [] }
             // `boxes` holds every box for the validator's life: no retain per cell.
             unowned(unsafe) let box = boxes[i]
             let boxRef = boxRefs[i]
@@ -184,8 +190,6 @@ public final class RecordValidator {
             // same outcome without being read again.
             let missingCell: Bool
             var value: FieldValue?
-            var issues: [NormalizerIssue] = []
-            var kinds: [FieldValue] = []
             if reusesWork, !joined, case .text(let s) = cell, box.recent.enabled {
                 let o: CellOutcome
                 if let hit = box.recentRef._withUnsafeGuaranteedRef({ $0.lookup(s) }) {
@@ -371,11 +375,13 @@ public final class RecordValidator {
 
     /// The value of a (not missing) text cell when its normaliser's fast path reads it — exactly
     /// what `normalize` would give, with no issues and no kinds — or nil for the full path.
-    /// The common cells (whole names, dd.mm.yyyy dates, classes, phones) then skip `Normalized`
+    /// The common cells (text, plain numbers, whole names, dd.mm.yyyy dates, classes, phones) skip `Normalized`
     /// and its issue list, whose making and freeing showed in profiles on every cell.
     @inline(__always)
     private func fastValue(_ box: FieldBox, _ s: String) -> FieldValue? {
         switch box.normalizer {
+        case .text: return .text(Fold.spaces(s))
+        case .integer, .years: return Numbers.plainDigits(s).map { .integer($0) }
         case .date, .birthDate:
             // `Dates.normalize` reads text through `fastDayMonthYear` first; only a real date is taken here.
             if case .date(let d)? = Dates.fastDayMonthYear(s) { return .date(d) }
