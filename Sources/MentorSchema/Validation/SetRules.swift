@@ -247,10 +247,11 @@ struct FNV {
 ///
 /// At a million people the keys and rows (24 MB) are far bigger than the caches. A new key
 /// (the common case: most people appear once) walks the taken slots in its probe run before it
-/// finds an empty one; reading each of those slots' 8-byte key missed the cache. So every slot
-/// also has a one-byte tag (0: empty; else 8 more bits of the key's mixed hash) in a table an
-/// eighth of the keys' size, and a slot's key is read only when its tag matches (about one slot
-/// in 255 of the others).
+/// finds an empty one; reading each of those slots' 8-byte key missed the cache. So a bitmap of
+/// taken slots (256 KB at a million people: it stays in the cache) says where the run ends, and
+/// every taken slot has a one-byte tag (8 more bits of the key's mixed hash) in a table an eighth
+/// of the keys' size: a slot's tag is read only when the slot is taken, its key only when the
+/// tag matches (about one slot in 256 of the others).
 ///
 /// New keys also wait in a small buffer (their slots already tagged) and are written to `keys`
 /// and `rows` a batch at a time: each write missed the cache on its own, and the miss then held
@@ -259,7 +260,9 @@ struct FNV {
 struct FirstRows {
     private var keys: [UInt64]
     private var rows: [Int32]
-    /// One byte per slot: 0 when empty, else the key's tag (`tag(_:)`).
+    /// One bit per slot: taken.
+    private var used: [UInt64]
+    /// One byte per taken slot: its key's tag (see `place`).
     private var tags: [UInt8]
     private var count = 0
     private var shift: UInt64
@@ -273,19 +276,21 @@ struct FirstRows {
         keys = [UInt64](repeating: 0, count: 1024)
         rows = [Int32](repeating: 0, count: 1024)
         tags = [UInt8](repeating: 0, count: 1024)
+        used = [UInt64](repeating: 0, count: 1024 / 64)
         shift = 64 - 10
         pendingSlots.reserveCapacity(FirstRows.batch)
         pendingKeys.reserveCapacity(FirstRows.batch)
         pendingRows.reserveCapacity(FirstRows.batch)
     }
 
-    /// The key's first slot (the top bits of its mixed hash) and its tag (the 8 bits below those,
-    /// never 0). The table has at most 2^32 slots, so `shift` ≥ 32 and the tag's bits exist.
+    /// The key's first slot (the top bits of its mixed hash) and its tag (the 8 bits below those).
+    /// The table has at most 2^32 slots, so `shift` ≥ 32 and the tag's bits exist.
     @inline(__always) private func place(_ key: UInt64) -> (slot: Int, tag: UInt8) {
         let m = key &* 0x9E37_79B9_7F4A_7C15
-        let t = UInt8(truncatingIfNeeded: m >> (shift - 8))
-        return (Int(truncatingIfNeeded: m >> shift), t == 0 ? 1 : t)
+        return (Int(truncatingIfNeeded: m >> shift), UInt8(truncatingIfNeeded: m >> (shift - 8)))
     }
+
+    @inline(__always) private func isUsed(_ i: Int) -> Bool { used[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 
     /// Where slot `i` waits in the buffer, if it does.
     @inline(__always) private func pending(_ i: Int) -> Int? {
@@ -300,9 +305,8 @@ struct FirstRows {
         let mask = tags.count - 1
         var (i, tag) = place(key)
         while true {
-            let t = tags[i]
-            if t == 0 { return (i, tag, false) }
-            if t == tag {
+            if !isUsed(i) { return (i, tag, false) }
+            if tags[i] == tag {
                 if let j = pending(i) {
                     if pendingKeys[j] == key { return (i, tag, true) }
                 } else if keys[i] == key {
@@ -349,6 +353,7 @@ struct FirstRows {
 
     /// Tags empty slot `i` for `key` and queues its key and row.
     @inline(__always) private mutating func take(_ i: Int, _ tag: UInt8, _ key: UInt64, _ row: Int32) {
+        used[i >> 6] |= 1 << UInt64(i & 63)
         tags[i] = tag
         count += 1
         pendingSlots.append(i)
@@ -377,14 +382,15 @@ struct FirstRows {
 
     private mutating func grow() {
         flush()
-        let oldKeys = keys, oldRows = rows, oldTags = tags
+        let oldKeys = keys, oldRows = rows, oldUsed = used
         let size = oldKeys.count * 2
         keys = [UInt64](repeating: 0, count: size)
         rows = [Int32](repeating: 0, count: size)
         tags = [UInt8](repeating: 0, count: size)
+        used = [UInt64](repeating: 0, count: size / 64)
         shift -= 1
         count = 0
-        for i in oldKeys.indices where oldTags[i] != 0 { self[oldKeys[i]] = oldRows[i] }
+        for i in oldKeys.indices where oldUsed[i >> 6] & (1 << UInt64(i & 63)) != 0 { self[oldKeys[i]] = oldRows[i] }
         flush()
     }
 }
