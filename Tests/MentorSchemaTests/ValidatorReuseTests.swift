@@ -5,7 +5,8 @@ import Testing
 @testable import MentorSchema
 
 // The validator reuses work across rows (recent texts per column, recycled value arrays, rule
-// bits); with and without it, records and diagnostics must be the same.
+// bits) and takes common cells from the normalisers' fast paths; with and without both, records
+// and diagnostics must be the same.
 
 @Suite struct ValidatorReuseTests {
     /// Rows with the repeats a real base has (the school, the mentor, the form) and the variety
@@ -34,6 +35,7 @@ import Testing
             let detection = try #require(try HeaderLocator.detect(rows: Array(all.prefix(1)), kind: .mentees, mapFile: nil))
             let v = RecordValidator(mapping: detection.mapping, file: "t.csv", sheet: nil, options: testOptions)
             v.reusesWork = reuse
+            v.usesFastPaths = reuse
             v.noteConsumed(row: 1)
             var records: [ValidatedRecord] = []
             var diags: [Diagnostic] = []
@@ -99,8 +101,12 @@ import Testing
             default: UInt64.random(in: 0...50, using: &rng) << 54
             }
             #expect(table[key] == reference[key])
-            if table[key] == nil {
-                let row = Int32.random(in: Int32.min...Int32.max, using: &rng)
+            let row = Int32.random(in: Int32.min...Int32.max, using: &rng)
+            if n % 3 == 0 {
+                // The validator's one-probe form: the first row if known, else records `row`.
+                #expect(table.firstRow(of: key, orRecord: row) == reference[key])
+                if reference[key] == nil { reference[key] = row }
+            } else if table[key] == nil {
                 table[key] = row
                 reference[key] = row
             }

@@ -69,7 +69,12 @@ public enum Phones {
     /// Anything unusual (letters, foreign numbers, odd lengths, a part with signs but no digits,
     /// which the full path reports) returns nil and takes the full path.
     static func fastASCII(_ text: String) -> Normalized? {
-        let found = text.utf8.withContiguousStorageIfAvailable { b -> Normalized? in
+        fastNumbers(text).map { Normalized(.list($0)) }
+    }
+
+    /// The numbers `fastASCII` reads, before they are wrapped (the validator takes them as they are).
+    static func fastNumbers(_ text: String) -> [FieldValue]? {
+        let found = text.utf8.withContiguousStorageIfAvailable { b -> [FieldValue]? in
             var values: [FieldValue] = []
             var number = PackedDigits()
             // The part since the last separator holds something besides spaces.
@@ -91,7 +96,7 @@ public enum Phones {
                 if c != 0x20 { marked = true }
             }
             guard number.count > 0 || !marked, number.flush(into: &values), !values.isEmpty else { return nil }
-            return Normalized(.list(values))
+            return values
         }
         return found ?? nil
     }

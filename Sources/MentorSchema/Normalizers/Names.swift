@@ -16,6 +16,13 @@ public enum Names {
     /// `isPatronymic` over a word's UTF-8 bytes: only the last six letters matter, decoded
     /// backwards, folded, and compared with every ending at once as vectors (no buffer allocated).
     static func isPatronymic(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The usual spellings first: a word ending in one of the four-letter endings written in
+        // lower-case Cyrillic, byte for byte, with something before it (so five letters or more).
+        // Folding leaves those letters as they are, so the reading below would say yes too.
+        if b.count >= 9, let base = b.baseAddress {
+            let last = UnsafeRawPointer(base + b.count - 8).loadUnaligned(as: UInt64.self)
+            if endingWords.contains(last) { return true }
+        }
         var tail = SIMD8<UInt32>()
         var k = 0
         var end = b.count
@@ -54,6 +61,11 @@ public enum Names {
         guard k > 4 else { return false }
         for e in endingVectors where e.count <= k && (tail & e.mask) == e.scalars { return true }
         return false
+    }
+
+    /// The four-letter endings as their eight UTF-8 bytes, loaded as one word each.
+    static let endingWords: [UInt64] = ["ович", "евич", "овна", "евна", "ична"].map { e in
+        Array(e.utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     }
 
     /// The endings as reversed scalar values in vector lanes, with a mask of the lanes they fill.
@@ -267,10 +279,15 @@ public enum Names {
     /// between the words do not matter (they only separate words), so a cell can be read before
     /// its spaces are folded: `parseCommon(x)`, when not nil, is `parse(Fold.spaces(x))`.
     static func parseCommon(_ raw: String, words interner: WordInterner? = nil) -> Normalized? {
-        let name = raw.utf8.withContiguousStorageIfAvailable { b -> PersonName? in
+        commonName(raw, words: interner).map { Normalized(.name($0)) }
+    }
+
+    /// The name `parseCommon` reads, before it is wrapped (the validator takes it as it is).
+    @inline(__always)
+    static func commonName(_ raw: String, words interner: WordInterner? = nil) -> PersonName? {
+        raw.utf8.withContiguousStorageIfAvailable { b -> PersonName? in
             common(scan(UnsafeBufferPointer(rebasing: b[...])), b, interner)
         } ?? nil
-        return name.map { Normalized(.name($0)) }
     }
 
     @inline(__always)
@@ -428,8 +445,10 @@ final class WordInterner {
     static let slots = 256
     static let maxBytes = 40
     private let bytes: UnsafeMutablePointer<UInt8>
-    private var lengths: [Int]
-    private var strings: [String]
+    // Unchecked exclusivity: one interner per column of one validator, used from one thread and
+    // never passed inout; the dynamic check on every word showed in profiles.
+    @exclusivity(unchecked) private var lengths: [Int]
+    @exclusivity(unchecked) private var strings: [String]
 
     init() {
         bytes = .allocate(capacity: WordInterner.slots * WordInterner.maxBytes)

@@ -56,18 +56,26 @@ struct RowRules {
     static func describe(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }
 
     func v(_ rec: ValidatedRecord, _ f: Int?) -> FieldValue? { f.flatMap { rec.values[$0] } }
-    func code(_ rec: ValidatedRecord, _ f: Int?) -> String? { v(rec, f)?.codeValue }
+    /// `v(rec, f)?.codeValue`, read in place (taking the value out first cost a retain and a release).
+    func code(_ rec: ValidatedRecord, _ f: Int?) -> String? {
+        guard let f else { return nil }
+        switch rec.values[f] {
+        case .code(let c)?: return c
+        case .other?: return "other"
+        default: return nil
+        }
+    }
     func codes(_ rec: ValidatedRecord, _ f: Int?) -> Set<String> { Set((v(rec, f)?.items ?? []).compactMap(\.codeValue)) }
     /// True when a coded (list) field holds the code; no set built.
     func has(_ rec: ValidatedRecord, _ f: Int?, _ code: String) -> Bool {
-        guard let value = v(rec, f) else { return false }
-        if case .list(let items) = value { return items.contains { $0.codeValue == code } }
-        return value.codeValue == code
+        guard let f else { return false }
+        if case .list(let items)? = rec.values[f] { return items.contains { $0.codeValue == code } }
+        return self.code(rec, f) == code
     }
     func hasAny(_ rec: ValidatedRecord, _ f: Int?, _ codes: [String]) -> Bool {
-        guard let value = v(rec, f) else { return false }
-        if case .list(let items) = value { return items.contains { $0.codeValue.map(codes.contains) == true } }
-        return value.codeValue.map(codes.contains) == true
+        guard let f else { return false }
+        if case .list(let items)? = rec.values[f] { return items.contains { $0.codeValue.map(codes.contains) == true } }
+        return code(rec, f).map(codes.contains) == true
     }
     func date(_ rec: ValidatedRecord, _ f: Int?) -> CalendarDate? { v(rec, f)?.dateValue }
 

@@ -36,29 +36,27 @@ struct SetRules {
         startDate = schema.index(of: "startDate")
     }
 
-    /// The strongest identity key's hash, built without intermediate strings, and the fields it used.
-    func personKeyHash(_ rec: ValidatedRecord) -> (UInt64, [Int])? {
-        outer: for (n, key) in identity.enumerated() {
+    /// The strongest identity key's hash, built without intermediate strings, and that key's index
+    /// in `identity` (not its fields: no array handed out per row).
+    func personKeyHashIndex(_ rec: ValidatedRecord) -> (hash: UInt64, key: Int)? {
+        outer: for n in identity.indices {
             var h = FNV()
             h.add(UInt64(n))
-            for f in key {
+            for f in identity[n] {
                 guard let v = rec.values[f], SetRules.addKey(v, to: &h) else { continue outer }
                 h.add(0xFF)
             }
-            return (h.value, key)
+            return (h.value, n)
         }
         return nil
     }
 
     /// Adds a value's comparison form to a hash; false when the value cannot identify (initials).
-    static func addKey(_ v: FieldValue, to h: inout FNV) -> Bool {
+    /// `v` is borrowed: switching over a value the function owns copied the name out of it (a
+    /// retain and a release of each of its parts, every row); borrowed, most of those copies go.
+    static func addKey(_ v: borrowing FieldValue, to h: inout FNV) -> Bool {
         switch v {
-        case .name(let n):
-            if n.hasInitials { return false }
-            addNamePart(n.lastName, to: &h)
-            addNamePart(n.firstName ?? "", to: &h)
-            addNamePart(n.patronymic ?? "", to: &h)
-            return true
+        case .name(let n): return addName(n, to: &h)
         case .list(let items):
             guard let first = items.first else { return false }
             return addKey(first, to: &h)
@@ -68,6 +66,17 @@ struct SetRules {
             for b in v.displayText.lowercased().utf8 { h.add(UInt64(b)) }
             return true
         }
+    }
+
+    /// A name's key: its three parts; false for initials, which cannot identify.
+    @inline(__always)
+    static func addName(_ n: borrowing PersonName, to h: inout FNV) -> Bool {
+        if n.hasInitials { return false }
+        addNamePart(n.lastName, to: &h)
+        // An absent part counts as an empty one (its separator only).
+        if let first = n.firstName { addNamePart(first, to: &h) } else { addNamePart("", to: &h) }
+        if let patronymic = n.patronymic { addNamePart(patronymic, to: &h) } else { addNamePart("", to: &h) }
+        return true
     }
 
     /// One part of a name as its comparison form: every letter, digit and hyphen folded (case,
@@ -157,16 +166,15 @@ struct SetRules {
 
     mutating func observe(_ rec: ValidatedRecord, locate: (Int?) -> SourceLocation, into diags: inout [Diagnostic]) {
         let row = Int32(clamping: rec.row)
-        if uniquePerson, let (h, fields) = personKeyHash(rec) {
-            if let first = seen[h] {
+        if uniquePerson, let (h, key) = personKeyHashIndex(rec) {
+            if let first = seen.firstRow(of: h, orRecord: row) {
+                let fields = identity[key]
                 let what = fields.map { schema.fields[$0].title }.joined(separator: " + ")
                 diags.append(Diagnostic(code: "unique-error", severity: .error, location: locate(fields.first),
                                         value: fields.first.flatMap { rec.values[$0]?.displayText },
                                         message: Localized(ru: "этот человек уже есть в строке \(first) (совпадают \(what))",
                                                            en: "this person is already in row \(first) (same \(fields.map { schema.fields[$0].titleEn }.joined(separator: " + ")))"),
                                         hint: Localized(ru: "объедините строки в одну", en: "merge the rows into one")))
-            } else {
-                seen[h] = row
             }
         }
         if uniquePair {
@@ -194,7 +202,7 @@ struct SetRules {
                 }
             }
         }
-        if latest, let t = submittedAt, case .dateTime(let dt)? = rec.values[t], let (h, _) = personKeyHash(rec) {
+        if latest, let t = submittedAt, case .dateTime(let dt)? = rec.values[t], let (h, _) = personKeyHashIndex(rec) {
             let time = Int64(dt.date.daysSinceEpoch) * 86_400 + Int64(dt.secondOfDay)
             if let first = submissions[h] {
                 if repeated[h] == nil { repeated[h] = [first] }
@@ -237,16 +245,25 @@ struct FNV {
 /// (already well mixed), so a lookup costs a multiply and a probe or two instead of hashing the
 /// hash again as `Dictionary` does.
 ///
-/// At a million people the keys and rows (24 MB) are far bigger than the caches, and each new
-/// key's write missed the cache on its own; the miss then held up the next atomic reference
-/// count operation of the validator. So new keys wait in a small buffer (their slots already
-/// taken in `used`, which is small and stays cached) and are written a batch at a time, their
-/// misses overlapping. Lookups see the buffer.
+/// At a million people the keys and rows (24 MB) are far bigger than the caches. A new key
+/// (the common case: most people appear once) walks the taken slots in its probe run before it
+/// finds an empty one; reading each of those slots' 8-byte key missed the cache. So a bitmap of
+/// taken slots (256 KB at a million people: it stays in the cache) says where the run ends, and
+/// every taken slot has a one-byte tag (8 more bits of the key's mixed hash) in a table an eighth
+/// of the keys' size: a slot's tag is read only when the slot is taken, its key only when the
+/// tag matches (about one slot in 256 of the others).
+///
+/// New keys also wait in a small buffer (their slots already tagged) and are written to `keys`
+/// and `rows` a batch at a time: each write missed the cache on its own, and the miss then held
+/// up the validator's next atomic reference count operation; batched, the misses overlap.
+/// Lookups see the buffer.
 struct FirstRows {
     private var keys: [UInt64]
     private var rows: [Int32]
     /// One bit per slot: taken.
     private var used: [UInt64]
+    /// One byte per taken slot: its key's tag (see `place`).
+    private var tags: [UInt8]
     private var count = 0
     private var shift: UInt64
     /// Taken slots whose key and row are not written to `keys` and `rows` yet.
@@ -258,6 +275,7 @@ struct FirstRows {
     init() {
         keys = [UInt64](repeating: 0, count: 1024)
         rows = [Int32](repeating: 0, count: 1024)
+        tags = [UInt8](repeating: 0, count: 1024)
         used = [UInt64](repeating: 0, count: 1024 / 64)
         shift = 64 - 10
         pendingSlots.reserveCapacity(FirstRows.batch)
@@ -265,8 +283,11 @@ struct FirstRows {
         pendingRows.reserveCapacity(FirstRows.batch)
     }
 
-    @inline(__always) private func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    /// The key's first slot (the top bits of its mixed hash) and its tag (the 8 bits below those).
+    /// The table has at most 2^32 slots, so `shift` ≥ 32 and the tag's bits exist.
+    @inline(__always) private func place(_ key: UInt64) -> (slot: Int, tag: UInt8) {
+        let m = key &* 0x9E37_79B9_7F4A_7C15
+        return (Int(truncatingIfNeeded: m >> shift), UInt8(truncatingIfNeeded: m >> (shift - 8)))
     }
 
     @inline(__always) private func isUsed(_ i: Int) -> Bool { used[i >> 6] & (1 << UInt64(i & 63)) != 0 }
@@ -279,42 +300,66 @@ struct FirstRows {
         }
     }
 
+    /// The slot holding `key`, or the empty slot where it would go (`found` false).
+    @inline(__always) private func find(_ key: UInt64) -> (slot: Int, tag: UInt8, found: Bool) {
+        let mask = tags.count - 1
+        var (i, tag) = place(key)
+        while true {
+            if !isUsed(i) { return (i, tag, false) }
+            if tags[i] == tag {
+                if let j = pending(i) {
+                    if pendingKeys[j] == key { return (i, tag, true) }
+                } else if keys[i] == key {
+                    return (i, tag, true)
+                }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inline(__always) private func row(at i: Int) -> Int32 {
+        if let j = pending(i) { return pendingRows[j] }
+        return rows[i]
+    }
+
+    /// The first row of `key`; when there is none yet, `row` becomes it and the answer is nil.
+    /// One probe run instead of a lookup and then an insertion.
+    @inline(__always)
+    mutating func firstRow(of key: UInt64, orRecord row: Int32) -> Int32? {
+        if (count + 1) * 2 > tags.count { grow() }
+        let (i, tag, found) = find(key)
+        if found { return self.row(at: i) }
+        take(i, tag, key, row)
+        return nil
+    }
+
     subscript(key: UInt64) -> Int32? {
         get {
-            let mask = keys.count - 1
-            var i = slot(key)
-            while isUsed(i) {
-                if let j = pending(i) {
-                    if pendingKeys[j] == key { return pendingRows[j] }
-                } else if keys[i] == key {
-                    return rows[i]
-                }
-                i = (i + 1) & mask
-            }
-            return nil
+            let (i, _, found) = find(key)
+            return found ? row(at: i) : nil
         }
         set {
             // Keys are only ever added (a nil would mean removal, which the set tier never does).
             guard let row = newValue else { return }
-            if (count + 1) * 2 > keys.count { grow() }
-            let mask = keys.count - 1
-            var i = slot(key)
-            while isUsed(i) {
-                if let j = pending(i) {
-                    if pendingKeys[j] == key { pendingRows[j] = row; return }
-                } else if keys[i] == key {
-                    rows[i] = row
-                    return
-                }
-                i = (i + 1) & mask
+            if (count + 1) * 2 > tags.count { grow() }
+            let (i, tag, found) = find(key)
+            if found {
+                if let j = pending(i) { pendingRows[j] = row } else { rows[i] = row }
+                return
             }
-            used[i >> 6] |= 1 << UInt64(i & 63)
-            count += 1
-            pendingSlots.append(i)
-            pendingKeys.append(key)
-            pendingRows.append(row)
-            if pendingSlots.count >= FirstRows.batch { flush() }
+            take(i, tag, key, row)
         }
+    }
+
+    /// Tags empty slot `i` for `key` and queues its key and row.
+    @inline(__always) private mutating func take(_ i: Int, _ tag: UInt8, _ key: UInt64, _ row: Int32) {
+        used[i >> 6] |= 1 << UInt64(i & 63)
+        tags[i] = tag
+        count += 1
+        pendingSlots.append(i)
+        pendingKeys.append(key)
+        pendingRows.append(row)
+        if pendingSlots.count >= FirstRows.batch { flush() }
     }
 
     /// Writes the waiting keys and rows to their slots.
@@ -341,6 +386,7 @@ struct FirstRows {
         let size = oldKeys.count * 2
         keys = [UInt64](repeating: 0, count: size)
         rows = [Int32](repeating: 0, count: size)
+        tags = [UInt8](repeating: 0, count: size)
         used = [UInt64](repeating: 0, count: size / 64)
         shift -= 1
         count = 0
