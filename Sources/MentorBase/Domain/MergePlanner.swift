@@ -287,7 +287,7 @@ private struct Builder {
         let k = keys ?? IdentityKeys(p)
         writes.append(EntityWrite(table: .people, id: id, personID: id,
                                   action: .insert(Builder.personColumns(p, values: values, isReference: isReference, keys: k))))
-        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k))
+        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: values))
         return id
     }
 
@@ -301,7 +301,7 @@ private struct Builder {
             p.guardians = guardians
             values = nil
         }
-        let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.person.storedValues,
+        let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.storedValues,
                                  incoming: values ?? p.storedValues, fillOnly: fillOnly)
         var fc = merged.changes
         let newRef = known.isReference && isReference
@@ -411,7 +411,7 @@ private struct Builder {
             var merged: [StoredValue?]?
             var joining: [Int64] = []
             if let p = ws.pairings[eid] {
-                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.pairing.storedValues,
+                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.storedValues,
                                     incoming: incomingValues)
                 record(.pairings, id: eid, personID: p.mentorID, m.changes)
                 if !m.changes.isEmpty { merged = m.values }
@@ -429,7 +429,7 @@ private struct Builder {
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
             Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
-            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:])
+            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:], values: values)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
             }

@@ -13,14 +13,21 @@ public enum EntityTable: String, Sendable, Codable, CaseIterable, Hashable {
 public struct KnownPairing: Sendable {
     public var id: Int64
     public var mentorID: Int64?
-    public var pairing: Pairing
+    public var pairing: Pairing {
+        didSet { storedValues = pairing.storedValues }
+    }
+    /// `pairing.storedValues`, kept beside it: every row of a group compares against them, and the
+    /// pairing changes far less often than it is compared.
+    public private(set) var storedValues: [StoredValue?]
     /// Person id → membership row id.
     public var members: [Int64: Int64]
 
-    public init(id: Int64, mentorID: Int64?, pairing: Pairing, members: [Int64: Int64]) {
+    /// `values`, when given, must be `pairing.storedValues` (computed ahead on another thread).
+    public init(id: Int64, mentorID: Int64?, pairing: Pairing, members: [Int64: Int64], values: [StoredValue?]? = nil) {
         self.id = id
         self.mentorID = mentorID
         self.pairing = pairing
+        self.storedValues = values ?? pairing.storedValues
         self.members = members
     }
 }
@@ -151,10 +158,15 @@ public final class WorkingSet {
 
     /// Everyone sharing a key with `keys`: the candidates identity matching weighs.
     public func candidates(for keys: IdentityKeys) -> [KnownPerson] {
+        // A bulk load asks mostly about names nobody has yet: answer that without building lists.
+        let snilsHit = keys.snils.flatMap { bySNILS[ByteKey($0)] }
+        let named = byName[ByteKey(keys.nameKey)]
+        let initialled = byInitials[ByteKey(keys.initialsKey)]
+        if snilsHit == nil && (named?.isEmpty ?? true) && (initialled?.isEmpty ?? true) { return [] }
         var ids: [Int64] = []
-        if let s = keys.snils, let id = bySNILS[ByteKey(s)] { ids.append(id) }
-        ids.append(contentsOf: byName[ByteKey(keys.nameKey)] ?? [])
-        ids.append(contentsOf: byInitials[ByteKey(keys.initialsKey)] ?? [])
+        if let id = snilsHit { ids.append(id) }
+        ids.append(contentsOf: named ?? [])
+        ids.append(contentsOf: initialled ?? [])
         var seen = Set<Int64>()
         return ids.compactMap { seen.insert($0).inserted ? people[$0] : nil }
     }
