@@ -192,35 +192,83 @@ private final class SQLiteSession: SQLSession {
 
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         guard !rows.isEmpty else { return }
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES (\(placeholders(columns.count)))"
-        let st = try db.cachedStatement(sql: sql)
-        let handle = st.sqliteStatement
-        for row in rows {
-            // Straight to sqlite3: a million rows must not build a million argument arrays.
-            sqlite3_reset(handle)
-            for (i, v) in row.enumerated() {
-                let idx = Int32(i + 1)
-                switch v {
-                case nil: sqlite3_bind_null(handle, idx)
-                case .integer(let n)?: sqlite3_bind_int64(handle, idx, n)
-                case .text(let s)?:
-                    var s = s
-                    s.withUTF8 { buf in
-                        _ = sqlite3_bind_text(handle, idx, buf.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                              Int32(buf.count), sqliteTransient)
-                    }
-                }
-            }
-            let rc = sqlite3_step(handle)
+        // Several rows per statement: each execution opens a cursor on the table, every index
+        // and every parent a foreign key names, so fewer executions are less work for the same
+        // rows, inserted in the same order (SQLite checks the constraints row by row as before).
+        let perStatement = max(1, min(SQLiteSession.rowsPerInsert, SQLiteSession.maxParameters / max(columns.count, 1)))
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES "
+        let one = "(" + placeholders(columns.count) + ")"
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var i = 0
+        while i < rows.count {
+            let n = rows.count - i >= perStatement ? perStatement : 1
+            let sql = head + repeatElement(one, count: n).joined(separator: ",")
+            let st = try db.cachedStatement(sql: sql)
+            let rc = SQLiteSession.step(st.sqliteStatement, rows[i..<(i + n)], &bytes, &ranges)
             if rc != SQLITE_DONE {
                 let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-                sqlite3_reset(handle)
+                sqlite3_reset(st.sqliteStatement)
+                sqlite3_clear_bindings(st.sqliteStatement)
                 throw MentorBaseError(code: "store-error", kind: .io,
                                       message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
             }
+            sqlite3_reset(st.sqliteStatement)
+            sqlite3_clear_bindings(st.sqliteStatement)
+            i += n
         }
+    }
+
+    /// Rows per multi-row INSERT, and SQLite's smallest limit on parameters per statement.
+    static let rowsPerInsert = 64
+    static let maxParameters = 999
+
+    /// Binds `rows` one after another to the statement's parameters and runs it once.
+    ///
+    /// Straight to sqlite3: a million rows must not build a million argument arrays. The rows'
+    /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
+    /// SQLite copying each into a block of its own (a malloc and a free per value).
+    private static func step(_ handle: OpaquePointer?, _ rows: ArraySlice<[StoredValue?]>,
+                             _ bytes: inout [UInt8], _ ranges: inout [Range<Int>]) -> Int32 {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        bytes.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        for row in rows {
+            for v in row {
+                if case .text(let s)? = v {
+                    let start = bytes.count
+                    bytes.append(contentsOf: s.utf8)
+                    ranges.append(start..<bytes.count)
+                }
+            }
+        }
+        let ranges = ranges
+        return bytes.withUnsafeBufferPointer { buf -> Int32 in
+            var t = 0
+            var idx: Int32 = 0
+            for row in rows {
+                for v in row {
+                    idx += 1
+                    switch v {
+                    case nil: sqlite3_bind_null(handle, idx)
+                    case .integer(let n)?: sqlite3_bind_int64(handle, idx, n)
+                    case .text?:
+                        let r = ranges[t]
+                        t += 1
+                        if r.isEmpty {
+                            _ = sqlite3_bind_text(handle, idx, "", 0, sqliteTransient)
+                        } else if let base = buf.baseAddress {
+                            // SQLITE_STATIC is safe here: SQLite reads bound values only while
+                            // stepping, `buf` stays valid and unchanged until the step below
+                            // returns, and the caller clears the bindings right after it.
+                            let p = UnsafeRawPointer(base + r.lowerBound).assumingMemoryBound(to: CChar.self)
+                            _ = sqlite3_bind_text(handle, idx, p, Int32(r.count), sqliteStatic)
+                        }
+                    }
+                }
+            }
+            return sqlite3_step(handle)
+        }
     }
 
     private func bind(_ st: Statement, _ args: [StoredValue?]) throws {
@@ -242,3 +290,5 @@ private func closeDescriptor(_ fd: Int32) {
 
 /// SQLite copies the bytes at once (`SQLITE_TRANSIENT`), so the buffer may go away after the call.
 private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+/// SQLite uses the caller's bytes as they are (`SQLITE_STATIC`): they must outlive every use.
+private let sqliteStatic: sqlite3_destructor_type? = nil

@@ -76,6 +76,7 @@ public final class WorkingSet {
     public private(set) var pairings: [Int64: KnownPairing] = [:]
     private var pairingsByMentor: [Int64: [Int64]] = [:]
     private var pairingsByCode: [ByteKey: Int64] = [:]
+    private var pairingLookups: [Int64: PairingLookup] = [:]
     public private(set) var consents: [Int64: [KnownConsent]] = [:]
     public private(set) var responses: [Int64: [KnownResponse]] = [:]
     /// People loaded because they are in a pairing that has not ended (loaded for store-tier rules).
@@ -108,6 +109,7 @@ public final class WorkingSet {
         pairings.removeAll(keepingCapacity: true)
         pairingsByMentor.removeAll(keepingCapacity: true)
         pairingsByCode.removeAll(keepingCapacity: true)
+        pairingLookups.removeAll(keepingCapacity: true)
         consents.removeAll(keepingCapacity: true)
         responses.removeAll(keepingCapacity: true)
         inActivePairing.removeAll(keepingCapacity: true)
@@ -139,6 +141,7 @@ public final class WorkingSet {
     public func put(_ p: KnownPairing) {
         if pairings[p.id] == nil, let m = p.mentorID { pairingsByMentor[m, default: []].append(p.id) }
         pairings[p.id] = p
+        pairingLookups[p.id] = PairingLookup(p.pairing)
         if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
     }
 
@@ -184,7 +187,35 @@ public final class WorkingSet {
         guard var p = pairings.removeValue(forKey: id) else { return }
         body(&p)
         if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
+        pairingLookups[id] = PairingLookup(p.pairing)
         pairings[id] = p
+    }
+
+    /// What finding a mentor's pairing by start date and form compares, kept apart from the
+    /// pairings so that a mentor's many groups are scanned without copying each one out.
+    public struct PairingLookup: Sendable {
+        public var code: String?
+        public var startDate: CalendarDate?
+        public var form: String?
+
+        init(_ p: Pairing) {
+            code = p.code
+            startDate = p.startDate
+            form = p.form
+        }
+    }
+
+    /// The id of the first pairing of a mentor (in loading order) whose lookup fields `match`.
+    public func firstPairing(ofMentor id: Int64, matching match: (PairingLookup) -> Bool) -> Int64? {
+        for pid in pairingsByMentor[id] ?? [] {
+            if let l = pairingLookups[pid], match(l) { return pid }
+        }
+        return nil
+    }
+
+    /// The id of the pairing with this code, if one is loaded.
+    public func pairingID(code: String) -> Int64? {
+        pairingsByCode[ByteKey(code)].flatMap { pairings.index(forKey: $0) != nil ? $0 : nil }
     }
 
     public func pairings(ofMentor id: Int64) -> [KnownPairing] {
