@@ -27,7 +27,7 @@ import Testing
             let person = Person(lastName: name, firstName: "Иван", birthDate: day("2010-03-0\(i + 1)"))
             let pairing = Pairing(form: "ученик – ученик", startDate: day("2022-10-01"))
             let record = IncomingRecord(location: SourceLocation(file: "t.csv", row: i + 2),
-                                        content: .mentee(person, MenteeProfile(), pairing, i == 1 ? nil : mentor))
+                                        content: .mentee(person, MenteeProfile(), pairing: pairing, mentor: i == 1 ? nil : mentor))
             let a = RecordKeys.withValues(record, memo: &memo)
             let b = RecordKeys.withValues(record)
             #expect(a.subject == b.subject)
