@@ -192,9 +192,9 @@ private final class SQLiteSession: SQLSession {
 
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         guard !rows.isEmpty else { return }
-        // Several rows per statement: each execution opens a cursor on the table, every index
-        // and every parent a foreign key names, so fewer executions are less work for the same
-        // rows, inserted in the same order (SQLite checks the constraints row by row as before).
+        // One row per statement: a multi-row INSERT into tables with unique indexes and foreign
+        // keys makes SQLite keep a statement journal (to undo a half-done statement), which wrote
+        // every touched page to a temporary file — twelve times the writes, measured.
         let perStatement = max(1, min(SQLiteSession.rowsPerInsert, SQLiteSession.maxParameters / max(columns.count, 1)))
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES "
         let one = "(" + placeholders(columns.count) + ")"
@@ -219,8 +219,8 @@ private final class SQLiteSession: SQLSession {
         }
     }
 
-    /// Rows per multi-row INSERT, and SQLite's smallest limit on parameters per statement.
-    static let rowsPerInsert = 64
+    /// Rows per INSERT statement (see `insertRows`), and SQLite's smallest limit on parameters per statement.
+    static let rowsPerInsert = 1
     static let maxParameters = 999
 
     /// Binds `rows` one after another to the statement's parameters and runs it once.
