@@ -36,10 +36,11 @@ def main():
 
 
 def end_date(n):
-    """The group's end date: one mentor, start date and form make one group pairing (n % 36 picks
-    it), so every member of a group carries the same end date (or none) and the file is consistent."""
-    group = n % 36
-    return f"2{1 + group % 8}.05.2023" if group % 5 == 0 else ""
+    """The group's end date. One mentor, start date and form make one group pairing (two of the form
+    spellings name the same form), so the end date follows the start date (n % 9): every member of
+    a group carries the same end date (or none) and the file is consistent."""
+    start = n % 9
+    return f"2{1 + start % 8}.05.2023" if start % 3 == 0 else ""
 
 
 if __name__ == "__main__":

@@ -194,76 +194,63 @@ private final class SQLiteSession: SQLSession {
         guard !rows.isEmpty else { return }
         // One row per statement: a multi-row INSERT into tables with unique indexes and foreign
         // keys makes SQLite keep a statement journal (to undo a half-done statement), which wrote
-        // every touched page to a temporary file — twelve times the writes, measured.
-        let perStatement = max(1, min(SQLiteSession.rowsPerInsert, SQLiteSession.maxParameters / max(columns.count, 1)))
-        let head = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES "
-        let one = "(" + placeholders(columns.count) + ")"
+        // the touched pages to a temporary file — twelve times the writes, measured.
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES (\(placeholders(columns.count)))"
+        let st = try db.cachedStatement(sql: sql)
+        let handle = st.sqliteStatement
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
-        var i = 0
-        while i < rows.count {
-            let n = rows.count - i >= perStatement ? perStatement : 1
-            let sql = head + repeatElement(one, count: n).joined(separator: ",")
-            let st = try db.cachedStatement(sql: sql)
-            let rc = SQLiteSession.step(st.sqliteStatement, rows[i..<(i + n)], &bytes, &ranges)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        for row in rows {
+            let rc = SQLiteSession.step(handle, row, &bytes, &ranges)
             if rc != SQLITE_DONE {
                 let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-                sqlite3_reset(st.sqliteStatement)
-                sqlite3_clear_bindings(st.sqliteStatement)
                 throw MentorBaseError(code: "store-error", kind: .io,
                                       message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
             }
-            sqlite3_reset(st.sqliteStatement)
-            sqlite3_clear_bindings(st.sqliteStatement)
-            i += n
         }
     }
 
-    /// Rows per INSERT statement (see `insertRows`), and SQLite's smallest limit on parameters per statement.
-    static let rowsPerInsert = 1
-    static let maxParameters = 999
-
-    /// Binds `rows` one after another to the statement's parameters and runs it once.
+    /// Binds one row to the statement's parameters and runs it.
     ///
-    /// Straight to sqlite3: a million rows must not build a million argument arrays. The rows'
+    /// Straight to sqlite3: a million rows must not build a million argument arrays. The row's
     /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
     /// SQLite copying each into a block of its own (a malloc and a free per value).
-    private static func step(_ handle: OpaquePointer?, _ rows: ArraySlice<[StoredValue?]>,
+    private static func step(_ handle: OpaquePointer?, _ row: [StoredValue?],
                              _ bytes: inout [UInt8], _ ranges: inout [Range<Int>]) -> Int32 {
         sqlite3_reset(handle)
         bytes.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
-        for row in rows {
-            for v in row {
-                if case .text(let s)? = v {
-                    let start = bytes.count
-                    bytes.append(contentsOf: s.utf8)
-                    ranges.append(start..<bytes.count)
-                }
+        for v in row {
+            if case .text(let s)? = v {
+                let start = bytes.count
+                bytes.append(contentsOf: s.utf8)
+                ranges.append(start..<bytes.count)
             }
         }
         let ranges = ranges
         return bytes.withUnsafeBufferPointer { buf -> Int32 in
             var t = 0
-            var idx: Int32 = 0
-            for row in rows {
-                for v in row {
-                    idx += 1
-                    switch v {
-                    case nil: sqlite3_bind_null(handle, idx)
-                    case .integer(let n)?: sqlite3_bind_int64(handle, idx, n)
-                    case .text?:
-                        let r = ranges[t]
-                        t += 1
-                        if r.isEmpty {
-                            _ = sqlite3_bind_text(handle, idx, "", 0, sqliteTransient)
-                        } else if let base = buf.baseAddress {
-                            // SQLITE_STATIC is safe here: SQLite reads bound values only while
-                            // stepping, `buf` stays valid and unchanged until the step below
-                            // returns, and the caller clears the bindings right after it.
-                            let p = UnsafeRawPointer(base + r.lowerBound).assumingMemoryBound(to: CChar.self)
-                            _ = sqlite3_bind_text(handle, idx, p, Int32(r.count), sqliteStatic)
-                        }
+            for (i, v) in row.enumerated() {
+                let idx = Int32(i + 1)
+                switch v {
+                case nil: sqlite3_bind_null(handle, idx)
+                case .integer(let n)?: sqlite3_bind_int64(handle, idx, n)
+                case .text?:
+                    let r = ranges[t]
+                    t += 1
+                    if r.isEmpty {
+                        _ = sqlite3_bind_text(handle, idx, "", 0, sqliteTransient)
+                    } else if let base = buf.baseAddress {
+                        // SQLITE_STATIC is safe here: SQLite reads bound values only while
+                        // stepping, `buf` stays valid and unchanged until the step below
+                        // returns, and the next row rebinds every parameter before its own
+                        // step (the bindings are cleared after the last).
+                        let p = UnsafeRawPointer(base + r.lowerBound).assumingMemoryBound(to: CChar.self)
+                        _ = sqlite3_bind_text(handle, idx, p, Int32(r.count), sqliteStatic)
                     }
                 }
             }

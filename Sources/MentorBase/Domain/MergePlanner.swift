@@ -288,9 +288,10 @@ private struct Builder {
         let id = ws.allocateID(.people)
         peopleInserted.append(id)
         let k = keys ?? IdentityKeys(p)
+        let v = values ?? p.storedValues
         writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(p, values: values, isReference: isReference, keys: k))))
-        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: values))
+                                  action: .insert(Builder.personColumns(p, values: v, isReference: isReference, keys: k))))
+        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
         return id
     }
 
@@ -435,7 +436,7 @@ private struct Builder {
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
             Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
-            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:], values: values)
+            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:], values: incomingValues)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
             }
