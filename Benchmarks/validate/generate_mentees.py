@@ -32,7 +32,15 @@ def main():
             w.writerow([n, f"{s}-{suffix(n)} {name} {patr}", f"{day:02d}.{month:02d}.{year}", f"{5 + n % 7}{'АБВГ'[n % 4]}",
                         f"8 (9{10 + n % 89}) {100 + n % 900}-{10 + n % 90}-{10 + (n // 90) % 90}", f"{s}а Мария Ивановна",
                         CATEGORIES[n % 3], "помощь в учебе по математике", f"0{1 + n % 9}.10.2022", "Орлова Нина Викторовна",
-                        FORMS[n % 4], "МБОУ СОШ № 4", f"2{1 + n % 8}.05.2023" if n % 5 == 0 else ""])
+                        FORMS[n % 4], "МБОУ СОШ № 4", end_date(n)])
+
+
+def end_date(n):
+    """The group's end date. One mentor, start date and form make one group pairing (two of the form
+    spellings name the same form), so the end date follows the start date (n % 9): every member of
+    a group carries the same end date (or none) and the file is consistent."""
+    start = n % 9
+    return f"2{1 + start % 8}.05.2023" if start % 3 == 0 else ""
 
 
 if __name__ == "__main__":

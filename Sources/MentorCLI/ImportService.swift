@@ -61,7 +61,10 @@ enum ImportService {
         guard FileManager.default.fileExists(atPath: job.path) else {
             throw MentorBaseError.io(SourceLocation(file: job.displayName), ru: "файл не найден", en: "file not found")
         }
-        let checksum = try ImportCommand.checksum(job.path)
+        // The checksum is read on its own thread while the file is validated and planned: the
+        // store asks for it only when it opens its transaction (the no-op check).
+        let checksum = BackgroundChecksum(path: job.path)
+        defer { checksum.wait() }
         return job.canonical
             ? try canonicalImport(job, checksum: checksum, registry: registry, openStore: openStore)
             : try validatedImport(job, checksum: checksum, registry: registry, openStore: openStore)
@@ -76,7 +79,7 @@ enum ImportService {
         return r
     }
 
-    private static func canonicalImport(_ job: ImportJob, checksum: String, registry: FormatRegistry,
+    private static func canonicalImport(_ job: ImportJob, checksum: BackgroundChecksum, registry: FormatRegistry,
                                         openStore: () throws -> any Store) throws -> ImportOutcome {
         guard let kind = job.kind else {
             throw MentorBaseError.usage(ru: "с --canonical нужен --kind", en: "--canonical needs --kind")
@@ -89,7 +92,8 @@ enum ImportService {
         let store = try openStore()
         defer { store.close() }
         let format = candidate.plugin.descriptor.id
-        var report = try store.importRecords(request(job, checksum: checksum, kind: kind, format: format), from: table)
+        var report = try store.importRecords(request(job, checksum: try checksum.value(), kind: kind, format: format),
+                                             from: table)
         var log = DiagnosticLog()
         log.append(contentsOf: table.diagnostics)
         log.append(contentsOf: reader.diagnostics.items)
@@ -99,7 +103,7 @@ enum ImportService {
     }
 
     /// Validates the file and imports the assembled records in one transaction (see `ValidatedImport`).
-    private static func validatedImport(_ job: ImportJob, checksum: String, registry: FormatRegistry,
+    private static func validatedImport(_ job: ImportJob, checksum: BackgroundChecksum, registry: FormatRegistry,
                                         openStore: () throws -> any Store) throws -> ImportOutcome {
         let source = InputSource(path: job.path)
         let candidate = try registry.detect(source, forced: job.forcedFormat)
@@ -110,7 +114,7 @@ enum ImportService {
                                           kind: job.kind.flatMap { RecordKind(rawValue: $0.rawValue) }, mapFile: job.mapFile,
                                           options: ValidationOptions(referenceDate: job.referenceDate), sheets: sheets)
         let r = try ValidatedImport.run(setup, acceptValid: job.acceptValid, dryRun: job.dryRun, openStore: openStore) {
-            request(job, checksum: checksum, kind: $0, format: format)
+            request(job, checksum: try checksum.value(), kind: $0, format: format)
         }
         return ImportOutcome(report: r.report, kind: r.kind, kindReason: r.kindReason, format: format)
     }
@@ -137,4 +141,39 @@ enum ImportService {
             try PlanWorkbook.write(outcome.report, to: writer, lang: lang)
         }
     }
+}
+
+/// The file's SHA-256, computed on a thread of its own from the moment the import starts.
+///
+/// `@unchecked Sendable`: the result is written once by the thread and read after `done` is
+/// signalled, both under `condition`.
+final class BackgroundChecksum: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<String, any Error>?
+
+    init(path: String) {
+        let thread = Thread { [self] in
+            let r = Result { try ImportCommand.checksum(path) }
+            condition.lock()
+            result = r
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.name = "mentorbase.checksum"
+        thread.start()
+    }
+
+    /// Waits for the thread; nil result only while it still runs.
+    private func finished() -> Result<String, any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return result ?? .failure(CancellationError())
+    }
+
+    /// The checksum (waiting for it), or the error reading the file gave.
+    func value() throws -> String { try finished().get() }
+
+    /// Waits for the thread to end, so no reader outlives the import.
+    func wait() { _ = finished() }
 }

@@ -77,7 +77,7 @@ enum ValidatedImport {
     /// Validates, plans and applies the file. `openStore` is called only when the file is good
     /// enough to plan; `request` makes the store's request once the kind is known.
     static func run(_ setup: Setup, acceptValid: Bool, dryRun: Bool, openStore: () throws -> any Store,
-                    request: (ImportKind) -> ImportRequest) throws -> Result {
+                    request: (ImportKind) throws -> ImportRequest) throws -> Result {
         if ProcessInfo.processInfo.environment["MENTORBASE_IMPORT_PASSES"] != "2" {
             let cursor = StreamingCursor(setup, acceptValid: acceptValid)
             defer { cursor.stop() }
@@ -85,7 +85,7 @@ enum ValidatedImport {
                 let store = try openStore()
                 defer { store.close() }
                 do {
-                    var report = try store.importRecords(request(kind), from: cursor)
+                    var report = try store.importRecords(try request(kind), from: cursor)
                     var log = DiagnosticLog()
                     log.append(contentsOf: cursor.general)
                     log.append(contentsOf: cursor.unmatched)
@@ -102,7 +102,7 @@ enum ValidatedImport {
 
     /// The two-pass import: a first pass for the kind and the late findings, a second to import.
     static func twoPasses(_ setup: Setup, acceptValid: Bool, dryRun: Bool, openStore: () throws -> any Store,
-                          request: (ImportKind) -> ImportRequest) throws -> Result {
+                          request: (ImportKind) throws -> ImportRequest) throws -> Result {
         let prepass = try ValidatedImport.prepass(setup)
         guard let importKind = ImportKind(rawValue: prepass.summary.kind.rawValue) else {
             throw MentorBaseError.usage(ru: "вид «\(prepass.summary.kind.rawValue)» нельзя загрузить",
@@ -119,7 +119,7 @@ enum ValidatedImport {
         let store = try openStore()
         defer { store.close() }
         let cursor = ValidatedImport.Cursor(setup, prepass: prepass, importKind: importKind)
-        var report = try store.importRecords(request(importKind), from: cursor)
+        var report = try store.importRecords(try request(importKind), from: cursor)
         var log = DiagnosticLog()
         log.append(contentsOf: prepass.general)
         log.append(contentsOf: cursor.unmatched)
@@ -245,6 +245,7 @@ enum ValidatedImport {
                 var out: [Keyed] = []
                 out.reserveCapacity(batchSize)
                 var kind: ImportKind?
+                var memo = ReferenceKeyMemo()
                 let summary = try TableValidation(kind: setup.kind, mapFile: setup.mapFile, options: setup.options).run(
                     reader: reader, file: setup.path, namedSheets: ValidatedImport.namedSheets(reader, setup.plugin),
                     sheets: setup.sheets,
@@ -271,7 +272,7 @@ enum ValidatedImport {
                         let record = RecordAssembler.assemble(
                             kind: kind ?? .mentees, fields: rec.fields.mapValues(FieldInput.init),
                             location: rec.location, raw: [], diagnostics: rec.diagnostics)
-                        out.append(KeyedRecord(record: record, keys: record.hasErrors ? nil : RecordKeys.withValues(record)))
+                        out.append(KeyedRecord(record: record, keys: record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)))
                         if out.count >= batchSize {
                             if !channel.put(out) { throw CancellationError() }
                             out.removeAll(keepingCapacity: true)

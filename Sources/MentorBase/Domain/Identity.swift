@@ -110,7 +110,14 @@ public struct RecordKeys: Sendable {
 
     /// The keys and the stored values, for a producer on another thread than the planner's.
     public static func withValues(_ r: IncomingRecord) -> RecordKeys {
-        var k = RecordKeys(r)
+        var memo = ReferenceKeyMemo()
+        return withValues(r, memo: &memo)
+    }
+
+    /// The same, remembering the keys of the last name referred to across calls (`memo`): a
+    /// mentee base names the same mentor on row after row.
+    public static func withValues(_ r: IncomingRecord, memo: inout ReferenceKeyMemo) -> RecordKeys {
+        var k = RecordKeys(r, referenceKeys: { memo.keys($0) })
         switch r.content {
         case .mentor(let p, let profile, let pairing, _):
             k.subjectValues = p.storedValues
@@ -130,35 +137,74 @@ public struct RecordKeys: Sendable {
     }
 
     public init(_ r: IncomingRecord) {
+        self.init(r, referenceKeys: { IdentityKeys($0) })
+    }
+
+    init(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys) {
         switch r.content {
         case .mentor(let p, _, _, let ms):
             subject = IdentityKeys(p)
-            references = ms.map(IdentityKeys.init)
+            references = ms.map(referenceKeys)
         case .mentee(let p, _, _, let m):
             subject = IdentityKeys(p)
-            references = m.map { [IdentityKeys($0)] } ?? []
+            references = m.map { [referenceKeys($0)] } ?? []
         case .consent(let p, _, _), .questionnaire(let p, _):
             subject = IdentityKeys(p)
             references = []
         case .pairing(_, let m, let ms):
             subject = nil
-            references = [IdentityKeys(m)] + ms.map(IdentityKeys.init)
+            references = [referenceKeys(m)] + ms.map(referenceKeys)
         }
+    }
+}
+
+/// The keys of the last name met as a reference, reused while the next rows name the same
+/// person (byte for byte, so the keys are the ones `IdentityKeys(_:)` would compute).
+public struct ReferenceKeyMemo {
+    private var last: (reference: PersonReference, keys: IdentityKeys)?
+
+    public init() {}
+
+    /// `IdentityKeys(r)`, from the memo when `r` is the name met last.
+    public mutating func keys(_ r: PersonReference) -> IdentityKeys {
+        if let last, ReferenceKeyMemo.same(last.reference, r) { return last.keys }
+        let k = IdentityKeys(r)
+        last = (r, k)
+        return k
+    }
+
+    private static func same(_ a: PersonReference, _ b: PersonReference) -> Bool {
+        func eq(_ x: String?, _ y: String?) -> Bool {
+            switch (x, y) {
+            case (nil, nil): return true
+            case (let x?, let y?): return sameBytes(x, y)
+            default: return false
+            }
+        }
+        return sameBytes(a.lastName, b.lastName) && eq(a.firstName, b.firstName) && eq(a.patronymic, b.patronymic)
+            && eq(a.organization, b.organization)
     }
 }
 
 /// A person already in the store (or created earlier in the same import), as matching sees it.
 public struct KnownPerson: Sendable {
     public var id: Int64
-    public var person: Person
+    public var person: Person {
+        didSet { storedValues = person.storedValues }
+    }
+    /// `person.storedValues`, kept beside it: a mentor named on every row of a base is merged
+    /// against them row after row, and encoding lists and guardians each time is the cost.
+    public private(set) var storedValues: [StoredValue?]
     /// Created from a name in someone else's row (a mentor named in the mentee base); the
     /// person's own row, when it comes, completes it.
     public var isReference: Bool
     public var keys: IdentityKeys
 
-    public init(id: Int64, person: Person, isReference: Bool, keys: IdentityKeys? = nil) {
+    /// `values`, when given, must be `person.storedValues` (computed ahead on another thread).
+    public init(id: Int64, person: Person, isReference: Bool, keys: IdentityKeys? = nil, values: [StoredValue?]? = nil) {
         self.id = id
         self.person = person
+        self.storedValues = values ?? person.storedValues
         self.isReference = isReference
         self.keys = keys ?? IdentityKeys(person)
     }

@@ -177,6 +177,8 @@ private struct Builder {
     var conflicts: [PlanConflict] = []
     var aborted = false
     var primaryInserted = false
+    /// People this row created: none of them can be in a pairing yet.
+    var peopleInserted: [Int64] = []
     /// The row's place in its file, for store-tier findings.
     var location = SourceLocation()
     /// Store-tier warnings about the row.
@@ -284,10 +286,12 @@ private struct Builder {
 
     mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
         let id = ws.allocateID(.people)
+        peopleInserted.append(id)
         let k = keys ?? IdentityKeys(p)
+        let v = values ?? p.storedValues
         writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(p, values: values, isReference: isReference, keys: k))))
-        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k))
+                                  action: .insert(Builder.personColumns(p, values: v, isReference: isReference, keys: k))))
+        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
         return id
     }
 
@@ -301,7 +305,7 @@ private struct Builder {
             p.guardians = guardians
             values = nil
         }
-        let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.person.storedValues,
+        let merged = mergeValues(.people, id: known.id, fields: Person.storedFields, stored: known.storedValues,
                                  incoming: values ?? p.storedValues, fillOnly: fillOnly)
         var fc = merged.changes
         let newRef = known.isReference && isReference
@@ -395,23 +399,26 @@ private struct Builder {
         // The pairing is found by id and changed in place: a copy would duplicate its members
         // dictionary row after row (a mentor's group grows with every mentee row).
         let existingID: Int64? = {
-            if let code = incoming.code, let p = ws.pairing(code: code) { return p.id }
-            let eligible = { (p: KnownPairing) in incoming.code == nil || p.pairing.code == nil }
-            if let id = ws.firstPairing(ofMentor: mentorID, where: { p in
-                eligible(p) && menteeIDs.contains { p.members[$0] != nil }
+            if let code = incoming.code, let id = ws.pairingID(code: code) { return id }
+            let eligible = { (code: String?) in incoming.code == nil || code == nil }
+            // People created by this very row are in no pairing yet: only the others are looked for.
+            let known = menteeIDs.filter { !peopleInserted.contains($0) }
+            if !known.isEmpty, let id = ws.firstPairing(ofMentor: mentorID, where: { p in
+                eligible(p.pairing.code) && known.contains { p.members[$0] != nil }
             }) { return id }
             if let start = incoming.startDate, let form = incoming.form {
-                return ws.firstPairing(ofMentor: mentorID) { p in
-                    eligible(p) && p.pairing.startDate == start && p.pairing.form == form
-                }
+                return ws.firstPairing(ofMentor: mentorID, matching: { p in
+                    eligible(p.code) && p.startDate == start && p.form == form
+                })
             }
             return nil
         }()
-        if let eid = existingID, ws.pairings[eid] != nil {
+        if let eid = existingID, ws.pairings.index(forKey: eid) != nil {
             var merged: [StoredValue?]?
             var joining: [Int64] = []
+            // The copy `p` ends with this block, before the pairing is changed in place below.
             if let p = ws.pairings[eid] {
-                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.pairing.storedValues,
+                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.storedValues,
                                     incoming: incomingValues)
                 record(.pairings, id: eid, personID: p.mentorID, m.changes)
                 if !m.changes.isEmpty { merged = m.values }
@@ -429,7 +436,7 @@ private struct Builder {
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
             Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
-            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:])
+            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:], values: incomingValues)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
             }

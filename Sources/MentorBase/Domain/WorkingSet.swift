@@ -13,14 +13,21 @@ public enum EntityTable: String, Sendable, Codable, CaseIterable, Hashable {
 public struct KnownPairing: Sendable {
     public var id: Int64
     public var mentorID: Int64?
-    public var pairing: Pairing
+    public var pairing: Pairing {
+        didSet { storedValues = pairing.storedValues }
+    }
+    /// `pairing.storedValues`, kept beside it: every row of a group compares against them, and the
+    /// pairing changes far less often than it is compared.
+    public private(set) var storedValues: [StoredValue?]
     /// Person id → membership row id.
     public var members: [Int64: Int64]
 
-    public init(id: Int64, mentorID: Int64?, pairing: Pairing, members: [Int64: Int64]) {
+    /// `values`, when given, must be `pairing.storedValues` (computed ahead on another thread).
+    public init(id: Int64, mentorID: Int64?, pairing: Pairing, members: [Int64: Int64], values: [StoredValue?]? = nil) {
         self.id = id
         self.mentorID = mentorID
         self.pairing = pairing
+        self.storedValues = values ?? pairing.storedValues
         self.members = members
     }
 }
@@ -69,6 +76,7 @@ public final class WorkingSet {
     public private(set) var pairings: [Int64: KnownPairing] = [:]
     private var pairingsByMentor: [Int64: [Int64]] = [:]
     private var pairingsByCode: [ByteKey: Int64] = [:]
+    private var pairingLookups: [Int64: PairingLookup] = [:]
     public private(set) var consents: [Int64: [KnownConsent]] = [:]
     public private(set) var responses: [Int64: [KnownResponse]] = [:]
     /// People loaded because they are in a pairing that has not ended (loaded for store-tier rules).
@@ -101,6 +109,7 @@ public final class WorkingSet {
         pairings.removeAll(keepingCapacity: true)
         pairingsByMentor.removeAll(keepingCapacity: true)
         pairingsByCode.removeAll(keepingCapacity: true)
+        pairingLookups.removeAll(keepingCapacity: true)
         consents.removeAll(keepingCapacity: true)
         responses.removeAll(keepingCapacity: true)
         inActivePairing.removeAll(keepingCapacity: true)
@@ -132,6 +141,7 @@ public final class WorkingSet {
     public func put(_ p: KnownPairing) {
         if pairings[p.id] == nil, let m = p.mentorID { pairingsByMentor[m, default: []].append(p.id) }
         pairings[p.id] = p
+        pairingLookups[p.id] = PairingLookup(p.pairing)
         if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
     }
 
@@ -151,10 +161,15 @@ public final class WorkingSet {
 
     /// Everyone sharing a key with `keys`: the candidates identity matching weighs.
     public func candidates(for keys: IdentityKeys) -> [KnownPerson] {
+        // A bulk load asks mostly about names nobody has yet: answer that without building lists.
+        let snilsHit = keys.snils.flatMap { bySNILS[ByteKey($0)] }
+        let named = byName[ByteKey(keys.nameKey)]
+        let initialled = byInitials[ByteKey(keys.initialsKey)]
+        if snilsHit == nil && (named?.isEmpty ?? true) && (initialled?.isEmpty ?? true) { return [] }
         var ids: [Int64] = []
-        if let s = keys.snils, let id = bySNILS[ByteKey(s)] { ids.append(id) }
-        ids.append(contentsOf: byName[ByteKey(keys.nameKey)] ?? [])
-        ids.append(contentsOf: byInitials[ByteKey(keys.initialsKey)] ?? [])
+        if let id = snilsHit { ids.append(id) }
+        ids.append(contentsOf: named ?? [])
+        ids.append(contentsOf: initialled ?? [])
         var seen = Set<Int64>()
         return ids.compactMap { seen.insert($0).inserted ? people[$0] : nil }
     }
@@ -172,7 +187,35 @@ public final class WorkingSet {
         guard var p = pairings.removeValue(forKey: id) else { return }
         body(&p)
         if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
+        pairingLookups[id] = PairingLookup(p.pairing)
         pairings[id] = p
+    }
+
+    /// What finding a mentor's pairing by start date and form compares, kept apart from the
+    /// pairings so that a mentor's many groups are scanned without copying each one out.
+    public struct PairingLookup: Sendable {
+        public var code: String?
+        public var startDate: CalendarDate?
+        public var form: String?
+
+        init(_ p: Pairing) {
+            code = p.code
+            startDate = p.startDate
+            form = p.form
+        }
+    }
+
+    /// The id of the first pairing of a mentor (in loading order) whose lookup fields `match`.
+    public func firstPairing(ofMentor id: Int64, matching match: (PairingLookup) -> Bool) -> Int64? {
+        for pid in pairingsByMentor[id] ?? [] {
+            if let l = pairingLookups[pid], match(l) { return pid }
+        }
+        return nil
+    }
+
+    /// The id of the pairing with this code, if one is loaded.
+    public func pairingID(code: String) -> Int64? {
+        pairingsByCode[ByteKey(code)].flatMap { pairings.index(forKey: $0) != nil ? $0 : nil }
     }
 
     public func pairings(ofMentor id: Int64) -> [KnownPairing] {
