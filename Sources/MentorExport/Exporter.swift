@@ -69,15 +69,26 @@ public final class Exporter {
                 let prefix = request.kind == .bases ? (role == .mentor ? "Наставники. " : "Наставляемые. ") : ""
                 let spool = multipleSheets ? try RowSpool() : nil
                 try out.begin(multipleSheets ? prefix + "Текущие участники" : baseName, columns, numbered: true)
-                // The store is read on a second thread; this one builds the rows and writes them. Reading
-                // costs about what shaping and writing do, so the two threads stay evenly loaded.
+                // The store is read and the rows shaped on a second thread; this one only guards and
+                // writes them, the part that costs what the C peer's whole run does (libxlsxwriter's
+                // XML, deflate, file writes). Rows are numbered where they are shaped, while their
+                // cell array is still unshared: numbering here would copy every row.
                 let store = self.store
                 var counts = ExportSummary()
-                try RowPipe<ParticipantRecord>.run(produce: { emit in
-                    try store.forEachParticipant(role) { try emit($0) }
-                }, consume: { r in
-                    guard var row = role == .mentor ? views.mentorRow(r, &counts) : views.menteeRow(r, &counts) else { return }
-                    if row.archived, let spool { try spool.append(row.cells) } else { try out.numberedRow(&row.cells) }
+                let archiveApart = spool != nil
+                try RowPipe<(cells: [Cell], archived: Bool)>.run(produce: { emit in
+                    var number = 0
+                    try store.forEachParticipant(role) { r in
+                        guard var row = role == .mentor ? views.mentorRow(r, &counts) : views.menteeRow(r, &counts)
+                        else { return }
+                        if !(row.archived && archiveApart) {
+                            number += 1
+                            row.cells[0] = .number(Double(number))
+                        }
+                        try emit(row)
+                    }
+                }, consume: { row in
+                    if row.archived, let spool { try spool.append(row.cells) } else { try out.numberedRow(shaped: row.cells) }
                 })
                 for (r, n) in counts.excluded { summary.excluded[r, default: 0] += n }
                 if let spool {
@@ -342,6 +353,14 @@ final class SheetOutput {
         } else if !cells.isEmpty {
             cells.removeFirst()
         }
+        try guardAndWrite(&cells)
+    }
+
+    /// A row whose «№ п/п» the caller filled in already, numbering the sheet's rows in order from 1
+    /// as ``numberedRow(_:)`` would (the export's reading thread numbers the rows it shapes).
+    func numberedRow(shaped cells: [Cell]) throws {
+        number += 1
+        var cells = cells
         try guardAndWrite(&cells)
     }
 
