@@ -15,9 +15,12 @@ import MentorBase
 final class SQLiteExportReader {
     private let db: OpaquePointer
     private let location: String
-    /// Page cache of the export connection in KiB (measured at 1,000,000 rows: no slower than the
-    /// import's 128 MB, with a flat peak).
-    static let cacheKiB = 8 * 1024
+    /// Page cache of the export connection in KiB; `MENTORBASE_EXPORT_CACHE_MB` overrides it (for the
+    /// benchmark that weighs memory against speed).
+    static let cacheKiB: Int = {
+        if let v = ProcessInfo.processInfo.environment["MENTORBASE_EXPORT_CACHE_MB"], let mb = Int(v), mb > 0 { return mb * 1024 }
+        return 8 * 1024
+    }()
 
     /// Opens `path`, which the store's own backend has opened and migrated already.
     init(path: String) throws {
