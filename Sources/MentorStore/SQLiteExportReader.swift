@@ -237,7 +237,15 @@ final class ExportStatement {
     func personRecord(_ scratch: inout ValueBuffer, profiles: Bool) -> PersonRecord {
         let n = Person.storedFields.count
         scratch.read(self, from: 2, count: n)
-        let person = Person(storedValues: scratch.values)
+        // Guardians in the store's own compact form are read here, and the general decoder (a JSON
+        // tree per person) is left the rest.
+        var guardians: [Guardian]?
+        if let text = scratch.values[GuardianList.column]?.textValue, let fast = GuardianList.compact(text) {
+            guardians = fast
+            scratch.clear(GuardianList.column)
+        }
+        var person = Person(storedValues: scratch.values)
+        if let guardians { person.guardians = guardians }
         var mentor: MentorProfile?
         var mentee: MenteeProfile?
         if profiles {
@@ -265,5 +273,68 @@ struct ValueBuffer {
     mutating func read(_ s: ExportStatement, from first: Int32, count: Int) {
         values.removeAll(keepingCapacity: true)
         for i in 0..<Int32(count) { values.append(s.value(first + i)) }
+    }
+
+    /// Empties one value (one the caller has read another way).
+    mutating func clear(_ i: Int) {
+        if i < values.count { values[i] = nil }
+    }
+}
+
+/// A person's guardians as the store writes them (``Person`` encodes them through `MiniJSON.render`):
+/// `[{"name":"…","phone":"…","relation":"…"}]`, phone and relation optional, in that order.
+enum GuardianList {
+    /// Where the guardians are among `Person.storedFields`.
+    static let column = Person.storedFields.firstIndex { $0.column == "guardians" } ?? Person.storedFields.count
+
+    /// The guardians of the compact form with no escapes in any string, read straight from the bytes;
+    /// nil for anything else, which `Person(storedValues:)` then decodes (the test suite checks
+    /// both give the same list).
+    static func compact(_ text: String) -> [Guardian]? {
+        var text = text
+        return text.withUTF8 { b -> [Guardian]? in
+            var i = 0
+            func literal(_ l: StaticString) -> Bool {
+                let n = l.utf8CodeUnitCount
+                guard i + n <= b.count else { return false }
+                let p = l.utf8Start
+                for k in 0..<n where b[i + k] != p[k] { return false }
+                i += n
+                return true
+            }
+            func string() -> String? {
+                guard i < b.count, b[i] == 0x22 else { return nil }
+                let start = i + 1
+                var j = start
+                while j < b.count, b[j] != 0x22 {
+                    // An escape or a raw control character: the general parser decides.
+                    if b[j] == 0x5C || b[j] < 0x20 { return nil }
+                    j += 1
+                }
+                guard j < b.count else { return nil }
+                i = j + 1
+                return String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+            }
+            guard literal("[") else { return nil }
+            var out: [Guardian] = []
+            if literal("]") { return i == b.count ? out : nil }
+            while true {
+                guard literal("{\"name\":"), let name = string() else { return nil }
+                var g = Guardian(name: name, phone: nil, relation: nil)
+                if literal(",\"phone\":") {
+                    guard let phone = string() else { return nil }
+                    g.phone = phone
+                }
+                if literal(",\"relation\":") {
+                    guard let relation = string() else { return nil }
+                    g.relation = relation
+                }
+                guard literal("}") else { return nil }
+                out.append(g)
+                if literal(",") { continue }
+                guard literal("]"), i == b.count else { return nil }
+                return out
+            }
+        }
     }
 }

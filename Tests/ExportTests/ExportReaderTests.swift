@@ -81,4 +81,33 @@ struct ExportReaderTests {
         try t.importCSV(pairs, .pairs, name: "many-pairs.csv")
         #expect(try ExportReaderTests.compare(t, "pages") > count)
     }
+
+    @Test("guardians: the compact fast path reads what the general decoder reads, and leaves it every other form")
+    func guardians() throws {
+        var g = SeededRandom(seed: 7)
+        let pieces = ["Анна", "Сергеевна", "+79031234567", "parent", "", " ", "a\"b", "c\\d", "x\ny", "ёж", "{", "]", ",\"phone\":"]
+        func text() -> String { (0..<Int.random(in: 1...3, using: &g)).map { _ in pieces.randomElement(using: &g) ?? "" }.joined() }
+        var fast = 0
+        for _ in 0..<400 {
+            let list = (0..<Int.random(in: 1...3, using: &g)).map { _ in
+                Guardian(name: text(), phone: Bool.random(using: &g) ? text() : nil, relation: Bool.random(using: &g) ? text() : nil)
+            }
+            let stored = Person(lastName: "Ж", guardians: list).storedValues
+            let value = try #require(stored[GuardianList.column]?.textValue)
+            let general = Person(storedValues: stored).guardians
+            #expect(general == list)
+            if let compact = GuardianList.compact(value) {
+                fast += 1
+                #expect(compact == general, "«\(value)»")
+            }
+        }
+        #expect(fast > 50, "the fast path read only \(fast) of 400 lists")
+        // Other spellings of JSON: the fast path declines, the general decoder reads them.
+        for other in [#"[ {"name":"А"} ]"#, #"[{"phone":"1","name":"А"}]"#, #"[{"name":"А","extra":"1"}]"#,
+                      #"[{"name":"А","phone":7}]"#, #"[{"name":"А"}]x"#, #"[{"name":"А"},]"#, #"[{"name":"\u0410"}]"#, "[", ""] {
+            #expect(GuardianList.compact(other) == nil, "«\(other)»")
+        }
+        #expect(GuardianList.compact("[]") == [])
+        #expect(GuardianList.compact(#"[{"name":"А","relation":"parent"}]"#) == [Guardian(name: "А", relation: "parent")])
+    }
 }
