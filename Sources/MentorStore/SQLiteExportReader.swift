@@ -46,7 +46,9 @@ final class SQLiteExportReader {
     }
 
     deinit {
-        sqlite3_close(db)
+        // _v2: should a statement outlive the reader (one thrown out of mid-page), the connection
+        // closes when that statement is finalized instead of staying open.
+        sqlite3_close_v2(db)
     }
 
     /// ``ExportReading/forEachParticipant(_:_:)`` in one read transaction (one snapshot).
