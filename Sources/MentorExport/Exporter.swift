@@ -69,16 +69,31 @@ public final class Exporter {
                 let prefix = request.kind == .bases ? (role == .mentor ? "Наставники. " : "Наставляемые. ") : ""
                 let spool = multipleSheets ? try RowSpool() : nil
                 try out.begin(multipleSheets ? prefix + "Текущие участники" : baseName, columns, numbered: true)
-                // The store is read on a second thread; this one builds the rows and writes them. Reading
-                // costs about what shaping and writing do, so the two threads stay evenly loaded.
+                // The store is read and the rows shaped on a second thread; this one only guards and
+                // writes them, the part that costs what the C peer's whole run does (libxlsxwriter's
+                // XML, deflate, file writes). Rows are numbered where they are shaped, while their
+                // cell array is still unshared: numbering here would copy every row.
                 let store = self.store
                 var counts = ExportSummary()
-                try RowPipe<ParticipantRecord>.run(produce: { emit in
-                    try store.forEachParticipant(role) { try emit($0) }
-                }, consume: { r in
-                    guard var row = role == .mentor ? views.mentorRow(r, &counts) : views.menteeRow(r, &counts) else { return }
-                    if row.archived, let spool { try spool.append(row.cells) } else { try out.numberedRow(&row.cells) }
+                let archiveApart = spool != nil
+                let guardFormulas = out.guardFormulas
+                var guarded = 0
+                try RowPipe<(cells: [Cell], archived: Bool)>.run(produce: { emit in
+                    var number = 0
+                    try store.forEachParticipant(role) { r in
+                        guard var row = role == .mentor ? views.mentorRow(r, &counts) : views.menteeRow(r, &counts)
+                        else { return }
+                        if !(row.archived && archiveApart) {
+                            number += 1
+                            row.cells[0] = .number(Double(number))
+                        }
+                        if guardFormulas { guarded += SheetOutput.neutralise(&row.cells) }
+                        try emit(row)
+                    }
+                }, consume: { row in
+                    if row.archived, let spool { try spool.append(row.cells) } else { try out.numberedRow(shaped: row.cells) }
                 })
+                out.countNeutralised(guarded)
                 for (r, n) in counts.excluded { summary.excluded[r, default: 0] += n }
                 if let spool {
                     try out.begin(prefix + "Архив", columns, numbered: true)
@@ -345,15 +360,43 @@ final class SheetOutput {
         try guardAndWrite(&cells)
     }
 
-    private func guardAndWrite(_ cells: inout [Cell]) throws {
-        if guardFormulas {
-            for i in cells.indices {
-                // Only text can look like a formula; the check reads the first byte before anything else.
-                guard case .text(let s) = cells[i], FormulaGuard.mayNeedGuard(s) else { continue }
-                let (c, changed) = FormulaGuard.neutralise(cells[i])
-                if changed { cells[i] = c; neutralised += 1 }
-            }
+    /// A row whose «№ п/п» the caller filled in already, numbering the sheet's rows in order from 1
+    /// as ``numberedRow(_:)`` would (the export's reading thread numbers the rows it shapes). The
+    /// caller guards it too, with ``neutralise(_:)``, while the row is unshared: guarding it here
+    /// would copy every row holding a phone. The check here then finds nothing left to change.
+    func numberedRow(shaped cells: [Cell]) throws {
+        number += 1
+        var cells = cells
+        try guardAndWrite(&cells)
+    }
+
+    /// Adds cells guarded before they reached this output (``neutralise(_:)`` on another thread).
+    func countNeutralised(_ n: Int) {
+        neutralised += n
+    }
+
+    /// Guards a row's formula-like text cells in place (guarding is idempotent: a guarded cell starts
+    /// with the mark); returns how many changed.
+    static func neutralise(_ cells: inout [Cell]) -> Int {
+        // A read-only pass first: for a loop that may write, the optimiser makes the array unique
+        // before the loop starts, which copies a shared row even when nothing is then written.
+        guard cells.contains(where: needsGuard) else { return 0 }
+        var changed = 0
+        for i in cells.indices where needsGuard(cells[i]) {
+            let (c, guarded) = FormulaGuard.neutralise(cells[i])
+            if guarded { cells[i] = c; changed += 1 }
         }
+        return changed
+    }
+
+    /// Text a spreadsheet could take for a formula; the first byte is read before anything else.
+    private static func needsGuard(_ cell: Cell) -> Bool {
+        guard case .text(let s) = cell, FormulaGuard.mayNeedGuard(s) else { return false }
+        return FormulaGuard.isFormulaLike(s)
+    }
+
+    private func guardAndWrite(_ cells: inout [Cell]) throws {
+        if guardFormulas { neutralised += SheetOutput.neutralise(&cells) }
         rows[rows.count - 1].1 += 1
         try writer.writeRow(cells)
     }

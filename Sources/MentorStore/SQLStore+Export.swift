@@ -5,6 +5,17 @@ import MentorBase
 /// transaction, and every related record of a page is fetched with a few `IN (…)` queries.
 extension SQLStore: ExportReading {
     public func forEachParticipant(_ role: ParticipantRole, _ body: (ParticipantRecord) throws -> Void) throws {
+        // SQLite has a dedicated reader (its own connection, rows read straight from sqlite3); it
+        // reads what the general path reads, which PostgreSQL keeps.
+        if let sqlite = backend as? SQLiteBackend {
+            try SQLiteExportReader(path: sqlite.location).forEachParticipant(role, body)
+        } else {
+            try forEachParticipantGeneral(role, body)
+        }
+    }
+
+    /// ``forEachParticipant(_:_:)`` through ``SQLSession`` queries, for any backend.
+    func forEachParticipantGeneral(_ role: ParticipantRole, _ body: (ParticipantRecord) throws -> Void) throws {
         let filter: String
         switch role {
         case .mentor:
@@ -38,26 +49,40 @@ extension SQLStore: ExportReading {
                 }
                 let pairings = try SQLStore.pairingRecords(s, ids: Array(Set(pairingIDs)).sorted())
                 var partnerIDs = Set<Int64>()
-                var byPerson: [Int64: [PairingRecord]] = [:]
                 for p in pairings {
                     switch role {
-                    case .mentor:
-                        if let m = p.mentorID { byPerson[m, default: []].append(p) }
-                        partnerIDs.formUnion(p.menteeIDs)
-                    case .mentee:
-                        for m in p.menteeIDs { byPerson[m, default: []].append(p) }
-                        if let m = p.mentorID { partnerIDs.insert(m) }
+                    case .mentor: partnerIDs.formUnion(p.menteeIDs)
+                    case .mentee: if let m = p.mentorID { partnerIDs.insert(m) }
                     }
                 }
                 let partners = try SQLStore.personRecords(s, ids: partnerIDs.sorted(), profiles: false)
-                for r in page {
-                    guard let id = r.int(0), let person = people[id] else { continue }
-                    // The page's partner dictionary is shared, not copied per person: it holds at least
-                    // everyone this person's pairings name.
-                    try body(ParticipantRecord(person: person, pairings: byPerson[id] ?? [], partners: partners))
-                }
+                try SQLStore.emitParticipants(role, page: page.compactMap { $0.int(0).flatMap { people[$0] } },
+                                              pairings: pairings, partners: partners, body)
             }
         }
+    }
+
+    /// Hands each person of a page (in id order) to `body` with their pairings (in id order) and the
+    /// page's partners: the one assembly both read paths share.
+    static func emitParticipants(_ role: ParticipantRole, page: [PersonRecord], pairings: [PairingRecord],
+                                 partners: [Int64: PersonRecord], _ body: (ParticipantRecord) throws -> Void) throws {
+        var byPerson: [Int64: [PairingRecord]] = [:]
+        for p in pairings {
+            switch role {
+            case .mentor: if let m = p.mentorID { byPerson[m, default: []].append(p) }
+            case .mentee: for m in p.menteeIDs { byPerson[m, default: []].append(p) }
+            }
+        }
+        for person in page {
+            // The page's partner dictionary is shared, not copied per person: it holds at least
+            // everyone this person's pairings name.
+            try body(ParticipantRecord(person: person, pairings: byPerson[person.id] ?? [], partners: partners))
+        }
+    }
+
+    /// A person's consents in signing order, as every export read gives them.
+    static func sortedConsents(_ list: [Consent]) -> [Consent] {
+        list.count > 1 ? list.sorted { $0.signedOn < $1.signedOn } : list
     }
 
     public func forEachPairingWithMembers(_ body: (PairingRecord, [Int64: PersonRecord]) throws -> Void) throws {
@@ -140,11 +165,9 @@ extension SQLStore: ExportReading {
         for r in rows {
             // Not `person(_:)`: its KnownPerson folds names into identity keys, which exports never use.
             let id = r.int(0) ?? 0
-            var list = consents[id] ?? []
-            if list.count > 1 { list.sort { $0.signedOn < $1.signedOn } }
             out[id] = PersonRecord(id: id, person: Person(storedValues: Array(r.values.dropFirst(2))),
                                    isReference: (r.int(1) ?? 0) != 0, mentor: mentors[id], mentee: mentees[id],
-                                   consents: list)
+                                   consents: sortedConsents(consents[id] ?? []))
         }
         return out
     }
