@@ -45,10 +45,7 @@ struct ExportReaderTests {
     func randomSchools(seed: UInt64) throws {
         let school = RandomSchool(seed: seed)
         let t = try TestStore()
-        try t.importCSV(school.mentorsCSV, .mentors, name: "mentors.csv")
-        try t.importCSV(school.menteesCSV, .mentees, name: "mentees.csv")
-        try t.importCSV(school.consentsCSV, .consents, name: "consents.csv")
-        try t.importCSV(school.pairsCSV, .pairs, name: "pairs.csv")
+        try t.importRandomSchool(school)
         #expect(try ExportReaderTests.compare(t, "seed \(seed)") >= school.members.count)
     }
 

@@ -163,10 +163,7 @@ struct PublicPropertyTests {
     func neverLeaks(seed: UInt64) throws {
         let school = RandomSchool(seed: seed)
         let t = try TestStore()
-        try t.importCSV(school.mentorsCSV, .mentors, name: "mentors.csv")
-        try t.importCSV(school.menteesCSV, .mentees, name: "mentees.csv")
-        try t.importCSV(school.consentsCSV, .consents, name: "consents.csv")
-        try t.importCSV(school.pairsCSV, .pairs, name: "pairs.csv")
+        try t.importRandomSchool(school)
         var forbidden: [String] = PublicPropertyTests.sensitiveLabels
         for m in school.members {
             forbidden += [String(m.phone.dropFirst(2)), m.email, m.snils, String(m.snils.prefix(11)), m.birth.iso, m.birth.russian,

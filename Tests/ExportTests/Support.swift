@@ -50,6 +50,14 @@ final class TestStore {
         return report
     }
 
+    /// The four tables of a generated school, in the order a secretary would import them.
+    func importRandomSchool(_ school: RandomSchool) throws {
+        try importCSV(school.mentorsCSV, .mentors, name: "mentors.csv")
+        try importCSV(school.menteesCSV, .mentees, name: "mentees.csv")
+        try importCSV(school.consentsCSV, .consents, name: "consents.csv")
+        try importCSV(school.pairsCSV, .pairs, name: "pairs.csv")
+    }
+
     /// The four fixture tables of the small school.
     func importSchool() throws {
         for kind in [ImportKind.mentors, .mentees, .consents, .pairs] {
