@@ -111,7 +111,7 @@ enum ImportService {
         let reader = try candidate.plugin.makeReader(source: source, options: job.readOptions)
         let sheets = try job.sheet.map { try selectSheets(reader, $0) }
         let setup = ValidatedImport.Setup(path: job.path, plugin: candidate.plugin, readOptions: job.readOptions,
-                                          kind: job.kind.flatMap { RecordKind(rawValue: $0.rawValue) }, mapFile: job.mapFile,
+                                          kind: job.kind, mapFile: job.mapFile,
                                           options: ValidationOptions(referenceDate: job.referenceDate), sheets: sheets)
         let r = try ValidatedImport.run(setup, acceptValid: job.acceptValid, dryRun: job.dryRun, openStore: openStore) {
             request(job, checksum: try checksum.value(), kind: $0, format: format)

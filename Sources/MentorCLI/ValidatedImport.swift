@@ -104,10 +104,7 @@ enum ValidatedImport {
     static func twoPasses(_ setup: Setup, acceptValid: Bool, dryRun: Bool, openStore: () throws -> any Store,
                           request: (ImportKind) throws -> ImportRequest) throws -> Result {
         let prepass = try ValidatedImport.prepass(setup)
-        guard let importKind = ImportKind(rawValue: prepass.summary.kind.rawValue) else {
-            throw MentorBaseError.usage(ru: "вид «\(prepass.summary.kind.rawValue)» нельзя загрузить",
-                                        en: "kind “\(prepass.summary.kind.rawValue)” cannot be imported")
-        }
+        let importKind = prepass.summary.kind
         let generalErrors = prepass.general.filter { $0.severity == .error }.count
         if generalErrors > 0 && !acceptValid {
             // The file as a whole is wrong (a missing column, say): the store is not even opened.
@@ -258,7 +255,8 @@ enum ValidatedImport {
                         if kind == nil {
                             // Questionnaires keep their raw answers under the header's titles, which
                             // the validator gives only at the end: they take the two-pass run.
-                            guard let k = ImportKind(rawValue: rec.kind.rawValue), !k.isQuestionnaire else {
+                            let k = rec.kind
+                            guard !k.isQuestionnaire else {
                                 state.needTwoPasses()
                                 throw CancellationError()
                             }

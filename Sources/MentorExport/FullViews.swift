@@ -174,8 +174,7 @@ struct FullViews {
     // MARK: Questionnaires
 
     static func responseColumns(_ form: ImportKind) -> [String] {
-        let kind = RecordKind(rawValue: form.rawValue) ?? .mentorQuestionnaire
-        return ["Отметка времени"] + answerFields(form).map { Vocabulary.title(kind, $0) } + ["Этап", "Последняя анкета"]
+        return ["Отметка времени"] + answerFields(form).map { Vocabulary.title(form, $0) } + ["Этап", "Последняя анкета"]
     }
 
     static func answerFields(_ form: ImportKind) -> [String] {

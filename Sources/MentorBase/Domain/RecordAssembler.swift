@@ -18,8 +18,7 @@
 ///     }
 /// }
 /// func incoming(_ r: ValidatedRecord, headers: [String]) -> IncomingRecord {
-///     // ImportKind(rawValue: r.kind.rawValue) always succeeds: the spellings are the same.
-///     RecordAssembler.assemble(kind: ImportKind(rawValue: r.kind.rawValue) ?? .mentees,
+///     RecordAssembler.assemble(kind: r.kind,
 ///                              fields: r.fields.mapValues(FieldInput.init),
 ///                              location: r.location,
 ///                              raw: zip(headers, r.raw).map { ($0, $1.text()) },
