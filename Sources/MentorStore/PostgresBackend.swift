@@ -252,21 +252,7 @@ private final class PostgresSession: SQLSession {
             let part = rows[start..<min(start + perStatement, rows.count)]
             var args: [StoredValue?] = []
             args.reserveCapacity(columns.count)
-            for j in 0..<columns.count {
-                var literal = "{"
-                var first = true
-                for row in part {
-                    if !first { literal += "," }
-                    first = false
-                    switch j < row.count ? row[j] : nil {
-                    case nil: literal += "NULL"
-                    case .integer(let n)?: literal += String(n)
-                    case .text(let t)?: PostgresSession.appendArrayElement(t, to: &literal)
-                    }
-                }
-                literal += "}"
-                args.append(.text(literal))
-            }
+            for j in 0..<columns.count { args.append(.text(PostgresSession.arrayLiteral(column: j, of: part))) }
             _ = try runNumbered(sql, args)
             start += perStatement
         }
@@ -288,20 +274,25 @@ private final class PostgresSession: SQLSession {
         for (j, cast) in casts.enumerated() { sql += (j == 0 ? "$1" : ",$\(j + 1)") + (cast ?? "") }
         sql += ") AS v(" + all.joined(separator: ",") + ") WHERE t.id = v.id"
         var args: [StoredValue?] = []
-        for j in 0..<all.count {
-            var literal = "{"
-            for (i, row) in rows.enumerated() {
-                if i > 0 { literal += "," }
-                switch j < row.count ? row[j] : nil {
-                case nil: literal += "NULL"
-                case .integer(let n)?: literal += String(n)
-                case .text(let t)?: PostgresSession.appendArrayElement(t, to: &literal)
-                }
-            }
-            literal += "}"
-            args.append(.text(literal))
-        }
+        for j in 0..<all.count { args.append(.text(PostgresSession.arrayLiteral(column: j, of: rows))) }
         _ = try runNumbered(sql, args)
+    }
+
+    /// Column `j` of `rows` as a PostgreSQL array literal (`{1,"a",NULL}`), for `unnest` over one array per column;
+    /// a row shorter than `j` gives NULL.
+    static func arrayLiteral(column j: Int, of rows: some Collection<[StoredValue?]>) -> String {
+        var literal = "{"
+        var first = true
+        for row in rows {
+            if !first { literal += "," }
+            first = false
+            switch j < row.count ? row[j] : nil {
+            case nil: literal += "NULL"
+            case .integer(let n)?: literal += String(n)
+            case .text(let t)?: appendArrayElement(t, to: &literal)
+            }
+        }
+        return literal + "}"
     }
 
     /// A text as an element of an array literal: in double quotes, `"` and `\` escaped.
