@@ -21,8 +21,6 @@ enum ServeHints {
                 en: "from the «Column mapping» table (the «Save the column mapping» button)"),
         Rewrite(pattern: #"(укажите|pass) --encoding"#,
                 ru: "выберите кодировку в поле «Кодировка (для CSV)»", en: "choose the encoding in the «Encoding (CSV)» field"),
-        Rewrite(pattern: #"(укажите|pass) --delimiter"#,
-                ru: "выберите разделитель в поле «Разделитель (для CSV)»", en: "choose the delimiter in the «Delimiter (CSV)» field"),
         Rewrite(pattern: #"--kind [a-z|-]+"#, ru: "поле «Что в файле»", en: "the «What the file holds» field"),
         Rewrite(pattern: #"--from [a-z0-9|-]+"#, ru: "поле «Формат»", en: "the «Format» field"),
         // Whatever option is left keeps its name; these catch the bare ones.
