@@ -22,6 +22,8 @@ public protocol KeyedRecordCursor: IncomingRecordCursor {
 extension SQLStore {
     public func importRecords(_ request: ImportRequest, from records: any IncomingRecordCursor) throws -> ImportReport {
         let started = DispatchTime.now().uptimeNanoseconds
+        // An applied import into a store without people may run as a first load (SQLite only).
+        (backend as? SQLiteBackend)?.firstLoadHint = !request.dryRun
         // The cursor's own errors reach the caller as they are (a backend wraps what it sees as
         // its own failures): a validator that gives way to another pass must be recognisable.
         var cursorError: (any Error)?

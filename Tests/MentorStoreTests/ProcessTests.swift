@@ -19,10 +19,13 @@ enum Binary {
     }
 
     /// Starts `mentorbase args…` with output to files; the caller waits or kills.
-    static func start(_ args: [String], in dir: URL) throws -> Process {
+    static func start(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> Process {
         let p = Process()
         p.executableURL = url
         p.arguments = args
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         p.currentDirectoryURL = dir
         let out = dir.appendingPathComponent("out-\(UUID().uuidString).txt")
         FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -102,6 +105,45 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
         }
     }
 
+    /// A first load into a store without people runs with a rollback journal (see SQLiteBackend):
+    /// killed half-way, the next opening rolls the hot journal back, cuts the file to its old
+    /// size and returns the store to WAL.
+    @Test func killedFirstLoadLeavesTheEmptyStoreAsItWas() throws {
+        let dir = try temporaryFolder()
+        let path = dir.appendingPathComponent("first.sqlite").path
+        let before = try withStore(path) { try dump($0) }
+        let emptySize = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let big = dir.appendingPathComponent("big.csv")
+        try writeMenteeTable(big, rows: 100_000)
+        // A small page cache (4 MB) so that new pages reach the database file early in the load.
+        let p = try Binary.start(["import", "--canonical", big.path, "--kind", "mentees", "--store", path], in: dir,
+                                 environment: ["MENTORBASE_SQLITE_CACHE_MB": "4"])
+        // Well into the load: the page cache has spilled new pages into the database file itself.
+        let started = Date()
+        var spilled = false
+        while p.isRunning && Date().timeIntervalSince(started) < 60 {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size > emptySize + (8 << 20) { spilled = true; break }
+            usleep(20_000)
+        }
+        #expect(spilled && p.isRunning, "the import must be writing pages when it is killed")
+        let journal = try FileManager.default.attributesOfItem(atPath: path + "-journal")
+        #expect((journal[.posixPermissions] as? NSNumber)?.intValue == 0o600, "the journal is owner-only like the store")
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal)
+        let after = try withStore(path) { try dump($0) }
+        #expect(after == before)
+        #expect(try withStore(path) { try $0.batches().count } == 0)
+        let check = try Process.output("/usr/bin/sqlite3", [path, "PRAGMA integrity_check; PRAGMA journal_mode;"])
+        #expect(check.trimmingCharacters(in: .whitespacesAndNewlines) == "ok\nwal")
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        // The same file then loads completely, and the store is in WAL mode again.
+        #expect(try Binary.run(["import", "--canonical", big.path, "--kind", "mentees", "--store", path], in: dir) == 0)
+        #expect(try Process.output("/usr/bin/sqlite3", [path, "PRAGMA journal_mode; SELECT count(*) FROM mentee_profiles;"])
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "wal\n100000")
+    }
+
     @Test func twoConcurrentImportsIntoOneSQLiteStoreLoseNothing() throws {
         let dir = try temporaryFolder()
         let a = dir.appendingPathComponent("a.csv"), b = dir.appendingPathComponent("b.csv")
@@ -131,6 +173,8 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
         defer { umask(old) }
         let store = try StoreOpener.open(path)
         try importRecords(store, School.mentees)
+        // The first load ran with a rollback journal (see SQLiteBackend); a read opens the WAL again.
+        _ = try store.batches()
         // While the store is open its -wal and -shm exist: all three owner-only.
         for suffix in ["", "-wal", "-shm"] {
             let attrs = try FileManager.default.attributesOfItem(atPath: path + suffix)
