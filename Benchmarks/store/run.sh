@@ -3,7 +3,8 @@
 # 13 Russian columns, Benchmarks/validate/generate_mentees.py) through the whole pipeline — read,
 # validated (all tiers), assembled, planned against the store, written with provenance — into an
 # empty SQLite store, against the sqlite3 command-line tool's .import of the same CSV into one table,
-# in the same run. Then: a no-op re-import (same file: checksum short-cut; --recheck: every row
+# in the same run, and against a C program doing only the same SQLite inserts (Benchmarks/store/sqlite_floor.c:
+# the floor SQLite itself sets for this schema). Then: a no-op re-import (same file: checksum short-cut; --recheck: every row
 # validated, planned and compared again), peak memory at a quarter of the rows (flat = the same),
 # the canonical-table path (store alone, no validation) as a secondary line, and PostgreSQL figures
 # for the same data against psql's \copy into one table. Seconds are wall time; CPU seconds
@@ -36,13 +37,17 @@ ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
 field() { grep -o "\"$1\":[a-z0-9]*" "$D/last.out" | head -1 | cut -d: -f2; }
 row() { printf "%-62s %8s %8s %8s\n" "$@"; }
 
-rm -f "$D/peer.sqlite" "$D"/bench*.sqlite*
+rm -f "$D/peer.sqlite" "$D"/bench*.sqlite* "$D"/floor.sqlite*
 size_mb=$(du -m "$CSV" | cut -f1)
 echo "input: $CSV ($ROWS rows × 13 columns, ${size_mb} MB); $(nproc) cores"
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
 
 read -r t_peer c_peer m_peer < <(measure sqlite3 "$D/peer.sqlite" -cmd ".mode csv" ".import $CSV mentees")
 rows_peer=$(sqlite3 "$D/peer.sqlite" "SELECT count(*) FROM mentees")
+# The floor: SQLite alone doing the import's inserts (same schema, indexes, pragmas; no validation).
+cc -O2 -o "$D/sqlite_floor" Benchmarks/store/sqlite_floor.c -lsqlite3
+"$BIN" batches --store "$D/floor.sqlite" >/dev/null
+read -r t_floor c_floor m_floor < <(measure "$D/sqlite_floor" "$D/floor.sqlite" "$CSV")
 read -r t_imp c_imp m_imp < <(measure "$BIN" import "$CSV" --kind mentees --store "$D/bench.sqlite" --format json)
 imp_counts="new $(field new), rejected $(field rejected), conflicts $(field conflicts)"
 read -r t_same c_same m_same < <(measure "$BIN" import "$CSV" --kind mentees --store "$D/bench.sqlite" --format json)
@@ -56,6 +61,7 @@ rows_store=$(sqlite3 "$D/bench.sqlite" "SELECT (SELECT count(*) FROM people) || 
 echo
 row "SQLite" "seconds" "CPU s" "peak MB"
 row "sqlite3 .import into one table ($rows_peer rows)" "$t_peer" "$c_peer" "$m_peer"
+row "C + SQLite: the same inserts alone, no validation (floor)" "$t_floor" "$c_floor" "$m_floor"
 row "mentorbase import, validated, empty store ($imp_counts)" "$t_imp" "$c_imp" "$m_imp"
 row "mentorbase import, same file again ($same_noop)" "$t_same" "$c_same" "$m_same"
 row "mentorbase import --recheck ($re_counts)" "$t_re" "$c_re" "$m_re"
@@ -63,6 +69,7 @@ row "mentorbase import of $SMALL rows (memory check)" "$t_small" "$c_small" "$m_
 row "mentorbase import --canonical (store alone, no validation)" "$t_can" "$c_can" "$m_can"
 echo "store holds: $rows_store"
 echo "validated import / sqlite3 .import: $(ratio "$t_imp" "$t_peer")x wall, $(ratio "$c_imp" "$c_peer")x CPU (target ≤ 3)"
+echo "floor (SQLite alone) / sqlite3 .import: $(ratio "$t_floor" "$t_peer")x wall; validated import / floor: $(ratio "$t_imp" "$t_floor")x wall, $(ratio "$c_imp" "$c_floor")x CPU"
 echo "canonical import / sqlite3 .import: $(ratio "$t_can" "$t_peer")x wall"
 echo "first import / no-op re-import (checksum): $(ratio "$t_imp" "$t_same")x (target ≥ 10)"
 echo "first import / --recheck re-import: $(ratio "$t_imp" "$t_re")x"
