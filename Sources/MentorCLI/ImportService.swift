@@ -92,8 +92,11 @@ enum ImportService {
         let store = try openStore()
         defer { store.close() }
         let format = candidate.plugin.descriptor.id
+        // The table is read and keyed on a worker thread while the store plans and writes.
+        let keyed = KeyingCursor(table)
+        defer { keyed.stop() }
         var report = try store.importRecords(request(job, checksum: try checksum.value(), kind: kind, format: format),
-                                             from: table)
+                                             from: keyed)
         var log = DiagnosticLog()
         log.append(contentsOf: table.diagnostics)
         log.append(contentsOf: reader.diagnostics.items)

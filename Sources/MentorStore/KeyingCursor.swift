@@ -1,0 +1,71 @@
+import Foundation
+import MentorBase
+
+/// Reads any record cursor on a worker thread and computes each record's keys and stored values
+/// there (``RecordKeys/withValues(_:memo:)``), handing them to the store in batches: the store's
+/// thread then only plans and writes, as in a validated import (the validator's streaming cursor).
+/// Used for canonical tables, whose reading and keying otherwise ran on the store's thread.
+public final class KeyingCursor: KeyedRecordCursor {
+    /// Records per hand-over: a lock round trip per batch, not per record.
+    static let batchSize = 256
+
+    private let channel = BoundedChannel<[KeyedRecord]>(capacity: 16)
+    private var batch: [KeyedRecord] = []
+    private var position = 0
+
+    /// Starts reading `source` at once; `source` must not be used by anyone else from now on.
+    public init(_ source: any IncomingRecordCursor) {
+        let channel = self.channel
+        let box = Handover(source)
+        let thread = Thread {
+            KeyingCursor.work(box.source, channel)
+        }
+        thread.name = "mentorbase.keys"
+        thread.start()
+    }
+
+    deinit { channel.cancel() }
+
+    /// Stops the worker (it notices at its next hand-over).
+    public func stop() { channel.cancel() }
+
+    public func next() throws -> IncomingRecord? { try nextKeyed()?.record }
+
+    public func nextKeyed() throws -> KeyedRecord? {
+        while position >= batch.count {
+            guard let more = try channel.take() else { return nil }
+            batch = more
+            position = 0
+        }
+        let r = batch[position]
+        position += 1
+        return r
+    }
+
+    private static func work(_ source: any IncomingRecordCursor, _ channel: BoundedChannel<[KeyedRecord]>) {
+        var out: [KeyedRecord] = []
+        out.reserveCapacity(batchSize)
+        var memo = ReferenceKeyMemo()
+        do {
+            while let record = try source.next() {
+                out.append(KeyedRecord(record: record,
+                                       keys: record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)))
+                if out.count >= batchSize {
+                    guard channel.put(out) else { return }
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            if !out.isEmpty && !channel.put(out) { return }
+            channel.close()
+        } catch {
+            channel.close(error: error)
+        }
+    }
+
+    /// Moves the source cursor (a class that is not Sendable) to the worker: after `init` only
+    /// the worker touches it, so no state is shared.
+    private final class Handover: @unchecked Sendable {
+        let source: any IncomingRecordCursor
+        public init(_ source: any IncomingRecordCursor) { self.source = source }
+    }
+}
