@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import MentorBase
 import MentorSchema
@@ -151,13 +152,13 @@ struct ImportCommand: MentorCommand {
             throw MentorBaseError.io(SourceLocation(file: path), ru: "не удалось открыть файл", en: "cannot open the file")
         }
         defer { try? h.close() }
-        var sha = SHA256()
+        var sha = Crypto.SHA256()
         while true {
             let data = h.readData(ofLength: 1 << 20)
             if data.isEmpty { break }
-            sha.update(data)
+            sha.update(data: data)
         }
-        return sha.finalizeHex()
+        return sha.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// The contract of issue 5.
