@@ -74,6 +74,9 @@ extension SQLStore {
                                  nextLogID: (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1)
         let planner = MergePlanner(workingSet: ws, policy: req.policy)
         planner.asOf = req.asOf
+        // Most rows of a base decide a «pair-without-consent» warning; the report keeps a few
+        // thousand, so only those are worded (the others are counted).
+        planner.defersConsentWarnings = true
         var chunk: [IncomingRecord] = []
         chunk.reserveCapacity(chunkSize)
         var keys: [RecordKeys?] = []
@@ -87,6 +90,9 @@ extension SQLStore {
                 var plan = planner.plan(r, keys: keys[i])
                 report.counts[plan.outcome, default: 0] += 1
                 report.diagnostics.append(contentsOf: plan.diagnostics)
+                for w in plan.pendingWarnings {
+                    report.diagnostics.append(severity: .warning) { w.diagnostic(at: plan.location) }
+                }
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
                 }
@@ -97,6 +103,7 @@ extension SQLStore {
                 }
                 if (plan.outcome != .unchanged || req.keepUnchangedPlans) && report.plans.count < req.planLimit {
                     plan.writes = []
+                    plan.wordPendingWarnings()
                     report.plans.append(plan)
                 }
             }
@@ -245,7 +252,11 @@ extension SQLStore {
 struct ChunkWriter {
     let batchID: Int64
     var nextLogID: Int64
-    private var inserts: [EntityTable: (columns: [String], rows: [[StoredValue?]])] = [:]
+    /// Each table's inserts of the chunk, by `ChunkWriter.slot`: the values of all its rows back to
+    /// back (`columns.count` per row), so a row costs no array of its own. The buffers keep their
+    /// capacity from chunk to chunk.
+    private var inserts: [(columns: [String], values: [StoredValue?])] =
+        Array(repeating: ([], []), count: EntityTable.allCases.count)
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
 
     private struct RowRef: Hashable {
@@ -268,6 +279,20 @@ struct ChunkWriter {
     static let insertOrder: [EntityTable] = [.people, .mentorProfiles, .menteeProfiles, .pairings, .pairingMembers,
                                              .consents, .responses]
 
+    /// The table's place in `inserts` (a switch: no hashing per row).
+    @inline(__always)
+    static func slot(_ t: EntityTable) -> Int {
+        switch t {
+        case .people: return 0
+        case .mentorProfiles: return 1
+        case .menteeProfiles: return 2
+        case .pairings: return 3
+        case .pairingMembers: return 4
+        case .consents: return 5
+        case .responses: return 6
+        }
+    }
+
     init(batchID: Int64, nextLogID: Int64) {
         self.batchID = batchID
         self.nextLogID = nextLogID
@@ -279,16 +304,19 @@ struct ChunkWriter {
         for w in plan.writes {
             switch w.action {
             case .insert(let cols):
-                var values: [StoredValue?] = [.integer(w.id)]
-                values.reserveCapacity(cols.count + 4)
-                for c in cols { values.append(c.value) }
-                values.append(.integer(batchID))
-                values.append(sheet)
-                values.append(row)
-                if inserts[w.table] == nil {
-                    inserts[w.table] = (["id"] + cols.map(\.column) + Schema.provenanceColumns, [])
+                let i = ChunkWriter.slot(w.table)
+                // Every insert of a table names the same columns in the same order (the planner
+                // builds them from the table's fields), so the first row's names serve for all.
+                if inserts[i].columns.isEmpty {
+                    inserts[i].columns = ["id"] + cols.map(\.column) + Schema.provenanceColumns
                 }
-                inserts[w.table]?.rows.append(values)
+                assert(inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count,
+                       "inserts into one table name the same columns")
+                inserts[i].values.append(.integer(w.id))
+                for c in cols { inserts[i].values.append(c.value) }
+                inserts[i].values.append(.integer(batchID))
+                inserts[i].values.append(sheet)
+                inserts[i].values.append(row)
             case .update(let changes):
                 updates.append((w, changes, plan.location))
             }
@@ -297,9 +325,12 @@ struct ChunkWriter {
 
     mutating func flush(_ s: any SQLSession) throws {
         for t in ChunkWriter.insertOrder {
-            if let i = inserts[t] { try s.insertRows(table: t.rawValue, columns: i.columns, rows: i.rows) }
+            let i = ChunkWriter.slot(t)
+            guard !inserts[i].values.isEmpty else { continue }
+            try s.insertRows(table: t.rawValue, columns: inserts[i].columns, values: inserts[i].values)
+            inserts[i].columns.removeAll(keepingCapacity: true)
+            inserts[i].values.removeAll(keepingCapacity: true)
         }
-        inserts.removeAll(keepingCapacity: true)
         var log: [[StoredValue?]] = []
         // Each row's changes in this chunk folded into its final values (a group pairing's end date
         // may change row after row), then sent as one statement per table and set of columns.

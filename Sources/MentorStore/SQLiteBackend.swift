@@ -192,6 +192,26 @@ private final class SQLiteSession: SQLSession {
 
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         guard !rows.isEmpty else { return }
+        try inserting(table, columns) { each in
+            for row in rows { try each(row[...]) }
+        }
+    }
+
+    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws {
+        guard !values.isEmpty, !columns.isEmpty else { return }
+        let n = columns.count
+        try inserting(table, columns) { each in
+            var start = 0
+            while start < values.count {
+                try each(values[start..<min(start + n, values.count)])
+                start += n
+            }
+        }
+    }
+
+    /// Runs one prepared INSERT per row that `rows` hands to its argument.
+    private func inserting(_ table: String, _ columns: [String],
+                           _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
         // One row per statement: a multi-row INSERT into tables with unique indexes and foreign
         // keys makes SQLite keep a statement journal (to undo a half-done statement), which wrote
         // the touched pages to a temporary file — twelve times the writes, measured.
@@ -204,7 +224,7 @@ private final class SQLiteSession: SQLSession {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
-        for row in rows {
+        try rows { row in
             let rc = SQLiteSession.step(handle, row, &bytes, &ranges)
             if rc != SQLITE_DONE {
                 let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
@@ -219,7 +239,7 @@ private final class SQLiteSession: SQLSession {
     /// Straight to sqlite3: a million rows must not build a million argument arrays. The row's
     /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
     /// SQLite copying each into a block of its own (a malloc and a free per value).
-    private static func step(_ handle: OpaquePointer?, _ row: [StoredValue?],
+    private static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
                              _ bytes: inout [UInt8], _ ranges: inout [Range<Int>]) -> Int32 {
         sqlite3_reset(handle)
         bytes.removeAll(keepingCapacity: true)

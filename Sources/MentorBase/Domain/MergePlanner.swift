@@ -15,6 +15,9 @@ public final class MergePlanner {
     public var asOf: CalendarDate?
     /// People already warned about in this import (one warning per person, not one per row).
     private var warnedNoConsent = Set<Int64>()
+    /// «pair-without-consent» warnings are left unworded in `RecordPlan.pendingWarnings` (an
+    /// import words only those its report keeps); otherwise they are in `diagnostics` at once.
+    public var defersConsentWarnings = false
 
     public init(workingSet: WorkingSet, policy: ConflictPolicy = .replace) {
         self.workingSet = workingSet
@@ -58,8 +61,11 @@ public final class MergePlanner {
                               diagnostics: record.diagnostics + b.rejections)
         }
         if b.aborted { b.writes.removeAll(); b.changes.removeAll() }
-        return RecordPlan(location: record.location, outcome: outcome, label: label, writes: b.writes,
-                          changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics + b.findings)
+        var plan = RecordPlan(location: record.location, outcome: outcome, label: label, writes: b.writes,
+                              changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics + b.findings,
+                              pendingWarnings: b.pendingWarnings)
+        if !defersConsentWarnings { plan.wordPendingWarnings() }
+        return plan
     }
 
     /// How a row is named in a plan: its person, or a pairing's mentor and mentees.
@@ -129,7 +135,7 @@ public final class MergePlanner {
                ($0.mentorID == pid || $0.members[pid] != nil) && StoreRules.isActive($0.pairing, on: asOf)
            }), warnedNoConsent.insert(pid).inserted {
             let revoked = (workingSet.consents[pid] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            b.findings.append(StoreRules.missingConsent(name: person.displayName, on: asOf, revoked: revoked, at: b.location))
+            b.pendingWarnings.append(PendingConsentWarning(person: person, personID: pid, date: asOf, revoked: revoked))
         }
     }
 
@@ -138,9 +144,9 @@ public final class MergePlanner {
         guard let asOf, StoreRules.isActive(pairing, on: asOf) else { return }
         for id in ids where !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf) {
             guard warnedNoConsent.insert(id).inserted else { continue }
-            let name = workingSet.people[id]?.person.displayName ?? "#\(id)"
             let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            b.findings.append(StoreRules.missingConsent(name: name, on: asOf, revoked: revoked, at: b.location))
+            b.pendingWarnings.append(PendingConsentWarning(person: workingSet.people[id]?.person, personID: id,
+                                                           date: asOf, revoked: revoked))
         }
     }
 
@@ -185,6 +191,8 @@ private struct Builder {
     var findings: [Diagnostic] = []
     /// Store-tier errors: the row is rejected.
     var rejections: [Diagnostic] = []
+    /// «pair-without-consent» warnings, worded later (they follow `findings`).
+    var pendingWarnings: [PendingConsentWarning] = []
     /// The subject's keys, computed once by `resolveSubject`.
     var subjectKeys: IdentityKeys?
     /// Keys the caller computed already (the store's prefetch did).
@@ -251,7 +259,10 @@ private struct Builder {
             case .matched(let id, _):
                 // What the naming row knows about the person (their organisation, say) fills empty
                 // fields only, so it does not matter whether the person's own row came first.
-                if let known = ws.people[id] { mergePerson(known, r.asPerson, isReference: true, fillOnly: true) }
+                if !ws.isSettled(r, into: id), let known = ws.people[id],
+                   !mergePerson(known, r.asPerson, isReference: true, fillOnly: true) {
+                    ws.markSettled(r, into: id)
+                }
                 if !out.contains(id) { out.append(id) }
             case .new, .review:
                 let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
@@ -295,8 +306,10 @@ private struct Builder {
         return id
     }
 
+    /// Merges a row's person into a known one; false when that changed nothing.
+    @discardableResult
     mutating func mergePerson(_ known: KnownPerson, _ incoming: Person, values: [StoredValue?]? = nil, isReference: Bool,
-                              fillOnly: Bool) {
+                              fillOnly: Bool) -> Bool {
         var p = incoming
         var values = values
         // Guardians merge by name; when that adds what the row lacked, the precomputed values are stale.
@@ -310,7 +323,7 @@ private struct Builder {
         var fc = merged.changes
         let newRef = known.isReference && isReference
         // Nothing changed: the derived columns cannot have either.
-        if fc.isEmpty && newRef == known.isReference { return }
+        if fc.isEmpty && newRef == known.isReference { return false }
         let newPerson = Person(storedValues: merged.values)
         // Derived columns follow the merged person.
         let oldCols = Builder.personColumns(known.person, isReference: known.isReference, keys: known.keys)
@@ -319,9 +332,10 @@ private struct Builder {
             && o.value != n.value {
             fc.append(FieldChange(column: o.column, old: o.value, new: n.value))
         }
-        guard !fc.isEmpty else { return }
+        guard !fc.isEmpty else { return false }
         record(.people, id: known.id, personID: known.id, fc)
         ws.put(KnownPerson(id: known.id, person: newPerson, isReference: newRef))
+        return true
     }
 
     /// Guardians merge by name, so files that know more or less about them agree in any order:

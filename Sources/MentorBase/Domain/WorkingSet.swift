@@ -82,6 +82,8 @@ public final class WorkingSet {
     /// People loaded because they are in a pairing that has not ended (loaded for store-tier rules).
     public private(set) var inActivePairing = Set<Int64>()
     private var nextIDs: [EntityTable: Int64]
+    /// The last name merged into a person as a reference without changing them (see `isSettled`).
+    private var settledReference: (personID: Int64, reference: PersonReference)?
 
     /// `nextIDs`: the first free id of each table.
     public init(nextIDs: [EntityTable: Int64]) {
@@ -113,6 +115,32 @@ public final class WorkingSet {
         consents.removeAll(keepingCapacity: true)
         responses.removeAll(keepingCapacity: true)
         inActivePairing.removeAll(keepingCapacity: true)
+        settledReference = nil
+    }
+
+    /// True when `reference` was merged into person `id` last and changed nothing, and the person
+    /// has not changed since: merging the same bytes into the same person changes nothing again
+    /// (a mentee base names its mentor on row after row).
+    public func isSettled(_ reference: PersonReference, into id: Int64) -> Bool {
+        guard let s = settledReference, s.personID == id else { return false }
+        return WorkingSet.sameBytes(s.reference, reference)
+    }
+
+    /// Notes that merging `reference` into person `id` changed nothing.
+    public func markSettled(_ reference: PersonReference, into id: Int64) {
+        settledReference = (id, reference)
+    }
+
+    private static func sameBytes(_ a: PersonReference, _ b: PersonReference) -> Bool {
+        func eq(_ x: String?, _ y: String?) -> Bool {
+            switch (x, y) {
+            case (nil, nil): return true
+            case (let x?, let y?): return MentorBase.sameBytes(x, y)
+            default: return false
+            }
+        }
+        return MentorBase.sameBytes(a.lastName, b.lastName) && eq(a.firstName, b.firstName)
+            && eq(a.patronymic, b.patronymic) && eq(a.organization, b.organization)
     }
 
     /// Notes that a person is in a pairing that has not ended.
@@ -121,6 +149,7 @@ public final class WorkingSet {
     // MARK: Loading and updating
 
     public func put(_ p: KnownPerson) {
+        if settledReference?.personID == p.id { settledReference = nil }
         if let old = people[p.id] { unindex(old) }
         people[p.id] = p
         if let s = p.keys.snils { bySNILS[ByteKey(s)] = p.id }
