@@ -77,17 +77,20 @@ extension SQLStore {
         // Most rows of a base decide a «pair-without-consent» warning; the report keeps a few
         // thousand, so only those are worded (the others are counted).
         planner.defersConsentWarnings = true
-        var chunk: [IncomingRecord] = []
+        let keyed = records as? any KeyedRecordCursor
+        var chunk: [KeyedRecord] = []
         chunk.reserveCapacity(chunkSize)
-        var keys: [RecordKeys?] = []
-        keys.reserveCapacity(chunkSize)
         var wroteAnything = false
 
         func process() throws {
-            if keys.count != chunk.count { keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) } }
-            try prefetch(s, chunk, keys, ws, req.kind, filter, req.asOf)
-            for (i, r) in chunk.enumerated() {
-                var plan = planner.plan(r, keys: keys[i])
+            if keyed == nil {
+                for i in chunk.indices where !chunk[i].record.hasErrors { chunk[i].keys = RecordKeys(chunk[i].record) }
+            }
+            try prefetch(s, chunk, ws, req.kind, filter, req.asOf)
+            for i in chunk.indices {
+                // The keys move into the plan (their last use): no copy of every string they hold.
+                let keys = chunk[i].keys.take()
+                var plan = planner.plan(chunk[i].record, keys: keys)
                 report.counts[plan.outcome, default: 0] += 1
                 report.diagnostics.append(contentsOf: plan.diagnostics)
                 for w in plan.pendingWarnings {
@@ -110,10 +113,8 @@ extension SQLStore {
             try writer.flush(s)
             ws.reset()
             chunk.removeAll(keepingCapacity: true)
-            keys.removeAll(keepingCapacity: true)
         }
 
-        let keyed = records as? any KeyedRecordCursor
         while true {
             let item: KeyedRecord?
             do {
@@ -127,8 +128,7 @@ extension SQLStore {
                 throw error
             }
             guard let r = item else { break }
-            chunk.append(r.record)
-            if keyed != nil { keys.append(r.keys) }
+            chunk.append(r)
             if chunk.count >= chunkSize { try process() }
         }
         if !chunk.isEmpty { try process() }
@@ -172,7 +172,7 @@ extension SQLStore {
 
     /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
     /// with any name in the chunk, and their profiles, pairings, consents and responses.
-    private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ keys: [RecordKeys?], _ ws: WorkingSet,
+    private func prefetch(_ s: any SQLSession, _ chunk: [KeyedRecord], _ ws: WorkingSet,
                           _ kind: ImportKind, _ filter: KeyFilter?,
                           _ asOf: CalendarDate?) throws {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
@@ -181,11 +181,14 @@ extension SQLStore {
             if filter?.mayContain(k.nameKey) ?? true { names.insert(ByteKey(k.nameKey)) }
             if filter?.mayContain(k.initialsKey) ?? true { initials.insert(ByteKey(k.initialsKey)) }
         }
-        for (i, r) in chunk.enumerated() {
-            guard let k = keys[i] else { continue }
+        for i in chunk.indices {
+            guard let k = chunk[i].keys else { continue }
             if let sk = k.subject { add(sk) }
             k.references.forEach(add)
-            if case .pairing(let pr, _, _) = r.content, let c = pr.code { codes.insert(ByteKey(c)) }
+            // Only a pairs list names pairings by code (a content match copies the whole record).
+            if kind == .pairs, case .pairing(let pr, _, _) = chunk[i].record.content, let c = pr.code {
+                codes.insert(ByteKey(c))
+            }
         }
         let personSQL = SQLStore.select(SQLStore.personColumns, "people")
         try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.map { .text($0.string) }) {
@@ -252,7 +255,7 @@ extension SQLStore {
 struct ChunkWriter {
     let batchID: Int64
     var nextLogID: Int64
-    /// Each table's inserts of the chunk, by `ChunkWriter.slot`: the values of all its rows back to
+    /// Each table's inserts of the chunk, by `EntityTable.ordinal`: the values of all its rows back to
     /// back (`columns.count` per row), so a row costs no array of its own. The buffers keep their
     /// capacity from chunk to chunk.
     private var inserts: [(columns: [String], values: [StoredValue?])] =
@@ -279,20 +282,6 @@ struct ChunkWriter {
     static let insertOrder: [EntityTable] = [.people, .mentorProfiles, .menteeProfiles, .pairings, .pairingMembers,
                                              .consents, .responses]
 
-    /// The table's place in `inserts` (a switch: no hashing per row).
-    @inline(__always)
-    static func slot(_ t: EntityTable) -> Int {
-        switch t {
-        case .people: return 0
-        case .mentorProfiles: return 1
-        case .menteeProfiles: return 2
-        case .pairings: return 3
-        case .pairingMembers: return 4
-        case .consents: return 5
-        case .responses: return 6
-        }
-    }
-
     init(batchID: Int64, nextLogID: Int64) {
         self.batchID = batchID
         self.nextLogID = nextLogID
@@ -304,7 +293,7 @@ struct ChunkWriter {
         for w in plan.writes {
             switch w.action {
             case .insert(let cols):
-                let i = ChunkWriter.slot(w.table)
+                let i = w.table.ordinal
                 // Every insert of a table names the same columns in the same order (the planner
                 // builds them from the table's fields), so the first row's names serve for all.
                 if inserts[i].columns.isEmpty {
@@ -325,7 +314,7 @@ struct ChunkWriter {
 
     mutating func flush(_ s: any SQLSession) throws {
         for t in ChunkWriter.insertOrder {
-            let i = ChunkWriter.slot(t)
+            let i = t.ordinal
             guard !inserts[i].values.isEmpty else { continue }
             try s.insertRows(table: t.rawValue, columns: inserts[i].columns, values: inserts[i].values)
             inserts[i].columns.removeAll(keepingCapacity: true)

@@ -25,7 +25,7 @@ public final class MergePlanner {
     }
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
-    public func plan(_ record: IncomingRecord, keys: RecordKeys? = nil) -> RecordPlan {
+    public func plan(_ record: IncomingRecord, keys: consuming RecordKeys? = nil) -> RecordPlan {
         let label = keys?.label ?? MergePlanner.label(record)
         if record.hasErrors {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
@@ -183,8 +183,8 @@ private struct Builder {
     var conflicts: [PlanConflict] = []
     var aborted = false
     var primaryInserted = false
-    /// People this row created: none of them can be in a pairing yet.
-    var peopleInserted: [Int64] = []
+    /// People this row created (ids from here on): none of them can be in a pairing yet.
+    let firstInsertedPersonID: Int64
     /// The row's place in its file, for store-tier findings.
     var location = SourceLocation()
     /// Store-tier warnings about the row.
@@ -203,6 +203,7 @@ private struct Builder {
     init(ws: WorkingSet, policy: ConflictPolicy) {
         self.ws = ws
         self.policy = policy
+        firstInsertedPersonID = ws.nextID(.people)
     }
 
     // MARK: Identity
@@ -297,7 +298,6 @@ private struct Builder {
 
     mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
         let id = ws.allocateID(.people)
-        peopleInserted.append(id)
         let k = keys ?? IdentityKeys(p)
         let v = values ?? p.storedValues
         writes.append(EntityWrite(table: .people, id: id, personID: id,
@@ -416,9 +416,10 @@ private struct Builder {
             if let code = incoming.code, let id = ws.pairingID(code: code) { return id }
             let eligible = { (code: String?) in incoming.code == nil || code == nil }
             // People created by this very row are in no pairing yet: only the others are looked for.
-            let known = menteeIDs.filter { !peopleInserted.contains($0) }
-            if !known.isEmpty, let id = ws.firstPairing(ofMentor: mentorID, where: { p in
-                eligible(p.pairing.code) && known.contains { p.members[$0] != nil }
+            let firstNew = firstInsertedPersonID
+            let known = { (id: Int64) in id < firstNew }
+            if menteeIDs.contains(where: known), let id = ws.firstPairing(ofMentor: mentorID, where: { p in
+                eligible(p.pairing.code) && menteeIDs.contains { known($0) && p.members[$0] != nil }
             }) { return id }
             if let start = incoming.startDate, let form = incoming.form {
                 return ws.firstPairing(ofMentor: mentorID, matching: { p in
