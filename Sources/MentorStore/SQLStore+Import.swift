@@ -116,7 +116,7 @@ extension SQLStore {
         }
 
         while true {
-            let item: KeyedRecord?
+            var item: KeyedRecord?
             do {
                 if let keyed {
                     item = try keyed.nextKeyed()
@@ -127,8 +127,9 @@ extension SQLStore {
                 cursorError = error
                 throw error
             }
-            guard let r = item else { break }
-            chunk.append(r)
+            // Moved into the chunk, not copied (a copy retains every string of the record).
+            guard let r = item.take() else { break }
+            chunk.append(consume r)
             if chunk.count >= chunkSize { try process() }
         }
         if !chunk.isEmpty { try process() }
@@ -176,15 +177,19 @@ extension SQLStore {
                           _ kind: ImportKind, _ filter: KeyFilter?,
                           _ asOf: CalendarDate?) throws {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
-        func add(_ k: IdentityKeys) {
-            if let x = k.snils, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
-            if filter?.mayContain(k.nameKey) ?? true { names.insert(ByteKey(k.nameKey)) }
-            if filter?.mayContain(k.initialsKey) ?? true { initials.insert(ByteKey(k.initialsKey)) }
+        func add(_ snilsKey: String?, _ nameKey: String?, _ initialsKey: String?) {
+            if let x = snilsKey, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
+            if let x = nameKey, filter?.mayContain(x) ?? true { names.insert(ByteKey(x)) }
+            if let x = initialsKey, filter?.mayContain(x) ?? true { initials.insert(ByteKey(x)) }
         }
-        for i in chunk.indices {
-            guard let k = chunk[i].keys else { continue }
-            if let sk = k.subject { add(sk) }
-            k.references.forEach(add)
+        // Read in place (a `let` of a row's keys would copy every string they hold).
+        for i in chunk.indices where chunk[i].keys != nil {
+            if chunk[i].keys?.subject != nil { add(chunk[i].keys?.subject?.snils, chunk[i].keys?.subject?.nameKey,
+                                                  chunk[i].keys?.subject?.initialsKey) }
+            for j in 0..<(chunk[i].keys?.references.count ?? 0) {
+                add(chunk[i].keys?.references[j].snils, chunk[i].keys?.references[j].nameKey,
+                    chunk[i].keys?.references[j].initialsKey)
+            }
             // Only a pairs list names pairings by code (a content match copies the whole record).
             if kind == .pairs, case .pairing(let pr, _, _) = chunk[i].record.content, let c = pr.code {
                 codes.insert(ByteKey(c))

@@ -31,7 +31,7 @@ public final class MergePlanner {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
         var b = Builder(ws: workingSet, policy: policy)
-        b.precomputed = keys
+        b.take(keys)
         b.location = record.location
         switch record.content {
         case .mentor(let person, let profile, let pairing, let mentees):
@@ -84,11 +84,11 @@ public final class MergePlanner {
                             _ mentees: [PersonReference]) {
         guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+        b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.profileValues,
                        existing: workingSet.mentorProfiles[pid], primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
-            b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: pid, menteeIDs: ids,
+            b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: pid, menteeIDs: ids,
                            primary: false)
             checkConsents(&b, [pid] + ids, in: pairing ?? Pairing())
         }
@@ -99,12 +99,12 @@ public final class MergePlanner {
         guard let subject = b.resolveSubject(person),
               let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+        b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.profileValues,
                        existing: workingSet.menteeProfiles[pid], primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
         if let mentor {
             let mid = b.applyReferences(mentorIDs, [mentor])
             if let m = mid.first {
-                b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: [pid],
+                b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: m, menteeIDs: [pid],
                                primary: false)
                 checkConsents(&b, [pid, m], in: pairing ?? Pairing())
             }
@@ -155,7 +155,7 @@ public final class MergePlanner {
         guard let mentorIDs = b.resolveReferences([mentor]), let menteeIDs = b.resolveReferences(mentees) else { return }
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
-        b.mergePairing(pairing, values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
+        b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
         checkConsents(&b, [m] + ids, in: pairing)
     }
 
@@ -195,9 +195,15 @@ private struct Builder {
     var pendingWarnings: [PendingConsentWarning] = []
     /// The subject's keys, computed once by `resolveSubject`.
     var subjectKeys: IdentityKeys?
-    /// Keys the caller computed already (the store's prefetch did).
-    var precomputed: RecordKeys?
-    /// How many references have been resolved (indexes into `precomputed.references`).
+    /// What the caller computed ahead (a `RecordKeys`, taken apart so that each part is read
+    /// where it is used without copying the rest): the subject's keys (moved into `subjectKeys`),
+    /// the references' keys, and the stored values of the subject, its profile and pairing.
+    var preSubject: IdentityKeys?
+    var preReferences: [IdentityKeys] = []
+    var subjectValues: [StoredValue?]?
+    var profileValues: [StoredValue?]?
+    var pairingValues: [StoredValue?]?
+    /// How many references have been resolved (indexes into `preReferences`).
     var referencesSeen = 0
 
     init(ws: WorkingSet, policy: ConflictPolicy) {
@@ -206,13 +212,23 @@ private struct Builder {
         firstInsertedPersonID = ws.nextID(.people)
     }
 
+    /// Takes the caller's keys and values apart (moving, not copying, each part).
+    mutating func take(_ keys: consuming RecordKeys?) {
+        guard var k = keys else { return }
+        preSubject = k.subject.take()
+        swap(&preReferences, &k.references)
+        subjectValues = k.subjectValues.take()
+        profileValues = k.profileValues.take()
+        pairingValues = k.pairingValues.take()
+    }
+
     // MARK: Identity
 
     /// The subject's decision, or nil (and the row conflicting) when a person must decide.
     mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
-        let k = precomputed?.subject ?? IdentityKeys(p)
-        subjectKeys = k
+        let k = preSubject.take() ?? IdentityKeys(p)
         let d = IdentityResolver.resolve(p, keys: k, among: ws.candidates(for: k))
+        subjectKeys = consume k
         if case .review(let cs) = d {
             conflicts.append(.identity(name: p.displayName, cs))
             aborted = true
@@ -224,10 +240,15 @@ private struct Builder {
     mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
         var out: [IdentityDecision] = []
         for r in refs {
-            let pre = precomputed?.references
-            let k = pre.flatMap { referencesSeen < $0.count ? $0[referencesSeen] : nil } ?? IdentityKeys(r)
+            let d: IdentityDecision
+            if referencesSeen < preReferences.count {
+                d = IdentityResolver.resolve(r, keys: preReferences[referencesSeen],
+                                             among: ws.candidates(for: preReferences[referencesSeen]))
+            } else {
+                let k = IdentityKeys(r)
+                d = IdentityResolver.resolve(r, keys: k, among: ws.candidates(for: k))
+            }
             referencesSeen += 1
-            let d = IdentityResolver.resolve(r, keys: k, among: ws.candidates(for: k))
             if case .review(let cs) = d {
                 conflicts.append(.reference(name: r.displayName, cs))
                 aborted = true
@@ -242,11 +263,11 @@ private struct Builder {
         switch d {
         case .matched(let id, _):
             if let known = ws.people[id] {
-                mergePerson(known, p, values: precomputed?.subjectValues, isReference: false, fillOnly: fillOnly)
+                mergePerson(known, p, values: subjectValues, isReference: false, fillOnly: fillOnly)
             }
             return id
         case .new, .review:
-            return insertPerson(p, values: precomputed?.subjectValues, isReference: false, keys: subjectKeys)
+            return insertPerson(p, values: subjectValues.take(), isReference: false, keys: subjectKeys.take())
         }
     }
 
