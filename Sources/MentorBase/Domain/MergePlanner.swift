@@ -462,10 +462,10 @@ private struct Builder {
                     joining.append(mentee)
                 }
             }
-            let added = joining.map { ($0, insertMember(pairingID: eid, personID: $0)) }
-            ws.modifyPairing(eid) { p in
-                if let merged { p.pairing = Pairing(storedValues: merged) }
-                for (person, id) in added { p.members[person] = id }
+            if let merged { ws.modifyPairing(eid) { p in p.pairing = Pairing(storedValues: merged) } }
+            // Only the members change (a group's every next mentee): no lookup fields to refresh.
+            for mentee in joining {
+                ws.addMember(pairingID: eid, personID: mentee, memberID: insertMember(pairingID: eid, personID: mentee))
             }
         } else {
             let id = ws.allocateID(.pairings)

@@ -270,6 +270,11 @@ public final class WorkingSet {
         pairings[id] = p
     }
 
+    /// Adds a member to a loaded pairing in place (the members dictionary is not copied).
+    public func addMember(pairingID: Int64, personID: Int64, memberID: Int64) {
+        pairings[pairingID]?.members[personID] = memberID
+    }
+
     /// What finding a mentor's pairing by start date and form compares, kept apart from the
     /// pairings so that a mentor's many groups are scanned without copying each one out.
     public struct PairingLookup: Sendable {
