@@ -126,3 +126,32 @@ import Testing
         #expect(ws.candidates(for: renamed.keys).map(\.id) == [3])
     }
 }
+
+extension ImportFastPathTests {
+    @Test func aRememberedResolutionIsForgottenWhenANamesakeArrives() {
+        let ws = WorkingSet(nextIDs: [:])
+        let planner = MergePlanner(workingSet: ws)
+        let mentor = "Лебедева Дарья Олеговна"
+        #expect(planner.plan(mentee("Котов Илья Андреевич", birth: "2011-03-12", mentor: mentor, row: 2)).outcome == .new)
+        #expect(planner.plan(mentee("Миронова Полина Сергеевна", birth: "2010-09-28", mentor: mentor, row: 3)).outcome == .new)
+        let ref = PersonReference(lastName: "Лебедева", firstName: "Дарья", patronymic: "Олеговна")
+        guard case .matched(let id, _)? = ws.resolution(of: ref) else {
+            Issue.record("the mentor's resolution is remembered")
+            return
+        }
+        // A namesake with a birth date: the name now fits two people, so the reference needs a person's decision.
+        ws.put(KnownPerson(id: id + 100, person: Person(lastName: "Лебедева", firstName: "Дарья", patronymic: "Олеговна",
+                                                        birthDate: day("1990-05-05")), isReference: false))
+        #expect(ws.resolution(of: ref) == nil)
+        let third = planner.plan(mentee("Белов Олег Петрович", birth: "2010-01-05", mentor: mentor, row: 4))
+        #expect(third.outcome == .conflicting)
+        #expect(third.conflicts.contains { if case .reference = $0 { return true } else { return false } })
+        // Someone with other keys leaves it as it is.
+        _ = planner.plan(mentee("Зайцева Анна Ильинична", birth: "2010-02-02", mentor: "Орлова Нина Викторовна", row: 5))
+        _ = planner.plan(mentee("Гусев Пётр Ильич", birth: "2010-03-03", mentor: "Орлова Нина Викторовна", row: 6))
+        let orlova = PersonReference(lastName: "Орлова", firstName: "Нина", patronymic: "Викторовна")
+        #expect(ws.resolution(of: orlova) != nil)
+        ws.put(KnownPerson(id: id + 200, person: Person(lastName: "Белова", firstName: "Ольга"), isReference: false))
+        #expect(ws.resolution(of: orlova) != nil)
+    }
+}

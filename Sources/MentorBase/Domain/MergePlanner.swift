@@ -239,14 +239,21 @@ private struct Builder {
 
     mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
         var out: [IdentityDecision] = []
+        let ws = self.ws
         for r in refs {
+            func decide(_ k: IdentityKeys) -> IdentityDecision {
+                let candidates = ws.candidates(for: k)
+                let d = IdentityResolver.resolve(r, keys: k, among: candidates)
+                ws.noteResolution(of: r, keys: k, candidates: candidates, d)
+                return d
+            }
             let d: IdentityDecision
-            if referencesSeen < preReferences.count {
-                d = IdentityResolver.resolve(r, keys: preReferences[referencesSeen],
-                                             among: ws.candidates(for: preReferences[referencesSeen]))
+            if let known = ws.resolution(of: r) {
+                d = known
+            } else if referencesSeen < preReferences.count {
+                d = decide(preReferences[referencesSeen])
             } else {
-                let k = IdentityKeys(r)
-                d = IdentityResolver.resolve(r, keys: k, among: ws.candidates(for: k))
+                d = decide(IdentityKeys(r))
             }
             referencesSeen += 1
             if case .review(let cs) = d {

@@ -130,6 +130,9 @@ public final class WorkingSet {
     private var nextIDs: [Int64]
     /// The last name merged into a person as a reference without changing them (see `isSettled`).
     private var settledReference: (personID: Int64, reference: PersonReference)?
+    /// The last reference resolved: its keys, the ids of its candidates and the decision (see `resolution`).
+    private var lastResolution: (reference: PersonReference, keys: IdentityKeys, candidates: [Int64],
+                                 decision: IdentityDecision)?
 
     /// `nextIDs`: the first free id of each table.
     public init(nextIDs: [EntityTable: Int64]) {
@@ -167,6 +170,28 @@ public final class WorkingSet {
         responses.removeAll(keepingCapacity: true)
         inActivePairing.removeAll(keepingCapacity: true)
         settledReference = nil
+        lastResolution = nil
+    }
+
+    /// What `IdentityResolver.resolve(reference, keys:, among: candidates(for: keys))` gave for the
+    /// same bytes last time, when nobody sharing a key with the name, and none of its candidates,
+    /// has been put since: the decision is a function of the name and those people, and a mentee
+    /// base names the same mentor on row after row.
+    public func resolution(of reference: PersonReference) -> IdentityDecision? {
+        guard let last = lastResolution, WorkingSet.sameBytes(last.reference, reference) else { return nil }
+        return last.decision
+    }
+
+    /// Remembers a reference's decision (`keys` are the reference's, `candidates` what it was resolved among).
+    public func noteResolution(of reference: PersonReference, keys: IdentityKeys, candidates: [KnownPerson],
+                               _ decision: IdentityDecision) {
+        lastResolution = (reference, keys, candidates.map(\.id), decision)
+    }
+
+    /// True when a person with keys `k` would be among the candidates for `m`.
+    private static func sharesKey(_ k: IdentityKeys, _ m: IdentityKeys) -> Bool {
+        if let a = k.snils, let b = m.snils, MentorBase.sameBytes(a, b) { return true }
+        return MentorBase.sameBytes(k.nameKey, m.nameKey) || MentorBase.sameBytes(k.initialsKey, m.initialsKey)
     }
 
     /// True when `reference` was merged into person `id` last and changed nothing, and the person
@@ -201,6 +226,9 @@ public final class WorkingSet {
 
     public func put(_ p: KnownPerson) {
         if settledReference?.personID == p.id { settledReference = nil }
+        if let last = lastResolution, last.candidates.contains(p.id) || WorkingSet.sharesKey(p.keys, last.keys) {
+            lastResolution = nil
+        }
         if let old = people.updateValue(p, forKey: p.id) { unindex(old) }
         if let s = p.keys.snils { bySNILS[ByteKey(s)] = p.id }
         byName[ByteKey(p.keys.nameKey), default: IDList()].append(p.id)
