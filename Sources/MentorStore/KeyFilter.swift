@@ -88,5 +88,13 @@ struct KeyFilter {
     }
 
     @inline(__always)
-    static func isKeyColumn(_ c: String) -> Bool { c == "name_key" || c == "initials_key" || c == "snils_key" }
+    static func isKeyColumn(_ c: String) -> Bool {
+        // By length first: most columns of a people row are told apart without comparing text.
+        switch c.utf8.count {
+        case 8: return c == "name_key"
+        case 9: return c == "snils_key"
+        case 12: return c == "initials_key"
+        default: return false
+        }
+    }
 }
