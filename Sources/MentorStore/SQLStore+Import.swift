@@ -265,6 +265,8 @@ struct ChunkWriter {
     /// capacity from chunk to chunk.
     private var inserts: [(columns: [String], values: [StoredValue?])] =
         Array(repeating: ([], []), count: EntityTable.allCases.count)
+    /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
+    private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
 
     private struct RowRef: Hashable {
@@ -304,8 +306,12 @@ struct ChunkWriter {
                 if inserts[i].columns.isEmpty {
                     inserts[i].columns = ["id"] + cols.map(\.column) + Schema.provenanceColumns
                 }
-                assert(inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count,
-                       "inserts into one table name the same columns")
+                guard inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count else {
+                    // Never so today; kept apart so that it could not shift the flat buffer's values.
+                    odd.append((w.table, ["id"] + cols.map(\.column) + Schema.provenanceColumns,
+                                [.integer(w.id)] + cols.map(\.value) + [.integer(batchID), sheet, row]))
+                    continue
+                }
                 inserts[i].values.append(.integer(w.id))
                 for c in cols { inserts[i].values.append(c.value) }
                 inserts[i].values.append(.integer(batchID))
@@ -320,11 +326,14 @@ struct ChunkWriter {
     mutating func flush(_ s: any SQLSession) throws {
         for t in ChunkWriter.insertOrder {
             let i = t.ordinal
-            guard !inserts[i].values.isEmpty else { continue }
-            try s.insertRows(table: t.rawValue, columns: inserts[i].columns, values: inserts[i].values)
+            if !inserts[i].values.isEmpty {
+                try s.insertRows(table: t.rawValue, columns: inserts[i].columns, values: inserts[i].values)
+            }
             inserts[i].columns.removeAll(keepingCapacity: true)
             inserts[i].values.removeAll(keepingCapacity: true)
+            for o in odd where o.table == t { try s.insertRows(table: t.rawValue, columns: o.columns, rows: [o.values]) }
         }
+        odd.removeAll()
         var log: [[StoredValue?]] = []
         // Each row's changes in this chunk folded into its final values (a group pairing's end date
         // may change row after row), then sent as one statement per table and set of columns.
