@@ -60,6 +60,17 @@ public struct DiagnosticLog: Sendable {
         for d in ds { append(d) }
     }
 
+    /// Counts a diagnostic of `severity` and builds it with `make` only when the log keeps it:
+    /// the same log as `append(make())`, without wording the ones beyond `capacity`.
+    public mutating func append(severity: Severity, _ make: () -> Diagnostic) {
+        if items.count < capacity {
+            append(make())
+        } else {
+            if severity == .error { errorCount += 1 } else { warningCount += 1 }
+            dropped += 1
+        }
+    }
+
     public var hasErrors: Bool { errorCount > 0 }
 }
 

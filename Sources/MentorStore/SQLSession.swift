@@ -28,11 +28,22 @@ protocol SQLSession: AnyObject {
     func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws
     /// Inserts many rows fast (a prepared statement in SQLite, unnested arrays in PostgreSQL).
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws
+    /// The same, the rows' values back to back in one array (`columns.count` per row).
+    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws
     /// Sets `columns` of many rows by id: each row is the id followed by the new values.
     func updateRows(table: String, columns: [String], rows: [[StoredValue?]]) throws
 }
 
 extension SQLSession {
+    /// Splits the values into rows (a backend whose rows cost a round trip, not an array, each).
+    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws {
+        guard !columns.isEmpty, !values.isEmpty else { return }
+        let rows = stride(from: 0, to: values.count, by: columns.count).map {
+            Array(values[$0..<min($0 + columns.count, values.count)])
+        }
+        try insertRows(table: table, columns: columns, rows: rows)
+    }
+
     /// One prepared UPDATE per row (SQLite: no round trips to save).
     func updateRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         guard !rows.isEmpty, !columns.isEmpty else { return }

@@ -76,19 +76,28 @@ extension SQLStore {
                                  nextLogID: (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1)
         let planner = MergePlanner(workingSet: ws, policy: req.policy)
         planner.asOf = req.asOf
-        var chunk: [IncomingRecord] = []
+        // Most rows of a base decide a «pair-without-consent» warning; the report keeps a few
+        // thousand, so only those are worded (the others are counted).
+        planner.defersConsentWarnings = true
+        let keyed = records as? any KeyedRecordCursor
+        var chunk: [KeyedRecord] = []
         chunk.reserveCapacity(chunkSize)
-        var keys: [RecordKeys?] = []
-        keys.reserveCapacity(chunkSize)
         var wroteAnything = false
 
         func process() throws {
-            if keys.count != chunk.count { keys = chunk.map { $0.hasErrors ? nil : RecordKeys($0) } }
-            try prefetch(s, chunk, keys, ws, req.kind, filter, req.asOf)
-            for (i, r) in chunk.enumerated() {
-                var plan = planner.plan(r, keys: keys[i])
+            if keyed == nil {
+                for i in chunk.indices where !chunk[i].record.hasErrors { chunk[i].keys = RecordKeys(chunk[i].record) }
+            }
+            try prefetch(s, chunk, ws, req.kind, filter, req.asOf)
+            for i in chunk.indices {
+                // The keys move into the plan (their last use): no copy of every string they hold.
+                let keys = chunk[i].keys.take()
+                var plan = planner.plan(chunk[i].record, keys: keys)
                 report.counts[plan.outcome, default: 0] += 1
                 report.diagnostics.append(contentsOf: plan.diagnostics)
+                for w in plan.pendingWarnings {
+                    report.diagnostics.append(severity: .warning) { w.diagnostic(at: plan.location) }
+                }
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
                 }
@@ -99,18 +108,17 @@ extension SQLStore {
                 }
                 if (plan.outcome != .unchanged || req.keepUnchangedPlans) && report.plans.count < req.planLimit {
                     plan.writes = []
+                    plan.wordPendingWarnings()
                     report.plans.append(plan)
                 }
             }
             try writer.flush(s)
             ws.reset()
             chunk.removeAll(keepingCapacity: true)
-            keys.removeAll(keepingCapacity: true)
         }
 
-        let keyed = records as? any KeyedRecordCursor
         while true {
-            let item: KeyedRecord?
+            var item: KeyedRecord?
             do {
                 if let keyed {
                     item = try keyed.nextKeyed()
@@ -121,9 +129,9 @@ extension SQLStore {
                 cursorError = error
                 throw error
             }
-            guard let r = item else { break }
-            chunk.append(r.record)
-            if keyed != nil { keys.append(r.keys) }
+            // Moved into the chunk, not copied (a copy retains every string of the record).
+            guard let r = item.take() else { break }
+            chunk.append(consume r)
             if chunk.count >= chunkSize { try process() }
         }
         if !chunk.isEmpty { try process() }
@@ -167,20 +175,27 @@ extension SQLStore {
 
     /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
     /// with any name in the chunk, and their profiles, pairings, consents and responses.
-    private func prefetch(_ s: any SQLSession, _ chunk: [IncomingRecord], _ keys: [RecordKeys?], _ ws: WorkingSet,
+    private func prefetch(_ s: any SQLSession, _ chunk: [KeyedRecord], _ ws: WorkingSet,
                           _ kind: ImportKind, _ filter: KeyFilter?,
                           _ asOf: CalendarDate?) throws {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
-        func add(_ k: IdentityKeys) {
-            if let x = k.snils, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
-            if filter?.mayContain(k.nameKey) ?? true { names.insert(ByteKey(k.nameKey)) }
-            if filter?.mayContain(k.initialsKey) ?? true { initials.insert(ByteKey(k.initialsKey)) }
+        func add(_ snilsKey: String?, _ nameKey: String?, _ initialsKey: String?) {
+            if let x = snilsKey, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
+            if let x = nameKey, filter?.mayContain(x) ?? true { names.insert(ByteKey(x)) }
+            if let x = initialsKey, filter?.mayContain(x) ?? true { initials.insert(ByteKey(x)) }
         }
-        for (i, r) in chunk.enumerated() {
-            guard let k = keys[i] else { continue }
-            if let sk = k.subject { add(sk) }
-            k.references.forEach(add)
-            if case .pairing(let pr, _, _) = r.content, let c = pr.code { codes.insert(ByteKey(c)) }
+        // Read in place (a `let` of a row's keys would copy every string they hold).
+        for i in chunk.indices where chunk[i].keys != nil {
+            if chunk[i].keys?.subject != nil { add(chunk[i].keys?.subject?.snils, chunk[i].keys?.subject?.nameKey,
+                                                  chunk[i].keys?.subject?.initialsKey) }
+            for j in 0..<(chunk[i].keys?.references.count ?? 0) {
+                add(chunk[i].keys?.references[j].snils, chunk[i].keys?.references[j].nameKey,
+                    chunk[i].keys?.references[j].initialsKey)
+            }
+            // Only a pairs list names pairings by code (a content match copies the whole record).
+            if kind == .pairs, case .pairing(let pr, _, _) = chunk[i].record.content, let c = pr.code {
+                codes.insert(ByteKey(c))
+            }
         }
         let personSQL = SQLStore.select(SQLStore.personColumns, "people")
         try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.map { .text($0.string) }) {
@@ -247,7 +262,13 @@ extension SQLStore {
 struct ChunkWriter {
     let batchID: Int64
     var nextLogID: Int64
-    private var inserts: [EntityTable: (columns: [String], rows: [[StoredValue?]])] = [:]
+    /// Each table's inserts of the chunk, by `EntityTable.ordinal`: the values of all its rows back to
+    /// back (`columns.count` per row), so a row costs no array of its own. The buffers keep their
+    /// capacity from chunk to chunk.
+    private var inserts: [(columns: [String], values: [StoredValue?])] =
+        Array(repeating: ([], []), count: EntityTable.allCases.count)
+    /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
+    private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
 
     private struct RowRef: Hashable {
@@ -281,16 +302,23 @@ struct ChunkWriter {
         for w in plan.writes {
             switch w.action {
             case .insert(let cols):
-                var values: [StoredValue?] = [.integer(w.id)]
-                values.reserveCapacity(cols.count + 4)
-                for c in cols { values.append(c.value) }
-                values.append(.integer(batchID))
-                values.append(sheet)
-                values.append(row)
-                if inserts[w.table] == nil {
-                    inserts[w.table] = (["id"] + cols.map(\.column) + Schema.provenanceColumns, [])
+                let i = w.table.ordinal
+                // Every insert of a table names the same columns in the same order (the planner
+                // builds them from the table's fields), so the first row's names serve for all.
+                if inserts[i].columns.isEmpty {
+                    inserts[i].columns = ["id"] + cols.map(\.column) + Schema.provenanceColumns
                 }
-                inserts[w.table]?.rows.append(values)
+                guard inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count else {
+                    // Never so today; kept apart so that it could not shift the flat buffer's values.
+                    odd.append((w.table, ["id"] + cols.map(\.column) + Schema.provenanceColumns,
+                                [.integer(w.id)] + cols.map(\.value) + [.integer(batchID), sheet, row]))
+                    continue
+                }
+                inserts[i].values.append(.integer(w.id))
+                for c in cols { inserts[i].values.append(c.value) }
+                inserts[i].values.append(.integer(batchID))
+                inserts[i].values.append(sheet)
+                inserts[i].values.append(row)
             case .update(let changes):
                 updates.append((w, changes, plan.location))
             }
@@ -299,9 +327,15 @@ struct ChunkWriter {
 
     mutating func flush(_ s: any SQLSession) throws {
         for t in ChunkWriter.insertOrder {
-            if let i = inserts[t] { try s.insertRows(table: t.rawValue, columns: i.columns, rows: i.rows) }
+            let i = t.ordinal
+            if !inserts[i].values.isEmpty {
+                try s.insertRows(table: t.rawValue, columns: inserts[i].columns, values: inserts[i].values)
+            }
+            inserts[i].columns.removeAll(keepingCapacity: true)
+            inserts[i].values.removeAll(keepingCapacity: true)
+            for o in odd where o.table == t { try s.insertRows(table: t.rawValue, columns: o.columns, rows: [o.values]) }
         }
-        inserts.removeAll(keepingCapacity: true)
+        odd.removeAll()
         var log: [[StoredValue?]] = []
         // Each row's changes in this chunk folded into its final values (a group pairing's end date
         // may change row after row), then sent as one statement per table and set of columns.

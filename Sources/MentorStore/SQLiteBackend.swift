@@ -230,6 +230,26 @@ private final class SQLiteSession: SQLSession {
 
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         guard !rows.isEmpty else { return }
+        try inserting(table, columns) { each in
+            for row in rows { try each(row[...]) }
+        }
+    }
+
+    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws {
+        guard !values.isEmpty, !columns.isEmpty else { return }
+        let n = columns.count
+        try inserting(table, columns) { each in
+            var start = 0
+            while start < values.count {
+                try each(values[start..<min(start + n, values.count)])
+                start += n
+            }
+        }
+    }
+
+    /// Runs one prepared INSERT per row that `rows` hands to its argument.
+    private func inserting(_ table: String, _ columns: [String],
+                           _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
         // One row per statement: a multi-row INSERT into tables with unique indexes and foreign
         // keys makes SQLite keep a statement journal (to undo a half-done statement), which wrote
         // the touched pages to a temporary file — twelve times the writes, measured.
@@ -237,13 +257,13 @@ private final class SQLiteSession: SQLSession {
         let st = try db.cachedStatement(sql: sql)
         let handle = st.sqliteStatement
         var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
+        var params: [Parameter] = []
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
-        for row in rows {
-            let rc = SQLiteSession.step(handle, row, &bytes, &ranges)
+        try rows { row in
+            let rc = SQLiteSession.step(handle, row, &bytes, &params)
             if rc != SQLITE_DONE {
                 let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
                 throw MentorBaseError(code: "store-error", kind: .io,
@@ -257,29 +277,29 @@ private final class SQLiteSession: SQLSession {
     /// Straight to sqlite3: a million rows must not build a million argument arrays. The row's
     /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
     /// SQLite copying each into a block of its own (a malloc and a free per value).
-    private static func step(_ handle: OpaquePointer?, _ row: [StoredValue?],
-                             _ bytes: inout [UInt8], _ ranges: inout [Range<Int>]) -> Int32 {
+    private static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
+                             _ bytes: inout [UInt8], _ params: inout [Parameter]) -> Int32 {
         sqlite3_reset(handle)
         bytes.removeAll(keepingCapacity: true)
-        ranges.removeAll(keepingCapacity: true)
-        for v in row {
-            if case .text(let s)? = v {
+        params.removeAll(keepingCapacity: true)
+        // One pass over the values (each text is touched once), then binding from `params`.
+        for i in row.indices {
+            switch row[i] {
+            case nil: params.append(.null)
+            case .integer(let n)?: params.append(.integer(n))
+            case .text(let s)?:
                 let start = bytes.count
                 bytes.append(contentsOf: s.utf8)
-                ranges.append(start..<bytes.count)
+                params.append(.text(start..<bytes.count))
             }
         }
-        let ranges = ranges
         return bytes.withUnsafeBufferPointer { buf -> Int32 in
-            var t = 0
-            for (i, v) in row.enumerated() {
+            for (i, param) in params.enumerated() {
                 let idx = Int32(i + 1)
-                switch v {
-                case nil: sqlite3_bind_null(handle, idx)
-                case .integer(let n)?: sqlite3_bind_int64(handle, idx, n)
-                case .text?:
-                    let r = ranges[t]
-                    t += 1
+                switch param {
+                case .null: sqlite3_bind_null(handle, idx)
+                case .integer(let n): sqlite3_bind_int64(handle, idx, n)
+                case .text(let r):
                     if r.isEmpty {
                         _ = sqlite3_bind_text(handle, idx, "", 0, sqliteTransient)
                     } else if let base = buf.baseAddress {
@@ -294,6 +314,13 @@ private final class SQLiteSession: SQLSession {
             }
             return sqlite3_step(handle)
         }
+    }
+
+    /// A row's value as bound: texts are ranges of the row's byte buffer.
+    private enum Parameter {
+        case null
+        case integer(Int64)
+        case text(Range<Int>)
     }
 
     private func bind(_ st: Statement, _ args: [StoredValue?]) throws {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A string compared and hashed by its UTF-8 bytes.
 ///
 /// Swift's `String` equality and hashing honour Unicode canonical equivalence, which costs a
@@ -21,7 +27,13 @@ public struct ByteKey: Hashable, Sendable {
 public func sameBytes(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
     var x = a, y = b
-    return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    return x.withUTF8 { p in
+        y.withUTF8 { q in
+            // memcmp, not `elementsEqual`: that one walks an iterator byte by byte.
+            guard let pa = p.baseAddress, let qa = q.baseAddress else { return p.count == q.count }
+            return memcmp(pa, qa, p.count) == 0
+        }
+    }
 }
 
 extension StoredValue {

@@ -15,6 +15,9 @@ public final class MergePlanner {
     public var asOf: CalendarDate?
     /// People already warned about in this import (one warning per person, not one per row).
     private var warnedNoConsent = Set<Int64>()
+    /// «pair-without-consent» warnings are left unworded in `RecordPlan.pendingWarnings` (an
+    /// import words only those its report keeps); otherwise they are in `diagnostics` at once.
+    public var defersConsentWarnings = false
 
     public init(workingSet: WorkingSet, policy: ConflictPolicy = .replace) {
         self.workingSet = workingSet
@@ -22,13 +25,13 @@ public final class MergePlanner {
     }
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
-    public func plan(_ record: IncomingRecord, keys: RecordKeys? = nil) -> RecordPlan {
+    public func plan(_ record: IncomingRecord, keys: consuming RecordKeys? = nil) -> RecordPlan {
         let label = keys?.label ?? MergePlanner.label(record)
         if record.hasErrors {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
         var b = Builder(ws: workingSet, policy: policy)
-        b.precomputed = keys
+        b.take(keys)
         b.location = record.location
         switch record.content {
         case .mentor(let person, let profile, let pairing, let mentees):
@@ -58,8 +61,11 @@ public final class MergePlanner {
                               diagnostics: record.diagnostics + b.rejections)
         }
         if b.aborted { b.writes.removeAll(); b.changes.removeAll() }
-        return RecordPlan(location: record.location, outcome: outcome, label: label, writes: b.writes,
-                          changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics + b.findings)
+        var plan = RecordPlan(location: record.location, outcome: outcome, label: label, writes: b.writes,
+                              changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics + b.findings,
+                              pendingWarnings: b.pendingWarnings)
+        if !defersConsentWarnings { plan.wordPendingWarnings() }
+        return plan
     }
 
     /// How a row is named in a plan: its person, or a pairing's mentor and mentees.
@@ -78,11 +84,11 @@ public final class MergePlanner {
                             _ mentees: [PersonReference]) {
         guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+        b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.profileValues,
                        existing: workingSet.mentorProfiles[pid], primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
-            b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: pid, menteeIDs: ids,
+            b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: pid, menteeIDs: ids,
                            primary: false)
             checkConsents(&b, [pid] + ids, in: pairing ?? Pairing())
         }
@@ -93,12 +99,12 @@ public final class MergePlanner {
         guard let subject = b.resolveSubject(person),
               let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
-        b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.precomputed?.profileValues,
+        b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.profileValues,
                        existing: workingSet.menteeProfiles[pid], primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
         if let mentor {
             let mid = b.applyReferences(mentorIDs, [mentor])
             if let m = mid.first {
-                b.mergePairing(pairing ?? Pairing(), values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: [pid],
+                b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: m, menteeIDs: [pid],
                                primary: false)
                 checkConsents(&b, [pid, m], in: pairing ?? Pairing())
             }
@@ -129,7 +135,7 @@ public final class MergePlanner {
                ($0.mentorID == pid || $0.members[pid] != nil) && StoreRules.isActive($0.pairing, on: asOf)
            }), warnedNoConsent.insert(pid).inserted {
             let revoked = (workingSet.consents[pid] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            b.findings.append(StoreRules.missingConsent(name: person.displayName, on: asOf, revoked: revoked, at: b.location))
+            b.pendingWarnings.append(PendingConsentWarning(person: person, personID: pid, date: asOf, revoked: revoked))
         }
     }
 
@@ -138,9 +144,9 @@ public final class MergePlanner {
         guard let asOf, StoreRules.isActive(pairing, on: asOf) else { return }
         for id in ids where !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf) {
             guard warnedNoConsent.insert(id).inserted else { continue }
-            let name = workingSet.people[id]?.person.displayName ?? "#\(id)"
             let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            b.findings.append(StoreRules.missingConsent(name: name, on: asOf, revoked: revoked, at: b.location))
+            b.pendingWarnings.append(PendingConsentWarning(person: workingSet.people[id]?.person, personID: id,
+                                                           date: asOf, revoked: revoked))
         }
     }
 
@@ -149,7 +155,7 @@ public final class MergePlanner {
         guard let mentorIDs = b.resolveReferences([mentor]), let menteeIDs = b.resolveReferences(mentees) else { return }
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
-        b.mergePairing(pairing, values: b.precomputed?.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
+        b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
         checkConsents(&b, [m] + ids, in: pairing)
     }
 
@@ -177,33 +183,52 @@ private struct Builder {
     var conflicts: [PlanConflict] = []
     var aborted = false
     var primaryInserted = false
-    /// People this row created: none of them can be in a pairing yet.
-    var peopleInserted: [Int64] = []
+    /// People this row created (ids from here on): none of them can be in a pairing yet.
+    let firstInsertedPersonID: Int64
     /// The row's place in its file, for store-tier findings.
     var location = SourceLocation()
     /// Store-tier warnings about the row.
     var findings: [Diagnostic] = []
     /// Store-tier errors: the row is rejected.
     var rejections: [Diagnostic] = []
+    /// «pair-without-consent» warnings, worded later (they follow `findings`).
+    var pendingWarnings: [PendingConsentWarning] = []
     /// The subject's keys, computed once by `resolveSubject`.
     var subjectKeys: IdentityKeys?
-    /// Keys the caller computed already (the store's prefetch did).
-    var precomputed: RecordKeys?
-    /// How many references have been resolved (indexes into `precomputed.references`).
+    /// What the caller computed ahead (a `RecordKeys`, taken apart so that each part is read
+    /// where it is used without copying the rest): the subject's keys (moved into `subjectKeys`),
+    /// the references' keys, and the stored values of the subject, its profile and pairing.
+    var preSubject: IdentityKeys?
+    var preReferences: [IdentityKeys] = []
+    var subjectValues: [StoredValue?]?
+    var profileValues: [StoredValue?]?
+    var pairingValues: [StoredValue?]?
+    /// How many references have been resolved (indexes into `preReferences`).
     var referencesSeen = 0
 
     init(ws: WorkingSet, policy: ConflictPolicy) {
         self.ws = ws
         self.policy = policy
+        firstInsertedPersonID = ws.nextID(.people)
+    }
+
+    /// Takes the caller's keys and values apart (moving, not copying, each part).
+    mutating func take(_ keys: consuming RecordKeys?) {
+        guard var k = keys else { return }
+        preSubject = k.subject.take()
+        swap(&preReferences, &k.references)
+        subjectValues = k.subjectValues.take()
+        profileValues = k.profileValues.take()
+        pairingValues = k.pairingValues.take()
     }
 
     // MARK: Identity
 
     /// The subject's decision, or nil (and the row conflicting) when a person must decide.
     mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
-        let k = precomputed?.subject ?? IdentityKeys(p)
-        subjectKeys = k
+        let k = preSubject.take() ?? IdentityKeys(p)
         let d = IdentityResolver.resolve(p, keys: k, among: ws.candidates(for: k))
+        subjectKeys = consume k
         if case .review(let cs) = d {
             conflicts.append(.identity(name: p.displayName, cs))
             aborted = true
@@ -214,11 +239,23 @@ private struct Builder {
 
     mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
         var out: [IdentityDecision] = []
+        let ws = self.ws
         for r in refs {
-            let pre = precomputed?.references
-            let k = pre.flatMap { referencesSeen < $0.count ? $0[referencesSeen] : nil } ?? IdentityKeys(r)
+            func decide(_ k: IdentityKeys) -> IdentityDecision {
+                let candidates = ws.candidates(for: k)
+                let d = IdentityResolver.resolve(r, keys: k, among: candidates)
+                ws.noteResolution(of: r, keys: k, candidates: candidates, d)
+                return d
+            }
+            let d: IdentityDecision
+            if let known = ws.resolution(of: r) {
+                d = known
+            } else if referencesSeen < preReferences.count {
+                d = decide(preReferences[referencesSeen])
+            } else {
+                d = decide(IdentityKeys(r))
+            }
             referencesSeen += 1
-            let d = IdentityResolver.resolve(r, keys: k, among: ws.candidates(for: k))
             if case .review(let cs) = d {
                 conflicts.append(.reference(name: r.displayName, cs))
                 aborted = true
@@ -233,11 +270,11 @@ private struct Builder {
         switch d {
         case .matched(let id, _):
             if let known = ws.people[id] {
-                mergePerson(known, p, values: precomputed?.subjectValues, isReference: false, fillOnly: fillOnly)
+                mergePerson(known, p, values: subjectValues, isReference: false, fillOnly: fillOnly)
             }
             return id
         case .new, .review:
-            return insertPerson(p, values: precomputed?.subjectValues, isReference: false, keys: subjectKeys)
+            return insertPerson(p, values: subjectValues.take(), isReference: false, keys: subjectKeys.take())
         }
     }
 
@@ -251,7 +288,10 @@ private struct Builder {
             case .matched(let id, _):
                 // What the naming row knows about the person (their organisation, say) fills empty
                 // fields only, so it does not matter whether the person's own row came first.
-                if let known = ws.people[id] { mergePerson(known, r.asPerson, isReference: true, fillOnly: true) }
+                if !ws.isSettled(r, into: id), let known = ws.people[id],
+                   !mergePerson(known, r.asPerson, isReference: true, fillOnly: true) {
+                    ws.markSettled(r, into: id)
+                }
                 if !out.contains(id) { out.append(id) }
             case .new, .review:
                 let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
@@ -286,7 +326,6 @@ private struct Builder {
 
     mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
         let id = ws.allocateID(.people)
-        peopleInserted.append(id)
         let k = keys ?? IdentityKeys(p)
         let v = values ?? p.storedValues
         writes.append(EntityWrite(table: .people, id: id, personID: id,
@@ -295,8 +334,10 @@ private struct Builder {
         return id
     }
 
+    /// Merges a row's person into a known one; false when that changed nothing.
+    @discardableResult
     mutating func mergePerson(_ known: KnownPerson, _ incoming: Person, values: [StoredValue?]? = nil, isReference: Bool,
-                              fillOnly: Bool) {
+                              fillOnly: Bool) -> Bool {
         var p = incoming
         var values = values
         // Guardians merge by name; when that adds what the row lacked, the precomputed values are stale.
@@ -310,7 +351,7 @@ private struct Builder {
         var fc = merged.changes
         let newRef = known.isReference && isReference
         // Nothing changed: the derived columns cannot have either.
-        if fc.isEmpty && newRef == known.isReference { return }
+        if fc.isEmpty && newRef == known.isReference { return false }
         let newPerson = Person(storedValues: merged.values)
         // Derived columns follow the merged person.
         let oldCols = Builder.personColumns(known.person, isReference: known.isReference, keys: known.keys)
@@ -319,9 +360,10 @@ private struct Builder {
             && o.value != n.value {
             fc.append(FieldChange(column: o.column, old: o.value, new: n.value))
         }
-        guard !fc.isEmpty else { return }
+        guard !fc.isEmpty else { return false }
         record(.people, id: known.id, personID: known.id, fc)
         ws.put(KnownPerson(id: known.id, person: newPerson, isReference: newRef))
+        return true
     }
 
     /// Guardians merge by name, so files that know more or less about them agree in any order:
@@ -402,9 +444,10 @@ private struct Builder {
             if let code = incoming.code, let id = ws.pairingID(code: code) { return id }
             let eligible = { (code: String?) in incoming.code == nil || code == nil }
             // People created by this very row are in no pairing yet: only the others are looked for.
-            let known = menteeIDs.filter { !peopleInserted.contains($0) }
-            if !known.isEmpty, let id = ws.firstPairing(ofMentor: mentorID, where: { p in
-                eligible(p.pairing.code) && known.contains { p.members[$0] != nil }
+            let firstNew = firstInsertedPersonID
+            let known = { (id: Int64) in id < firstNew }
+            if menteeIDs.contains(where: known), let id = ws.firstPairing(ofMentor: mentorID, where: { p in
+                eligible(p.pairing.code) && menteeIDs.contains { known($0) && p.members[$0] != nil }
             }) { return id }
             if let start = incoming.startDate, let form = incoming.form {
                 return ws.firstPairing(ofMentor: mentorID, matching: { p in
@@ -426,10 +469,10 @@ private struct Builder {
                     joining.append(mentee)
                 }
             }
-            let added = joining.map { ($0, insertMember(pairingID: eid, personID: $0)) }
-            ws.modifyPairing(eid) { p in
-                if let merged { p.pairing = Pairing(storedValues: merged) }
-                for (person, id) in added { p.members[person] = id }
+            if let merged { ws.modifyPairing(eid) { p in p.pairing = Pairing(storedValues: merged) } }
+            // Only the members change (a group's every next mentee): no lookup fields to refresh.
+            for mentee in joining {
+                ws.addMember(pairingID: eid, personID: mentee, memberID: insertMember(pairingID: eid, personID: mentee))
             }
         } else {
             let id = ws.allocateID(.pairings)

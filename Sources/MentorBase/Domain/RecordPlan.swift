@@ -98,10 +98,14 @@ public struct RecordPlan: Sendable {
     public var changes: [(table: EntityTable, id: Int64, change: FieldChange)]
     public var conflicts: [PlanConflict]
     public var diagnostics: [Diagnostic]
+    /// «pair-without-consent» warnings not yet worded, which follow `diagnostics` (only when the
+    /// planner's `defersConsentWarnings` is set; see ``wordPendingWarnings()``).
+    public var pendingWarnings: [PendingConsentWarning]
 
     public init(location: SourceLocation, outcome: Outcome, label: String, writes: [EntityWrite] = [],
                 changes: [(table: EntityTable, id: Int64, change: FieldChange)] = [],
-                conflicts: [PlanConflict] = [], diagnostics: [Diagnostic] = []) {
+                conflicts: [PlanConflict] = [], diagnostics: [Diagnostic] = [],
+                pendingWarnings: [PendingConsentWarning] = []) {
         self.location = location
         self.outcome = outcome
         self.label = label
@@ -109,5 +113,14 @@ public struct RecordPlan: Sendable {
         self.changes = changes
         self.conflicts = conflicts
         self.diagnostics = diagnostics
+        self.pendingWarnings = pendingWarnings
+    }
+
+    /// Moves the pending warnings, worded, to the end of `diagnostics`: the plan the planner
+    /// gives when it does not defer them.
+    public mutating func wordPendingWarnings() {
+        guard !pendingWarnings.isEmpty else { return }
+        for w in pendingWarnings { diagnostics.append(w.diagnostic(at: location)) }
+        pendingWarnings = []
     }
 }

@@ -72,3 +72,29 @@ public enum StoreRules {
                             en: "collect the consent (a parent's for a minor) and import the consent list"))
     }
 }
+
+/// A «pair-without-consent» warning decided but not yet worded.
+///
+/// A bulk load of a base decides one for nearly every row (hundreds of thousands per million
+/// rows) and the report keeps only its first few thousand: wording the rest (the name, the date
+/// and four messages) was pure waste. ``diagnostic(at:)`` gives exactly what
+/// `StoreRules.missingConsent` gives when called at once.
+public struct PendingConsentWarning: Sendable {
+    /// The person as the working set held them when the warning was decided (nil: not loaded).
+    public var person: Person?
+    public var personID: Int64
+    public var date: CalendarDate
+    public var revoked: Bool
+
+    public init(person: Person?, personID: Int64, date: CalendarDate, revoked: Bool) {
+        self.person = person
+        self.personID = personID
+        self.date = date
+        self.revoked = revoked
+    }
+
+    /// The warning in words, placed at the row that decided it.
+    public func diagnostic(at location: SourceLocation) -> Diagnostic {
+        StoreRules.missingConsent(name: person?.displayName ?? "#\(personID)", on: date, revoked: revoked, at: location)
+    }
+}

@@ -7,6 +7,51 @@ public enum EntityTable: String, Sendable, Codable, CaseIterable, Hashable {
     case pairingMembers = "pairing_members"
     case consents
     case responses = "questionnaire_responses"
+
+    /// The case's place in `allCases`, without hashing (per-row bookkeeping indexes arrays by it).
+    @inline(__always)
+    public var ordinal: Int {
+        switch self {
+        case .people: return 0
+        case .mentorProfiles: return 1
+        case .menteeProfiles: return 2
+        case .pairings: return 3
+        case .pairingMembers: return 4
+        case .consents: return 5
+        case .responses: return 6
+        }
+    }
+}
+
+/// The people sharing one key, in the order they were indexed: nearly always one, held without
+/// an array of its own (a bulk load indexes two keys per new person).
+struct IDList {
+    private var first: Int64?
+    /// The others after `first`; empty whenever `first` is nil.
+    private var rest: [Int64] = []
+
+    var isEmpty: Bool { first == nil }
+
+    mutating func append(_ id: Int64) {
+        if first == nil { first = id } else { rest.append(id) }
+    }
+
+    /// Removes every occurrence of `id`, keeping the order of the others.
+    mutating func removeAll(_ id: Int64) {
+        guard first == id || rest.contains(id) else { return }
+        var all = self.all
+        all.removeAll { $0 == id }
+        first = all.first
+        rest = Array(all.dropFirst())
+    }
+
+    var all: [Int64] { first.map { [$0] + rest } ?? [] }
+
+    func append(to out: inout [Int64]) {
+        guard let first else { return }
+        out.append(first)
+        out.append(contentsOf: rest)
+    }
 }
 
 /// A stored pairing with its mentor and members.
@@ -69,8 +114,8 @@ public struct KnownResponse: Sendable {
 public final class WorkingSet {
     public private(set) var people: [Int64: KnownPerson] = [:]
     private var bySNILS: [ByteKey: Int64] = [:]
-    private var byName: [ByteKey: [Int64]] = [:]
-    private var byInitials: [ByteKey: [Int64]] = [:]
+    private var byName: [ByteKey: IDList] = [:]
+    private var byInitials: [ByteKey: IDList] = [:]
     public private(set) var mentorProfiles: [Int64: (id: Int64, profile: MentorProfile)] = [:]
     public private(set) var menteeProfiles: [Int64: (id: Int64, profile: MenteeProfile)] = [:]
     public private(set) var pairings: [Int64: KnownPairing] = [:]
@@ -81,22 +126,33 @@ public final class WorkingSet {
     public private(set) var responses: [Int64: [KnownResponse]] = [:]
     /// People loaded because they are in a pairing that has not ended (loaded for store-tier rules).
     public private(set) var inActivePairing = Set<Int64>()
-    private var nextIDs: [EntityTable: Int64]
+    /// The next free id of each table, by `EntityTable.ordinal`.
+    private var nextIDs: [Int64]
+    /// The last name merged into a person as a reference without changing them (see `isSettled`).
+    private var settledReference: (personID: Int64, reference: PersonReference)?
+    /// The last reference resolved: its keys, the ids of its candidates and the decision (see `resolution`).
+    private var lastResolution: (reference: PersonReference, keys: IdentityKeys, candidates: [Int64],
+                                 decision: IdentityDecision)?
 
     /// `nextIDs`: the first free id of each table.
     public init(nextIDs: [EntityTable: Int64]) {
-        self.nextIDs = nextIDs
+        self.nextIDs = EntityTable.allCases.map { nextIDs[$0, default: 1] }
     }
 
     /// A new id for a row of `table`.
     public func allocateID(_ table: EntityTable) -> Int64 {
-        let id = nextIDs[table, default: 1]
-        nextIDs[table] = id + 1
+        let id = nextIDs[table.ordinal]
+        nextIDs[table.ordinal] = id + 1
         return id
     }
 
+    /// The id the next row of `table` will get (none allocated).
+    public func nextID(_ table: EntityTable) -> Int64 { nextIDs[table.ordinal] }
+
     /// Where each table's ids continue (for the next chunk).
-    public var idCounters: [EntityTable: Int64] { nextIDs }
+    public var idCounters: [EntityTable: Int64] {
+        Dictionary(uniqueKeysWithValues: EntityTable.allCases.map { ($0, nextIDs[$0.ordinal]) })
+    }
 
     /// Forgets every loaded record, keeping the id counters: the store holds what was decided.
     public func reset() {
@@ -113,6 +169,54 @@ public final class WorkingSet {
         consents.removeAll(keepingCapacity: true)
         responses.removeAll(keepingCapacity: true)
         inActivePairing.removeAll(keepingCapacity: true)
+        settledReference = nil
+        lastResolution = nil
+    }
+
+    /// What `IdentityResolver.resolve(reference, keys:, among: candidates(for: keys))` gave for the
+    /// same bytes last time, when nobody sharing a key with the name, and none of its candidates,
+    /// has been put since: the decision is a function of the name and those people, and a mentee
+    /// base names the same mentor on row after row.
+    public func resolution(of reference: PersonReference) -> IdentityDecision? {
+        guard let last = lastResolution, WorkingSet.sameBytes(last.reference, reference) else { return nil }
+        return last.decision
+    }
+
+    /// Remembers a reference's decision (`keys` are the reference's, `candidates` what it was resolved among).
+    public func noteResolution(of reference: PersonReference, keys: IdentityKeys, candidates: [KnownPerson],
+                               _ decision: IdentityDecision) {
+        lastResolution = (reference, keys, candidates.map(\.id), decision)
+    }
+
+    /// True when a person with keys `k` would be among the candidates for `m`.
+    private static func sharesKey(_ k: IdentityKeys, _ m: IdentityKeys) -> Bool {
+        if let a = k.snils, let b = m.snils, MentorBase.sameBytes(a, b) { return true }
+        return MentorBase.sameBytes(k.nameKey, m.nameKey) || MentorBase.sameBytes(k.initialsKey, m.initialsKey)
+    }
+
+    /// True when `reference` was merged into person `id` last and changed nothing, and the person
+    /// has not changed since: merging the same bytes into the same person changes nothing again
+    /// (a mentee base names its mentor on row after row).
+    public func isSettled(_ reference: PersonReference, into id: Int64) -> Bool {
+        guard let s = settledReference, s.personID == id else { return false }
+        return WorkingSet.sameBytes(s.reference, reference)
+    }
+
+    /// Notes that merging `reference` into person `id` changed nothing.
+    public func markSettled(_ reference: PersonReference, into id: Int64) {
+        settledReference = (id, reference)
+    }
+
+    private static func sameBytes(_ a: PersonReference, _ b: PersonReference) -> Bool {
+        func eq(_ x: String?, _ y: String?) -> Bool {
+            switch (x, y) {
+            case (nil, nil): return true
+            case (let x?, let y?): return MentorBase.sameBytes(x, y)
+            default: return false
+            }
+        }
+        return MentorBase.sameBytes(a.lastName, b.lastName) && eq(a.firstName, b.firstName)
+            && eq(a.patronymic, b.patronymic) && eq(a.organization, b.organization)
     }
 
     /// Notes that a person is in a pairing that has not ended.
@@ -121,17 +225,20 @@ public final class WorkingSet {
     // MARK: Loading and updating
 
     public func put(_ p: KnownPerson) {
-        if let old = people[p.id] { unindex(old) }
-        people[p.id] = p
+        if settledReference?.personID == p.id { settledReference = nil }
+        if let last = lastResolution, last.candidates.contains(p.id) || WorkingSet.sharesKey(p.keys, last.keys) {
+            lastResolution = nil
+        }
+        if let old = people.updateValue(p, forKey: p.id) { unindex(old) }
         if let s = p.keys.snils { bySNILS[ByteKey(s)] = p.id }
-        byName[ByteKey(p.keys.nameKey), default: []].append(p.id)
-        byInitials[ByteKey(p.keys.initialsKey), default: []].append(p.id)
+        byName[ByteKey(p.keys.nameKey), default: IDList()].append(p.id)
+        byInitials[ByteKey(p.keys.initialsKey), default: IDList()].append(p.id)
     }
 
     private func unindex(_ p: KnownPerson) {
         if let s = p.keys.snils, bySNILS[ByteKey(s)] == p.id { bySNILS[ByteKey(s)] = nil }
-        byName[ByteKey(p.keys.nameKey)]?.removeAll { $0 == p.id }
-        byInitials[ByteKey(p.keys.initialsKey)]?.removeAll { $0 == p.id }
+        byName[ByteKey(p.keys.nameKey)]?.removeAll(p.id)
+        byInitials[ByteKey(p.keys.initialsKey)]?.removeAll(p.id)
     }
 
     public func putMentorProfile(personID: Int64, id: Int64, _ m: MentorProfile) { mentorProfiles[personID] = (id, m) }
@@ -168,8 +275,8 @@ public final class WorkingSet {
         if snilsHit == nil && (named?.isEmpty ?? true) && (initialled?.isEmpty ?? true) { return [] }
         var ids: [Int64] = []
         if let id = snilsHit { ids.append(id) }
-        ids.append(contentsOf: named ?? [])
-        ids.append(contentsOf: initialled ?? [])
+        named?.append(to: &ids)
+        initialled?.append(to: &ids)
         var seen = Set<Int64>()
         return ids.compactMap { seen.insert($0).inserted ? people[$0] : nil }
     }
@@ -189,6 +296,11 @@ public final class WorkingSet {
         if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
         pairingLookups[id] = PairingLookup(p.pairing)
         pairings[id] = p
+    }
+
+    /// Adds a member to a loaded pairing in place (the members dictionary is not copied).
+    public func addMember(pairingID: Int64, personID: Int64, memberID: Int64) {
+        pairings[pairingID]?.members[personID] = memberID
     }
 
     /// What finding a mentor's pairing by start date and form compares, kept apart from the
