@@ -10,8 +10,8 @@ public final class KeyingCursor: KeyedRecordCursor {
     static let batchSize = 256
 
     private let channel = BoundedChannel<[KeyedRecord]>(capacity: 16)
+    /// The current batch, last record first.
     private var batch: [KeyedRecord] = []
-    private var position = 0
 
     /// Starts reading `source` at once; `source` must not be used by anyone else from now on.
     public init(_ source: any IncomingRecordCursor) {
@@ -32,14 +32,14 @@ public final class KeyingCursor: KeyedRecordCursor {
     public func next() throws -> IncomingRecord? { try nextKeyed()?.record }
 
     public func nextKeyed() throws -> KeyedRecord? {
-        while position >= batch.count {
+        while batch.isEmpty {
             guard let more = try channel.take() else { return nil }
+            // Reversed in place once, so that each record is moved out by `popLast` instead of
+            // copied (a copy retains every reference inside the record; the batch's release undoes it).
             batch = more
-            position = 0
+            batch.reverse()
         }
-        let r = batch[position]
-        position += 1
-        return r
+        return batch.popLast()
     }
 
     private static func work(_ source: any IncomingRecordCursor, _ channel: BoundedChannel<[KeyedRecord]>) {
