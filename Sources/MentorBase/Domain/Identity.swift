@@ -37,28 +37,20 @@ public struct IdentityKeys: Hashable, Sendable {
         birthDate = p.birthDate
         birthYear = p.birthYear ?? p.birthDate?.year
         if let c = p.className {
-            let f = NameKey.fold(c).unicodeScalars.filter { $0 != " " }
-            className = f.isEmpty ? nil : String(String.UnicodeScalarView(f))
+            let f = NameKey.foldWithoutSpaces(c)
+            className = f.isEmpty ? nil : f
         } else {
             className = nil
         }
-        phones = Set(p.phones)
-        emails = Set(p.emails.map { $0.lowercased() })
+        phones = p.phones.isEmpty ? [] : Set(p.phones)
+        emails = p.emails.isEmpty ? [] : Set(p.emails.map { $0.lowercased() })
         organization = p.organization.map(NameKey.fold).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The full-name key and the initials key; each part is folded once.
     static func nameKeys(_ p: Person) -> (String, String) {
-        let last = NameKey.fold(p.lastName)
-        let first = p.firstName.map(NameKey.fold) ?? ""
-        let patronymic = p.patronymic.map(NameKey.fold) ?? ""
-        var name = last
-        var initials = last
-        for part in [first, patronymic] where !part.isEmpty {
-            name += " " + part
-            if let c = part.unicodeScalars.first { initials += " " + String(Character(c)) }
-        }
-        return (name, initials)
+        let k = NameKey.keys(lastName: p.lastName, firstName: p.firstName, patronymic: p.patronymic)
+        return (k.name, k.initials)
     }
 
     public init(_ r: PersonReference) {
