@@ -269,7 +269,9 @@ enum ValidatedImport {
                         }
                         state.noteRecord(sheet: rec.location.sheet, row: rec.row)
                         let record = assembler.assemble(rec, kind: kind ?? .mentees, raw: [], diagnostics: rec.diagnostics)
-                        out.append(KeyedRecord(record: record, keys: record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)))
+                        let keys = record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)
+                        // Moved, not copied: a copy retained every string of the record and then released them.
+                        out.append(KeyedRecord(record: consume record, keys: consume keys))
                         if out.count >= batchSize {
                             if !channel.put(out) { throw CancellationError() }
                             out.removeAll(keepingCapacity: true)

@@ -111,9 +111,30 @@ public enum StoredCoding {
     /// A list as a JSON array of strings; an empty list is stored as NULL.
     public static func list(_ items: [String]) -> StoredValue? {
         guard !items.isEmpty else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(items.reduce(2) { $0 + $1.utf8.count + 3 })
-        out.append(0x5B)
+        // Items with nothing to escape (codes, phones: the usual case) are copied straight into
+        // the String's own storage, sized exactly; others go through JSONText's escaping.
+        var size = items.count + 1
+        for item in items {
+            guard !item.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return escapedList(items) }
+            size += item.utf8.count + 2
+        }
+        return .text(String(unsafeUninitializedCapacity: size) { buffer in
+            var n = 0
+            func put(_ b: UInt8) { buffer[n] = b; n += 1 }
+            put(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { put(0x2C) }
+                put(0x22)
+                for b in item.utf8 { put(b) }
+                put(0x22)
+            }
+            put(0x5D)
+            return n
+        })
+    }
+
+    private static func escapedList(_ items: [String]) -> StoredValue {
+        var out: [UInt8] = [0x5B]
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(0x2C) }
             JSONText.appendString(item, to: &out)
