@@ -10,6 +10,7 @@ import Testing
         "Иванов И.И.", "Иванов И. И.", "  Иванов   Иван  ", "Иванов\tИван", "А.", ".", "...", "Иван.Иванович",
         "Petrova Anna", "PETROVA", "Xyz Hkm", "Müller", "ÇELİK", "Straße", "Ⱥbc", "José-María", "Ωмега", "日本 語",
         "Иванов 😀 Иван", "Ivan0v 7", "x'", "'x", "Иванов--Петров", "a\u{301}b", "Ǆemal", "İstanbul",
+        "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдежзийклмнопрстуфхцчшщъыьэюя", "ЀѐЂђЏџӘәҒғ", "Ё-ё.Ё",
     ]
 
     /// `NameKey.fold` as it was written before the byte buffers: the reference.

@@ -115,6 +115,24 @@ public enum NameKey {
             var i = 0
             while i < u.count {
                 let b0 = u[i]
+                // Cyrillic А…я, Ё and ё (two bytes, D0 90 to D1 8F, D0 81, D1 91): what names are
+                // made of, folded on the bytes; the same outcome as `folded` gives for them.
+                if (b0 == 0xD0 || b0 == 0xD1) && i + 1 < u.count {
+                    let v = UInt32(b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)
+                    if (v >= 0x410 && v <= 0x44F) || v == 0x401 || v == 0x451 {
+                        let f = v == 0x401 || v == 0x451 ? 0x435 : v <= 0x42F ? v + 0x20 : v
+                        if pendingSpace && n > start && spaces {
+                            buffer[n] = 0x20
+                            n += 1
+                        }
+                        pendingSpace = false
+                        buffer[n] = UInt8(0xC0 | f >> 6)
+                        buffer[n + 1] = UInt8(0x80 | f & 0x3F)
+                        n += 2
+                        i += 2
+                        continue
+                    }
+                }
                 let len = scalarLength(b0)
                 var v = len == 1 ? UInt32(b0) : UInt32(b0) & (0xFF >> UInt32(len + 1))
                 for k in 1..<max(len, 1) where i + k < u.count { v = v << 6 | UInt32(u[i + k] & 0x3F) }
