@@ -109,43 +109,43 @@ public struct RecordKeys: Sendable {
     /// The same, remembering the keys of the last name referred to across calls (`memo`): a
     /// mentee base names the same mentor on row after row.
     public static func withValues(_ r: IncomingRecord, memo: inout ReferenceKeyMemo) -> RecordKeys {
-        var k = RecordKeys(r, referenceKeys: { memo.keys($0) })
-        switch r.content {
-        case .mentor(let p, let profile, let pairing, _):
-            k.subjectValues = p.storedValues
-            k.profileValues = profile.storedValues
-            k.pairingValues = (pairing ?? Pairing()).storedValues
-        case .mentee(let p, let profile, let pairing, _):
-            k.subjectValues = p.storedValues
-            k.profileValues = profile.storedValues
-            k.pairingValues = (pairing ?? Pairing()).storedValues
-        case .consent(let p, _, _), .questionnaire(let p, _):
-            k.subjectValues = p.storedValues
-        case .pairing(let pairing, _, _):
-            k.pairingValues = pairing.storedValues
-        }
+        var k = RecordKeys(r, referenceKeys: { memo.keys($0) }, withValues: true)
         k.label = MergePlanner.label(r)
         return k
     }
 
     public init(_ r: IncomingRecord) {
-        self.init(r, referenceKeys: { IdentityKeys($0) })
+        self.init(r, referenceKeys: { IdentityKeys($0) }, withValues: false)
     }
 
-    init(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys) {
+    /// The keys, and with `withValues` the stored values, taken from the record's parts in one
+    /// pass over its content (each part is read out of the record once).
+    init(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys, withValues: Bool) {
         switch r.content {
-        case .mentor(let p, _, _, let ms):
+        case .mentor(let p, let profile, let pairing, let ms):
             subject = IdentityKeys(p)
             references = ms.map(referenceKeys)
-        case .mentee(let p, _, _, let m):
+            if withValues {
+                subjectValues = p.storedValues
+                profileValues = profile.storedValues
+                pairingValues = (pairing ?? Pairing()).storedValues
+            }
+        case .mentee(let p, let profile, let pairing, let m):
             subject = IdentityKeys(p)
             references = m.map { [referenceKeys($0)] } ?? []
+            if withValues {
+                subjectValues = p.storedValues
+                profileValues = profile.storedValues
+                pairingValues = (pairing ?? Pairing()).storedValues
+            }
         case .consent(let p, _, _), .questionnaire(let p, _):
             subject = IdentityKeys(p)
             references = []
-        case .pairing(_, let m, let ms):
+            if withValues { subjectValues = p.storedValues }
+        case .pairing(let pairing, let m, let ms):
             subject = nil
             references = [referenceKeys(m)] + ms.map(referenceKeys)
+            if withValues { pairingValues = pairing.storedValues }
         }
     }
 }
