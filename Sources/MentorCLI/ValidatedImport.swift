@@ -271,7 +271,8 @@ enum ValidatedImport {
                         let record = assembler.assemble(rec, kind: kind ?? .mentees, raw: [], diagnostics: rec.diagnostics)
                         let keys = record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)
                         // Moved, not copied: a copy retained every string of the record and then released them.
-                        out.append(KeyedRecord(record: consume record, keys: consume keys))
+                        let keyed = KeyedRecord(record: consume record, keys: consume keys)
+                        out.append(consume keyed)
                         if out.count >= batchSize {
                             if !channel.put(out) { throw CancellationError() }
                             out.removeAll(keepingCapacity: true)

@@ -109,18 +109,27 @@ public struct RecordKeys: Sendable {
     /// The same, remembering the keys of the last name referred to across calls (`memo`): a
     /// mentee base names the same mentor on row after row.
     public static func withValues(_ r: IncomingRecord, memo: inout ReferenceKeyMemo) -> RecordKeys {
-        var k = RecordKeys(r, referenceKeys: { memo.keys($0) }, withValues: true)
+        var k = RecordKeys()
+        k.take(r, referenceKeys: { memo.keys($0) }, withValues: true)
         k.label = MergePlanner.label(r)
         return k
     }
 
     public init(_ r: IncomingRecord) {
-        self.init(r, referenceKeys: { IdentityKeys($0) }, withValues: false)
+        self.init()
+        take(r, referenceKeys: { IdentityKeys($0) }, withValues: false)
+    }
+
+    private init() {
+        subject = nil
+        references = []
     }
 
     /// The keys, and with `withValues` the stored values, taken from the record's parts in one
-    /// pass over its content (each part is read out of the record once).
-    init(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys, withValues: Bool) {
+    /// pass over its content (each part is read out of the record once). A method, not an
+    /// initialiser: it borrows `r`, where an initialiser's argument is passed owned and the
+    /// caller copied the whole record to pass it.
+    private mutating func take(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys, withValues: Bool) {
         switch r.content {
         case .mentor(let p, let profile, let pairing, let ms):
             subject = IdentityKeys(p)
