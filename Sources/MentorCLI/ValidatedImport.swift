@@ -270,7 +270,8 @@ enum ValidatedImport {
                         state.noteRecord(sheet: rec.location.sheet, row: rec.row)
                         let record = assembler.assemble(rec, kind: kind ?? .mentees, raw: [], diagnostics: rec.diagnostics)
                         let keys = record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)
-                        // Moved, not copied: a copy retained every string of the record and then released them.
+                        // Consumed: neither is used after the hand-over (the optimiser still copies the
+                        // keyed record into the batch once; perf shows ≈ 1 % of the import's CPU there).
                         let keyed = KeyedRecord(record: consume record, keys: consume keys)
                         out.append(consume keyed)
                         if out.count >= batchSize {
