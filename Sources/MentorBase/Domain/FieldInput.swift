@@ -44,7 +44,7 @@ public enum FieldInput: Hashable, Sendable {
             patronymic = words.count > 2 ? words[2...].joined(separator: " ") : nil
         }
 
-        public var display: String { [lastName, firstName, patronymic].compactMap { $0 }.joined(separator: " ") }
+        public var display: String { Person.joinedName(lastName, firstName, patronymic, keepEmpty: true) }
     }
 
     /// The items of a list, or the value itself as a one-item list.

@@ -37,28 +37,20 @@ public struct IdentityKeys: Hashable, Sendable {
         birthDate = p.birthDate
         birthYear = p.birthYear ?? p.birthDate?.year
         if let c = p.className {
-            let f = NameKey.fold(c).unicodeScalars.filter { $0 != " " }
-            className = f.isEmpty ? nil : String(String.UnicodeScalarView(f))
+            let f = NameKey.foldWithoutSpaces(c)
+            className = f.isEmpty ? nil : f
         } else {
             className = nil
         }
-        phones = Set(p.phones)
-        emails = Set(p.emails.map { $0.lowercased() })
+        phones = p.phones.isEmpty ? [] : Set(p.phones)
+        emails = p.emails.isEmpty ? [] : Set(p.emails.map { $0.lowercased() })
         organization = p.organization.map(NameKey.fold).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The full-name key and the initials key; each part is folded once.
     static func nameKeys(_ p: Person) -> (String, String) {
-        let last = NameKey.fold(p.lastName)
-        let first = p.firstName.map(NameKey.fold) ?? ""
-        let patronymic = p.patronymic.map(NameKey.fold) ?? ""
-        var name = last
-        var initials = last
-        for part in [first, patronymic] where !part.isEmpty {
-            name += " " + part
-            if let c = part.unicodeScalars.first { initials += " " + String(Character(c)) }
-        }
-        return (name, initials)
+        let k = NameKey.keys(lastName: p.lastName, firstName: p.firstName, patronymic: p.patronymic)
+        return (k.name, k.initials)
     }
 
     public init(_ r: PersonReference) {
@@ -117,43 +109,52 @@ public struct RecordKeys: Sendable {
     /// The same, remembering the keys of the last name referred to across calls (`memo`): a
     /// mentee base names the same mentor on row after row.
     public static func withValues(_ r: IncomingRecord, memo: inout ReferenceKeyMemo) -> RecordKeys {
-        var k = RecordKeys(r, referenceKeys: { memo.keys($0) })
-        switch r.content {
-        case .mentor(let p, let profile, let pairing, _):
-            k.subjectValues = p.storedValues
-            k.profileValues = profile.storedValues
-            k.pairingValues = (pairing ?? Pairing()).storedValues
-        case .mentee(let p, let profile, let pairing, _):
-            k.subjectValues = p.storedValues
-            k.profileValues = profile.storedValues
-            k.pairingValues = (pairing ?? Pairing()).storedValues
-        case .consent(let p, _, _), .questionnaire(let p, _):
-            k.subjectValues = p.storedValues
-        case .pairing(let pairing, _, _):
-            k.pairingValues = pairing.storedValues
-        }
+        var k = RecordKeys()
+        k.take(r, referenceKeys: { memo.keys($0) }, withValues: true)
         k.label = MergePlanner.label(r)
         return k
     }
 
     public init(_ r: IncomingRecord) {
-        self.init(r, referenceKeys: { IdentityKeys($0) })
+        self.init()
+        take(r, referenceKeys: { IdentityKeys($0) }, withValues: false)
     }
 
-    init(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys) {
+    private init() {
+        subject = nil
+        references = []
+    }
+
+    /// The keys, and with `withValues` the stored values, taken from the record's parts in one
+    /// pass over its content (each part is read out of the record once). A method, not an
+    /// initialiser: it borrows `r`, where an initialiser's argument is passed owned and the
+    /// caller copied the whole record to pass it.
+    private mutating func take(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys, withValues: Bool) {
         switch r.content {
-        case .mentor(let p, _, _, let ms):
+        case .mentor(let p, let profile, let pairing, let ms):
             subject = IdentityKeys(p)
             references = ms.map(referenceKeys)
-        case .mentee(let p, _, _, let m):
+            if withValues {
+                subjectValues = p.storedValues
+                profileValues = profile.storedValues
+                pairingValues = (pairing ?? Pairing()).storedValues
+            }
+        case .mentee(let p, let profile, let pairing, let m):
             subject = IdentityKeys(p)
             references = m.map { [referenceKeys($0)] } ?? []
+            if withValues {
+                subjectValues = p.storedValues
+                profileValues = profile.storedValues
+                pairingValues = (pairing ?? Pairing()).storedValues
+            }
         case .consent(let p, _, _), .questionnaire(let p, _):
             subject = IdentityKeys(p)
             references = []
-        case .pairing(_, let m, let ms):
+            if withValues { subjectValues = p.storedValues }
+        case .pairing(let pairing, let m, let ms):
             subject = nil
             references = [referenceKeys(m)] + ms.map(referenceKeys)
+            if withValues { pairingValues = pairing.storedValues }
         }
     }
 }

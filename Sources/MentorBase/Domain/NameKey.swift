@@ -5,37 +5,157 @@
 public enum NameKey {
     /// The folded key of a whole name («Фамилия Имя Отчество»).
     public static func fold(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for c0 in s.unicodeScalars {
-            let v = c0.value
-            // Fast paths for what names are made of: Cyrillic and ASCII.
-            var folded: Unicode.Scalar?
-            if v >= 0x430 && v <= 0x44F {
-                folded = c0
-            } else if v >= 0x410 && v <= 0x42F {
-                folded = Unicode.Scalar(v + 0x20)
-            } else if v == 0x401 || v == 0x451 {
-                folded = "е"
-            } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x2D {
-                let c = lookalike(c0)
-                folded = c.value < 0x80 ? Unicode.Scalar(c.value | (c.value >= 0x41 && c.value <= 0x5A ? 0x20 : 0)) : lower(c)
-            } else if v >= 0x80, c0.properties.isAlphabetic {
-                folded = lower(lookalike(c0))
+        withFoldBuffer(for: s) { buffer in
+            var n = 0
+            append(s, to: buffer, at: &n, spaces: true)
+            return n
+        }
+    }
+
+    /// `fold(s)` with the spaces left out (class names: `7 Б` and `7Б` are one class).
+    public static func foldWithoutSpaces(_ s: String) -> String {
+        withFoldBuffer(for: s) { buffer in
+            var n = 0
+            append(s, to: buffer, at: &n, spaces: false)
+            return n
+        }
+    }
+
+    /// The full-name key and the initials key of name parts, each part folded once: the parts'
+    /// folded forms joined by a space (empty ones left out), and the folded surname followed by
+    /// the first letter of each further part. The same as `fold` of each part, joined.
+    public static func keys(lastName: String, firstName: String?, patronymic: String?) -> (name: String, initials: String) {
+        let bytes = lastName.utf8.count + (firstName?.utf8.count ?? 0) + (patronymic?.utf8.count ?? 0)
+        // One buffer holds the name key (at most 2 × bytes + 2, see `withFoldBuffer`), then the
+        // initials key after it (the folded surname again, and two spaced letters of ≤ 4 bytes).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5 * bytes + 16) { buffer in
+            var n = 0
+            append(lastName, to: buffer, at: &n, spaces: true)
+            let lastEnd = n
+            // Where each further part's first letter starts in the name key (nil when it folds to nothing).
+            func appendPart(_ part: String?) -> Range<Int>? {
+                guard let part else { return nil }
+                let mark = n
+                buffer[n] = 0x20
+                n += 1
+                append(part, to: buffer, at: &n, spaces: true)
+                if n == mark + 1 {
+                    n = mark
+                    return nil
+                }
+                return (mark + 1)..<(mark + 1 + scalarLength(buffer[mark + 1]))
             }
-            if let f = folded {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.append(f)
-            } else if c0 == "." {
-                pendingSpace = true
-            } else if c0 == "'" || c0 == "’" {
-                continue
-            } else {
-                pendingSpace = true
+            let firstLetter = appendPart(firstName)
+            let patronymicLetter = appendPart(patronymic)
+            let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
+            let start = n
+            for i in 0..<lastEnd { buffer[n] = buffer[i]; n += 1 }
+            for r in [firstLetter, patronymicLetter] {
+                guard let r else { continue }
+                buffer[n] = 0x20
+                n += 1
+                for i in r { buffer[n] = buffer[i]; n += 1 }
+            }
+            return (name, String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<n]), as: UTF8.self))
+        }
+    }
+
+    /// Runs `body` over a scratch buffer large enough for the folded form of `s` (every scalar
+    /// folds to at most twice its UTF-8 bytes: a Latin look-alike letter becomes a two-byte
+    /// Cyrillic one; a space is written only in place of at least one separator byte) and makes
+    /// a String of the bytes `body` says it wrote. The buffer is on the stack for names of
+    /// ordinary length: no allocation besides the result's own.
+    private static func withFoldBuffer(for s: String, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * s.utf8.count + 2) { buffer in
+            let n = body(buffer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// Bytes of the UTF-8 sequence that starts with `lead`.
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// What one scalar of a name folds to.
+    private enum Folded {
+        case scalar(Unicode.Scalar)
+        /// Dropped without a trace (apostrophes: `О'Нил` is `онил`).
+        case dropped
+        /// Separates words: one space at most, and none at the start.
+        case separator
+    }
+
+    private static func folded(_ c0: Unicode.Scalar) -> Folded {
+        let v = c0.value
+        // Fast paths for what names are made of: Cyrillic and ASCII.
+        if v >= 0x430 && v <= 0x44F { return .scalar(c0) }
+        if v >= 0x410 && v <= 0x42F { return Unicode.Scalar(v + 0x20).map(Folded.scalar) ?? .scalar(c0) }
+        if v == 0x401 || v == 0x451 { return .scalar("е") }
+        if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x2D {
+            let c = lookalike(c0)
+            if c.value < 0x80 {
+                return .scalar(Unicode.Scalar(UInt8(c.value | (c.value >= 0x41 && c.value <= 0x5A ? 0x20 : 0))))
+            }
+            return .scalar(lower(c))
+        }
+        if v >= 0x80, c0.properties.isAlphabetic { return .scalar(lower(lookalike(c0))) }
+        if c0 == "'" || c0 == "’" { return .dropped }
+        return .separator
+    }
+
+    /// Appends the folded form of `s` at `buffer[n...]` (see `withFoldBuffer` for the room it
+    /// needs); `spaces: false` leaves the separating spaces out. Swift strings hold valid UTF-8,
+    /// so the scalars are decoded without checks.
+    private static func append(_ s: String, to buffer: UnsafeMutableBufferPointer<UInt8>, at n: inout Int, spaces: Bool) {
+        let start = n
+        var pendingSpace = false
+        var s = s
+        s.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                let b0 = u[i]
+                // Cyrillic А…я, Ё and ё (two bytes, D0 90 to D1 8F, D0 81, D1 91): what names are
+                // made of, folded on the bytes; the same outcome as `folded` gives for them.
+                if (b0 == 0xD0 || b0 == 0xD1) && i + 1 < u.count {
+                    let v = UInt32(b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)
+                    if (v >= 0x410 && v <= 0x44F) || v == 0x401 || v == 0x451 {
+                        let f = v == 0x401 || v == 0x451 ? 0x435 : v <= 0x42F ? v + 0x20 : v
+                        if pendingSpace && n > start && spaces {
+                            buffer[n] = 0x20
+                            n += 1
+                        }
+                        pendingSpace = false
+                        buffer[n] = UInt8(0xC0 | f >> 6)
+                        buffer[n + 1] = UInt8(0x80 | f & 0x3F)
+                        n += 2
+                        i += 2
+                        continue
+                    }
+                }
+                let len = scalarLength(b0)
+                var v = len == 1 ? UInt32(b0) : UInt32(b0) & (0xFF >> UInt32(len + 1))
+                for k in 1..<max(len, 1) where i + k < u.count { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+                i += len
+                guard let c0 = Unicode.Scalar(v) else { continue }
+                switch folded(c0) {
+                case .scalar(let f):
+                    if pendingSpace && n > start && spaces {
+                        buffer[n] = 0x20
+                        n += 1
+                    }
+                    pendingSpace = false
+                    for b in f.utf8 {
+                        buffer[n] = b
+                        n += 1
+                    }
+                case .dropped:
+                    continue
+                case .separator:
+                    pendingSpace = true
+                }
             }
         }
-        return String(out)
     }
 
     /// The full-name key of name parts: the folded «Фамилия Имя Отчество».

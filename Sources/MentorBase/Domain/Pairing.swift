@@ -15,9 +15,7 @@ public struct PersonReference: Hashable, Sendable, Codable {
     }
 
     /// «Фамилия Имя Отчество».
-    public var displayName: String {
-        [lastName, firstName, patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
+    public var displayName: String { Person.joinedName(lastName, firstName, patronymic, keepEmpty: false) }
 
     /// A person record holding only this name: what the store keeps until the person's own row arrives.
     public var asPerson: Person {

@@ -55,8 +55,21 @@ public struct Person: Hashable, Sendable {
     }
 
     /// «Фамилия Имя Отчество» as spelled in the file.
-    public var displayName: String {
-        [lastName, firstName, patronymic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+    public var displayName: String { Person.joinedName(lastName, firstName, patronymic, keepEmpty: false) }
+
+    /// The name parts joined by single spaces, in one allocation (a row's label is made of it).
+    /// `keepEmpty: false` leaves empty parts out; a nil part is always left out.
+    static func joinedName(_ a: String, _ b: String?, _ c: String?, keepEmpty: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(a.utf8.count + (b?.utf8.count ?? 0) + (c?.utf8.count ?? 0) + 2)
+        var first = true
+        for part in [a, b, c] {
+            guard let part, keepEmpty || !part.isEmpty else { continue }
+            if !first { out.append(" ") }
+            out.append(part)
+            first = false
+        }
+        return out
     }
 
     /// True when the name or patronymic is given only by an initial.
@@ -97,19 +110,34 @@ extension Person: StoredRecord {
     /// Phones and e-mails are sets: stored sorted and without repeats, so two files that list the
     /// same contacts in another order agree, and merging them is independent of the import order.
     static func canonicalSet(_ items: [String]) -> [String] {
-        Array(Set(items)).sorted()
+        // One contact (the usual case) is its own set: no hashing, no sort.
+        if items.count < 2 { return items }
+        return Array(Set(items)).sorted()
     }
 
     /// Guardians as a JSON array of `{"name","phone","relation"}` objects; none is NULL.
     static func encode(_ gs: [Guardian]) -> StoredValue? {
         guard !gs.isEmpty else { return nil }
-        let items: [MiniJSON.Value] = gs.map { g in
-            var o: [(String, MiniJSON.Value)] = [("name", .string(g.name))]
-            if let p = g.phone { o.append(("phone", .string(p))) }
-            if let r = g.relation { o.append(("relation", .string(r))) }
-            return .object(o)
+        // Written straight as bytes; the same text `MiniJSON.render` gives for these objects.
+        var out: [UInt8] = []
+        out.reserveCapacity(gs.reduce(2) { $0 + $1.name.utf8.count + ($1.phone?.utf8.count ?? 0) + ($1.relation?.utf8.count ?? 0) + 40 })
+        out.append(0x5B)
+        for (i, g) in gs.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"name":"#.utf8)
+            JSONText.appendString(g.name, to: &out)
+            if let p = g.phone {
+                out.append(contentsOf: #","phone":"#.utf8)
+                JSONText.appendString(p, to: &out)
+            }
+            if let r = g.relation {
+                out.append(contentsOf: #","relation":"#.utf8)
+                JSONText.appendString(r, to: &out)
+            }
+            out.append(0x7D)
         }
-        return .text(MiniJSON.render(.array(items)))
+        out.append(0x5D)
+        return .text(String(decoding: out, as: UTF8.self))
     }
 
     static func decodeGuardians(_ v: StoredValue?) -> [Guardian] {

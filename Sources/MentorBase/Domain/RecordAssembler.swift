@@ -39,6 +39,13 @@ public enum RecordAssembler {
     /// The canonical record of one row.
     public static func assemble(kind: ImportKind, fields: [String: FieldInput], location: SourceLocation,
                                 raw: [(String, String)] = [], diagnostics: [Diagnostic] = []) -> IncomingRecord {
+        assemble(kind: kind, fields: AssemblerFields(fields), location: location, raw: raw, diagnostics: diagnostics)
+    }
+
+    /// The same, from values already in their slots: what a producer importing row after row
+    /// uses (no dictionary per row). Gives the same record as the dictionary of the same values.
+    public static func assemble(kind: ImportKind, fields: AssemblerFields, location: SourceLocation,
+                                raw: [(String, String)] = [], diagnostics: [Diagnostic] = []) -> IncomingRecord {
         var a = Assembly(kind: kind, fields: fields, location: location, diagnostics: diagnostics)
         let content = a.content(raw: raw)
         return IncomingRecord(location: location, content: content, diagnostics: a.diagnostics)
@@ -47,11 +54,11 @@ public enum RecordAssembler {
 
 private struct Assembly {
     let kind: ImportKind
-    let fields: [String: FieldInput]
+    let fields: AssemblerFields
     let location: SourceLocation
     var diagnostics: [Diagnostic]
 
-    init(kind: ImportKind, fields: [String: FieldInput], location: SourceLocation, diagnostics: [Diagnostic]) {
+    init(kind: ImportKind, fields: AssemblerFields, location: SourceLocation, diagnostics: [Diagnostic]) {
         self.kind = kind
         self.fields = fields
         self.location = location
@@ -59,7 +66,8 @@ private struct Assembly {
     }
 
     mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
-        for f in DomainCatalog.fields(kind) where f.required && fields[f.name] == nil {
+        let catalog = AssemblerFields.catalogs[kind] ?? []
+        for (f, slot) in catalog where f.required && fields[slot] == nil {
             // The validator already reports these; the assembler must not store a row without them either.
             if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == f.name }) {
                 error("required-error", f.name, nil,
@@ -69,76 +77,76 @@ private struct Assembly {
         switch kind {
         case .mentors:
             var person = self.person()
-            let category: MentorCategory? = code("mentorCategory")
+            let category: MentorCategory? = code(.mentorCategory)
             person.kind = person.kind ?? inferredKind(category: category, className: person.className)
             let profile = MentorProfile(
-                category: category, competencies: text("competencies"), achievements: text("achievements"),
-                interests: text("interests"), desiredMenteeAge: text("desiredMenteeAge"),
-                availability: text("availability"), planTerm: text("planTerm"), results: text("results"),
-                caseLink: text("caseLink"), photoLink: text("photoLink"), status: code("status"),
-                schoolYear: text("schoolYear"))
-            let mentees = references("menteeNames", organization: text("menteeWorkplace"))
+                category: category, competencies: text(.competencies), achievements: text(.achievements),
+                interests: text(.interests), desiredMenteeAge: text(.desiredMenteeAge),
+                availability: text(.availability), planTerm: text(.planTerm), results: text(.results),
+                caseLink: text(.caseLink), photoLink: text(.photoLink), status: code(.status),
+                schoolYear: text(.schoolYear))
+            let mentees = references(.menteeNames, organization: text(.menteeWorkplace))
             let pairing = pairingFields()
             return .mentor(person, profile, pairing: mentees.isEmpty ? nil : pairing, mentees: mentees)
         case .mentees:
             var person = self.person()
             person.kind = person.kind ?? (person.className != nil ? .student : nil)
-            if let g = fields["guardianName"].flatMap(nameParts) {
-                let relation: String? = fields["guardianRelation"]?.text
-                person.guardians = [Guardian(name: g.display, phone: list("guardianPhone").first, relation: relation)]
+            if let g = fields[.guardianName].flatMap(nameParts) {
+                let relation: String? = fields[.guardianRelation]?.text
+                person.guardians = [Guardian(name: g.display, phone: list(.guardianPhone).first, relation: relation)]
             }
             let profile = MenteeProfile(
-                categories: list("menteeCategory"), request: text("request"), entryDate: date("startDate"),
-                results: text("results"), caseLink: text("caseLink"), status: code("status"),
-                schoolYear: text("schoolYear"))
-            let mentor = references("mentorName", organization: text("mentorWorkplace")).first
+                categories: list(.menteeCategory), request: text(.request), entryDate: date(.startDate),
+                results: text(.results), caseLink: text(.caseLink), status: code(.status),
+                schoolYear: text(.schoolYear))
+            let mentor = references(.mentorName, organization: text(.mentorWorkplace)).first
             var pairing = pairingFields()
             pairing.results = nil
             pairing.caseLink = nil
             return .mentee(person, profile, pairing: mentor == nil ? nil : pairing, mentor: mentor)
         case .consents:
             let person = self.person()
-            guard let signedOn = date("signedOn") else { return .consent(person, [], revokesAllOn: nil) }
-            let base = Consent(kind: .processing, signerName: fields["signerName"].flatMap(nameParts)?.display,
-                               signerRole: code("signerRole"), signedOn: signedOn, purposes: text("purposes"),
-                               validUntil: date("validUntil"), revokedOn: date("revokedOn"),
-                               minorSigned: bool("minorSigned"), embeddedInForm: bool("embeddedInForm"))
+            guard let signedOn = date(.signedOn) else { return .consent(person, [], revokesAllOn: nil) }
+            let base = Consent(kind: .processing, signerName: fields[.signerName].flatMap(nameParts)?.display,
+                               signerRole: code(.signerRole), signedOn: signedOn, purposes: text(.purposes),
+                               validUntil: date(.validUntil), revokedOn: date(.revokedOn),
+                               minorSigned: bool(.minorSigned), embeddedInForm: bool(.embeddedInForm))
             var consents: [Consent] = []
-            if bool("processing") == true { consents.append(base) }
-            if bool("publication") == true {
+            if bool(.processing) == true { consents.append(base) }
+            if bool(.publication) == true {
                 var p = base
                 p.kind = .publication
-                p.publicationFields = list("publicationFields")
-                p.site = text("site")
+                p.publicationFields = list(.publicationFields)
+                p.site = text(.site)
                 consents.append(p)
             }
-            let revokesAll = consents.isEmpty && bool("processing") == nil && bool("publication") == nil
-                ? date("revokedOn") : nil
+            let revokesAll = consents.isEmpty && bool(.processing) == nil && bool(.publication) == nil
+                ? date(.revokedOn) : nil
             return .consent(person, consents, revokesAllOn: revokesAll)
         case .pairs:
             var pairing = pairingFields()
-            pairing.code = text("pairId")
-            pairing.plannedEndDate = date("plannedEndDate")
-            pairing.order = text("order")
-            let mentor = references("mentorName", organization: nil).first ?? PersonReference(lastName: "")
-            return .pairing(pairing, mentor: mentor, mentees: references("menteeNames", organization: nil))
+            pairing.code = text(.pairId)
+            pairing.plannedEndDate = date(.plannedEndDate)
+            pairing.order = text(.order)
+            let mentor = references(.mentorName, organization: nil).first ?? PersonReference(lastName: "")
+            return .pairing(pairing, mentor: mentor, mentees: references(.menteeNames, organization: nil))
         case .mentorQuestionnaire, .menteeQuestionnaire, .monitoringQuestionnaire:
             var person = self.person()
-            if kind == .menteeQuestionnaire, let g = fields["guardianName"].flatMap(nameParts) {
-                person.guardians = [Guardian(name: g.display, phone: list("guardianPhone").first)]
+            if kind == .menteeQuestionnaire, let g = fields[.guardianName].flatMap(nameParts) {
+                person.guardians = [Guardian(name: g.display, phone: list(.guardianPhone).first)]
             }
             if kind == .mentorQuestionnaire {
-                let category: MentorCategory? = code("mentorCategory")
+                let category: MentorCategory? = code(.mentorCategory)
                 person.kind = inferredKind(category: category, className: nil)
             }
             let role: QuestionnaireRole? = kind == .mentorQuestionnaire ? .mentor
-                : kind == .menteeQuestionnaire ? .mentee : code("role")
-            let stage: QuestionnaireStage? = kind == .monitoringQuestionnaire ? code("stage") : .intake
-            let answers = DomainCatalog.fields(kind).compactMap { f -> QuestionnaireResponse.Answer? in
-                guard f.name != "submittedAt", let v = fields[f.name] else { return nil }
+                : kind == .menteeQuestionnaire ? .mentee : code(.role)
+            let stage: QuestionnaireStage? = kind == .monitoringQuestionnaire ? code(.stage) : .intake
+            let answers = catalog.compactMap { f, slot -> QuestionnaireResponse.Answer? in
+                guard slot != .submittedAt, let v = fields[slot] else { return nil }
                 return QuestionnaireResponse.Answer(f.name, v.text)
             }
-            let at = fields["submittedAt"].flatMap { v -> CalendarDateTime? in
+            let at = fields[.submittedAt].flatMap { v -> CalendarDateTime? in
                 switch v {
                 case .dateTime(let d): return d
                 case .date(let d): return .midnight(d)
@@ -154,22 +162,22 @@ private struct Assembly {
     // MARK: Pieces
 
     mutating func person() -> Person {
-        let name = fields["fullName"].flatMap(nameParts) ?? FieldInput.NameParts(lastName: "")
+        let name = fields[.fullName].flatMap(nameParts) ?? FieldInput.NameParts(lastName: "")
         var p = Person(lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic)
-        switch fields["birthDate"] {
+        switch fields[.birthDate] {
         case .date(let d)?: p.birthDate = d
         case .dateTime(let d)?: p.birthDate = d.date
         case .year(let y)?, .integer(let y)?: p.birthYear = y
         default: break
         }
-        p.kind = code("personKind")
-        p.className = text("className")
-        p.organization = text("organization")
-        p.position = text("position")
-        p.teachingExperienceYears = int("teachingExperienceYears")
-        p.snils = text("snils")
-        p.phones = list("phones")
-        p.emails = list("emails").map { $0.lowercased() }
+        p.kind = code(.personKind)
+        p.className = text(.className)
+        p.organization = text(.organization)
+        p.position = text(.position)
+        p.teachingExperienceYears = int(.teachingExperienceYears)
+        p.snils = text(.snils)
+        p.phones = list(.phones)
+        p.emails = list(.emails).map { $0.lowercased() }
         return p
     }
 
@@ -183,10 +191,10 @@ private struct Assembly {
     }
 
     mutating func pairingFields() -> Pairing {
-        var p = Pairing(kinds: list("kinds"), startDate: date("startDate"), endDate: date("endDate"),
-                        endReason: code("endReason"), place: text("place"), results: text("results"),
-                        caseLink: text("caseLink"), schoolYear: text("schoolYear"))
-        switch fields["form"] {
+        var p = Pairing(kinds: list(.kinds), startDate: date(.startDate), endDate: date(.endDate),
+                        endReason: code(.endReason), place: text(.place), results: text(.results),
+                        caseLink: text(.caseLink), schoolYear: text(.schoolYear))
+        switch fields[.form] {
         case .code(let c)?: p.form = c
         case .other(let s)?: p.form = "other"; p.formText = s
         case .text(let s)?: p.form = "other"; p.formText = s
@@ -195,12 +203,16 @@ private struct Assembly {
         return p
     }
 
-    func references(_ name: String, organization: String?) -> [PersonReference] {
+    func references(_ name: AssemblerFields.Name, organization: String?) -> [PersonReference] {
         guard let v = fields[name] else { return [] }
-        return v.items.compactMap(nameParts).filter { !$0.lastName.isEmpty }.map {
-            PersonReference(lastName: $0.lastName, firstName: $0.firstName, patronymic: $0.patronymic,
-                            organization: organization)
+        func reference(_ item: FieldInput) -> PersonReference? {
+            guard let n = nameParts(item), !n.lastName.isEmpty else { return nil }
+            return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
+                                   organization: organization)
         }
+        // One name (a mentee's mentor) is the usual value: no list of items is built for it.
+        guard case .list(let items) = v else { return reference(v).map { [$0] } ?? [] }
+        return items.compactMap(reference)
     }
 
     func nameParts(_ v: FieldInput) -> FieldInput.NameParts? {
@@ -211,13 +223,13 @@ private struct Assembly {
         }
     }
 
-    func text(_ name: String) -> String? {
+    func text(_ name: AssemblerFields.Name) -> String? {
         guard let v = fields[name] else { return nil }
         let s = v.text
         return s.isEmpty ? nil : s
     }
 
-    func int(_ name: String) -> Int? {
+    func int(_ name: AssemblerFields.Name) -> Int? {
         switch fields[name] {
         case .integer(let n)?: return n
         case .number(let d)? where d == d.rounded() && abs(d) < 1e9: return Int(d)
@@ -226,12 +238,12 @@ private struct Assembly {
         }
     }
 
-    func bool(_ name: String) -> Bool? {
+    func bool(_ name: AssemblerFields.Name) -> Bool? {
         if case .boolean(let b)? = fields[name] { return b }
         return nil
     }
 
-    func date(_ name: String) -> CalendarDate? {
+    func date(_ name: AssemblerFields.Name) -> CalendarDate? {
         switch fields[name] {
         case .date(let d)?: return d
         case .dateTime(let d)?: return d.date
@@ -239,20 +251,31 @@ private struct Assembly {
         }
     }
 
-    func list(_ name: String) -> [String] {
+    func list(_ name: AssemblerFields.Name) -> [String] {
         guard let v = fields[name] else { return [] }
-        return v.items.map(\.text).filter { !$0.isEmpty }
+        guard case .list(let items) = v else {
+            let s = v.text
+            return s.isEmpty ? [] : [s]
+        }
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            let s = item.text
+            if !s.isEmpty { out.append(s) }
+        }
+        return out
     }
 
     /// A code the store's enums know; an unknown one is an error on the row.
-    mutating func code<C: RawRepresentable>(_ name: String) -> C? where C.RawValue == String {
-        guard let v = fields[name] else { return nil }
+    mutating func code<C: RawRepresentable>(_ slot: AssemblerFields.Name) -> C? where C.RawValue == String {
+        guard let v = fields[slot] else { return nil }
         let s: String
         switch v {
         case .other: s = "other"
         default: s = v.text
         }
         if let c = C(rawValue: s) { return c }
+        let name = slot.text
         error("constraint-error", name, s,
               Localized(ru: "неизвестный код «\(s)» в поле «\(name)»", en: "unknown code “\(s)” in field “\(name)”"))
         return nil

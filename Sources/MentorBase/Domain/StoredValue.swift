@@ -81,7 +81,26 @@ public enum StoredCoding {
 
     public static func bool(_ b: Bool?) -> StoredValue? { b.map { .integer($0 ? 1 : 0) } }
 
-    public static func date(_ d: CalendarDate?) -> StoredValue? { d.map { .text($0.iso) } }
+    public static func date(_ d: CalendarDate?) -> StoredValue? { d.map { .text(isoText($0)) } }
+
+    /// `d.iso`, written as ten bytes without the interpolation and padding strings (a date is
+    /// encoded several times per imported row). Ten bytes make a small String: no allocation.
+    static func isoText(_ d: CalendarDate) -> String {
+        guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return d.iso }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
+            b[0] = 0x30 + UInt8(d.year / 1000)
+            b[1] = 0x30 + UInt8(d.year / 100 % 10)
+            b[2] = 0x30 + UInt8(d.year / 10 % 10)
+            b[3] = 0x30 + UInt8(d.year % 10)
+            b[4] = 0x2D
+            b[5] = 0x30 + UInt8(d.month / 10)
+            b[6] = 0x30 + UInt8(d.month % 10)
+            b[7] = 0x2D
+            b[8] = 0x30 + UInt8(d.day / 10)
+            b[9] = 0x30 + UInt8(d.day % 10)
+            return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
+        }
+    }
 
     public static func dateTime(_ d: CalendarDateTime?) -> StoredValue? { d.map { .text($0.iso) } }
 
@@ -92,7 +111,36 @@ public enum StoredCoding {
     /// A list as a JSON array of strings; an empty list is stored as NULL.
     public static func list(_ items: [String]) -> StoredValue? {
         guard !items.isEmpty else { return nil }
-        return .text("[" + items.map(JSONText.quote).joined(separator: ",") + "]")
+        // Items with nothing to escape (codes, phones: the usual case) are copied straight into
+        // the String's own storage, sized exactly; others go through JSONText's escaping.
+        var size = items.count + 1
+        for item in items {
+            guard !item.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return escapedList(items) }
+            size += item.utf8.count + 2
+        }
+        return .text(String(unsafeUninitializedCapacity: size) { buffer in
+            var n = 0
+            func put(_ b: UInt8) { buffer[n] = b; n += 1 }
+            put(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { put(0x2C) }
+                put(0x22)
+                for b in item.utf8 { put(b) }
+                put(0x22)
+            }
+            put(0x5D)
+            return n
+        })
+    }
+
+    private static func escapedList(_ items: [String]) -> StoredValue {
+        var out: [UInt8] = [0x5B]
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSONText.appendString(item, to: &out)
+        }
+        out.append(0x5D)
+        return .text(String(decoding: out, as: UTF8.self))
     }
 
     // MARK: Reading back

@@ -1,0 +1,80 @@
+/// A row's field values as ``RecordAssembler`` reads them: one slot per field name of
+/// ``DomainCatalog`` (all kinds together), so reading a field is an array index, not a lookup
+/// by name in a dictionary built for the row.
+///
+/// A producer that imports row after row keeps one and refills it (``removeAll()`` empties only
+/// the slots that were set, keeping the storage); ``init(_:)`` takes the same values by name.
+public struct AssemblerFields: Sendable {
+    /// Every field name the catalog knows, as a slot. The case names are the field names.
+    public enum Name: Int, CaseIterable, Sendable {
+        case number, fullName, birthDate, snils, phones, emails, organization, position, className, personKind
+        case teachingExperienceYears, mentorCategory, competencies, achievements, interests, desiredMenteeAge
+        case availability, form, kinds, menteeNames, menteeWorkplace, startDate, planTerm, results, caseLink
+        case photoLink, status, schoolYear, guardianName, guardianPhone, guardianRelation, menteeCategory, request
+        case mentorName, mentorWorkplace, place, endDate, endReason, signerName, signerRole, signedOn, processing
+        case publication, publicationFields, site, validUntil, revokedOn, minorSigned, embeddedInForm, purposes
+        case pairId, plannedEndDate, order, submittedAt, preferredForms, preferredKinds, motivation
+        case consentProcessing, helpAreas, preferredMentor, role, stage, partnerName, satisfaction
+        case meetingsQuality, expectationsMet, wantsToContinue, comments
+
+        /// The field's name (the case's own name).
+        public var text: String { Name.texts[rawValue] }
+
+        /// The slot of a field name; nil for a name the catalog does not know (the assembler never reads it).
+        public init?(_ name: String) {
+            guard let n = Name.byText[name] else { return nil }
+            self = n
+        }
+
+        static let texts: [String] = allCases.map { String(describing: $0) }
+        static let byText: [String: Name] = Dictionary(uniqueKeysWithValues: allCases.map { (String(describing: $0), $0) })
+    }
+
+    private var values: [FieldInput?]
+    /// Slots set since the last `removeAll()`, as bits (there are fewer than 128 names).
+    private var set: (UInt64, UInt64) = (0, 0)
+
+    /// No values.
+    public init() {
+        values = [FieldInput?](repeating: nil, count: Name.allCases.count)
+    }
+
+    /// The values of a field-name dictionary; names the catalog does not know are left out.
+    public init(_ fields: [String: FieldInput]) {
+        self.init()
+        for (name, v) in fields {
+            if let n = Name(name) { self[n] = v }
+        }
+    }
+
+    /// The value of a field, nil when empty.
+    public subscript(_ name: Name) -> FieldInput? {
+        get { values[name.rawValue] }
+        set {
+            let k = name.rawValue
+            if k < 64 { set.0 |= 1 << UInt64(k) } else { set.1 |= 1 << UInt64(k - 64) }
+            values[k] = newValue
+        }
+    }
+
+    /// Empties every slot, keeping the storage for the next row.
+    public mutating func removeAll() {
+        for (word, base) in [(set.0, 0), (set.1, 64)] {
+            var bits = word
+            while bits != 0 {
+                values[base + bits.trailingZeroBitCount] = nil
+                bits &= bits - 1
+            }
+        }
+        set = (0, 0)
+    }
+
+    /// The catalog of each kind with each field's slot, made once (the catalog builds its lists anew per call).
+    static let catalogs: [ImportKind: [(field: DomainCatalog.Field, slot: Name)]] = {
+        var out: [ImportKind: [(field: DomainCatalog.Field, slot: Name)]] = [:]
+        for kind in ImportKind.allCases {
+            out[kind] = DomainCatalog.fields(kind).compactMap { f in Name(f.name).map { (f, $0) } }
+        }
+        return out
+    }()
+}

@@ -1,0 +1,49 @@
+import MentorBase
+
+extension FieldInput {
+    /// The validator's value as the store's input, case for case.
+    public init(_ v: FieldValue) {
+        switch v {
+        case .text(let s): self = .text(s)
+        case .integer(let n): self = .integer(n)
+        case .number(let n): self = .number(n)
+        case .boolean(let b): self = .boolean(b)
+        case .date(let d): self = .date(d)
+        case .dateTime(let d): self = .dateTime(d)
+        case .year(let y): self = .year(y)
+        case .code(let c): self = .code(c)
+        case .other(let s): self = .other(s)
+        case .phone(let p): self = .phone(p)
+        case .email(let e): self = .email(e)
+        case .list(let l): self = .list(l.map(FieldInput.init))
+        case .name(let n): self = .name(FieldInput.NameParts(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic))
+        }
+    }
+}
+
+/// Where each field of a schema goes among the assembler's slots, worked out once per schema
+/// rather than by name on every row.
+public struct AssemblerSlots: Sendable {
+    /// The schema these slots are for.
+    public let schema: KindSchema
+    /// `slots[i]`: the slot of `schema.fields[i]`, nil for a field the assembler never reads.
+    let slots: [AssemblerFields.Name?]
+
+    public init(_ schema: KindSchema) {
+        self.schema = schema
+        slots = schema.fields.map { AssemblerFields.Name($0.name) }
+    }
+}
+
+extension ValidatedRecord {
+    /// Puts the record's values into `fields` (emptied first): the same values, in the same
+    /// places, as `AssemblerFields(fields.mapValues(FieldInput.init))`, without the two
+    /// dictionaries. `slots` must be made for this record's schema.
+    public func fill(_ fields: inout AssemblerFields, slots: AssemblerSlots) {
+        fields.removeAll()
+        for (i, v) in values.enumerated() {
+            guard let v, i < slots.slots.count, let slot = slots.slots[i] else { continue }
+            fields[slot] = FieldInput(v)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MentorBase
+import MentorFormats
+import Testing
+@testable import MentorSchema
+
+/// The import's producer hands the assembler its values by slot (`ValidatedRecord.fill`), not as a
+/// dictionary by name: both must give the very same records, for every kind and every value shape.
+@Suite struct AssemblerInputTests {
+    /// Every validated record of every CSV and JSON Sample, and of a row set with spoilt cells,
+    /// assembled both ways.
+    @Test func slotsGiveTheSameRecordsAsTheDictionary() throws {
+        let registry = MentorFormats.builtinRegistry()
+        let files = try FileManager.default.contentsOfDirectory(atPath: SampleTests.samplesDir.path)
+            .filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".json")) && !$0.hasSuffix(".expected.json") }.sorted()
+        var compared = 0
+        var kinds = Set<RecordKind>()
+        var input = AssemblerFields()
+        for name in files {
+            let url = SampleTests.samplesDir.appendingPathComponent(name)
+            let source = InputSource(path: url.path, displayName: name)
+            guard let plugin = try? registry.detect(source).plugin,
+                  let reader = try? plugin.makeReader(source: source, options: ReadOptions()) else { continue }
+            var records: [ValidatedRecord] = []
+            _ = try? TableValidation(kind: nil, mapFile: nil, options: testOptions).run(
+                reader: reader, file: name, namedSheets: false, onRecord: { records.append($0) }, onDiagnostic: { _ in })
+            for rec in records {
+                let slots = AssemblerSlots(rec.schema)
+                rec.fill(&input, slots: slots)
+                let bySlot = RecordAssembler.assemble(kind: rec.kind, fields: input, location: rec.location,
+                                                      raw: [("A", "a")], diagnostics: rec.diagnostics)
+                let byName = RecordAssembler.assemble(kind: rec.kind, fields: rec.fields.mapValues(FieldInput.init),
+                                                      location: rec.location, raw: [("A", "a")], diagnostics: rec.diagnostics)
+                #expect(bySlot == byName, "\(name) row \(rec.row)")
+                compared += 1
+                kinds.insert(rec.kind)
+            }
+        }
+        #expect(compared > 100)
+        #expect(kinds.count == RecordKind.allCases.count)
+    }
+
+    /// Spoilt rows (unknown codes, a missing required name, lists of contacts, a form of the
+    /// file's own words) take the assembler's error paths: the same diagnostics both ways.
+    @Test func spoiltRowsGiveTheSameRecords() throws {
+        let header = ["ФИО наставляемого", "Дата рождения", "Класс", "Контактные данные для связи",
+                      "ФИО родителя (законного представителя)", "Категория наставляемого", "Дата вхождения в программу",
+                      "ФИО наставника", "Форма наставничества", "Дата завершения программы"]
+        let rowsIn: [[String]] = [
+            header,
+            ["Иванов Иван Иванович", "01.02.2010", "7Б", "8 (911) 101-11-10, +7 912 000-00-00; a@B.ru", "Иванова Мария",
+             "проявившие выдающиеся способности; что-то ещё", "01.09.2022", "Орлова Н. В.", "что-то своё", "31.05.2023"],
+            ["", "2011", "11 а", "", "", "", "", "Petrova Anna", "ученик – ученик", ""],
+            ["Смирнов-Б Пётр", "31.02.2010", "", "8 911 1011110", "", "", "2022", "", "", ""],
+        ]
+        let (records, _, _) = try validate(rowsIn, kind: .mentees)
+        #expect(records.count == 3)
+        var input = AssemblerFields()
+        for rec in records {
+            rec.fill(&input, slots: AssemblerSlots(rec.schema))
+            let bySlot = RecordAssembler.assemble(kind: rec.kind, fields: input, location: rec.location, diagnostics: rec.diagnostics)
+            let byName = RecordAssembler.assemble(kind: rec.kind, fields: rec.fields.mapValues(FieldInput.init),
+                                                  location: rec.location, diagnostics: rec.diagnostics)
+            #expect(bySlot == byName)
+        }
+    }
+
+    /// The slots are the catalog's field names, each once, spelt as the catalog spells them.
+    @Test func slotsCoverTheCatalog() {
+        var catalog = Set<String>()
+        for kind in RecordKind.allCases { catalog.formUnion(DomainCatalog.fields(kind).map(\.name)) }
+        let slots = AssemblerFields.Name.allCases.map(\.text)
+        #expect(Set(slots) == catalog)
+        #expect(slots.count == catalog.count)
+        #expect(AssemblerFields.Name.teachingExperienceYears.text == "teachingExperienceYears")
+        for name in catalog { #expect(AssemblerFields.Name(name)?.text == name) }
+        #expect(AssemblerFields.Name("noSuchField") == nil)
+    }
+
+    /// Refilling after `removeAll` leaves nothing of the previous row behind.
+    @Test func removeAllEmptiesEverySetSlot() {
+        var f = AssemblerFields()
+        for n in AssemblerFields.Name.allCases { f[n] = .text(n.text) }
+        f.removeAll()
+        for n in AssemblerFields.Name.allCases { #expect(f[n] == nil) }
+        f[.comments] = .integer(1)
+        #expect(f[.comments] == .integer(1))
+        #expect(f[.number] == nil)
+    }
+}
