@@ -60,11 +60,23 @@ public struct DiagnosticLog: Sendable {
         for d in ds { append(d) }
     }
 
+    /// Appends another log: its kept diagnostics as if appended one by one, and the ones it only
+    /// counted (beyond its capacity) as counted here too, so "… and N more" stays true.
+    public mutating func append(log other: DiagnosticLog) {
+        append(contentsOf: other.items)
+        let droppedErrors = other.errorCount - other.items.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+        errorCount += droppedErrors
+        warningCount += other.dropped - droppedErrors
+        dropped += other.dropped
+    }
+
     /// Counts a diagnostic of `severity` and builds it with `make` only when the log keeps it:
     /// the same log as `append(make())`, without wording the ones beyond `capacity`.
     public mutating func append(severity: Severity, _ make: () -> Diagnostic) {
         if items.count < capacity {
-            append(make())
+            let d = make()
+            assert(d.severity == severity, "the severity counted must be the diagnostic's own")
+            append(d)
         } else {
             if severity == .error { errorCount += 1 } else { warningCount += 1 }
             dropped += 1

@@ -92,15 +92,18 @@ enum ImportService {
         let store = try openStore()
         defer { store.close() }
         let format = candidate.plugin.descriptor.id
-        // The table is read and keyed on a worker thread while the store plans and writes.
+        // The table is read and keyed on a worker thread while the store plans and writes; the
+        // worker has let go of the table and its reader before their diagnostics are read.
         let keyed = KeyingCursor(table)
-        defer { keyed.stop() }
-        var report = try store.importRecords(request(job, checksum: try checksum.value(), kind: kind, format: format),
-                                             from: keyed)
+        let imported = Result {
+            try store.importRecords(request(job, checksum: try checksum.value(), kind: kind, format: format), from: keyed)
+        }
+        keyed.finish()
+        var report = try imported.get()
         var log = DiagnosticLog()
         log.append(contentsOf: table.diagnostics)
         log.append(contentsOf: reader.diagnostics.items)
-        log.append(contentsOf: report.diagnostics.items)
+        log.append(log: report.diagnostics)
         report.diagnostics = log
         return ImportOutcome(report: report, kind: kind, kindReason: nil, format: format)
     }

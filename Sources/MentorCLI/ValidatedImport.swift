@@ -89,7 +89,7 @@ enum ValidatedImport {
                     var log = DiagnosticLog()
                     log.append(contentsOf: cursor.general)
                     log.append(contentsOf: cursor.unmatched)
-                    log.append(contentsOf: report.diagnostics.items)
+                    log.append(log: report.diagnostics)
                     report.diagnostics = log
                     return Result(report: report, kind: kind, kindReason: cursor.kindReason)
                 } catch is NeedsTwoPasses {
@@ -120,7 +120,7 @@ enum ValidatedImport {
         var log = DiagnosticLog()
         log.append(contentsOf: prepass.general)
         log.append(contentsOf: cursor.unmatched)
-        log.append(contentsOf: report.diagnostics.items)
+        log.append(log: report.diagnostics)
         report.diagnostics = log
         return Result(report: report, kind: importKind, kindReason: prepass.summary.kindReason)
     }
@@ -168,8 +168,9 @@ enum ValidatedImport {
         private let acceptValid: Bool
         private let channel = BoundedChannel<[Keyed]>(capacity: 16)
         private let state = StreamState()
+        /// The current batch, last record first (once `reversed`: the first batch arrives in `start()`).
         private var batch: [Keyed] = []
-        private var position = 0
+        private var reversed = false
         private var started = false
         /// Why the kind was chosen, when it was guessed (known once the stream has ended).
         var kindReason: Localized? { state.headline().1 }
@@ -209,17 +210,21 @@ enum ValidatedImport {
         func next() throws -> IncomingRecord? { try nextKeyed()?.record }
 
         func nextKeyed() throws -> Keyed? {
-            while position >= batch.count {
+            if !reversed {
+                batch.reverse()
+                reversed = true
+            }
+            while batch.isEmpty {
                 guard let more = try channel.take() else {
                     try finish()
                     return nil
                 }
+                // Reversed in place once, so that each record is moved out by `popLast` instead
+                // of copied (a copy retains every reference inside it; the batch's release undoes it).
                 batch = more
-                position = 0
+                batch.reverse()
             }
-            let r = batch[position]
-            position += 1
-            return r
+            return batch.popLast()
         }
 
         /// At the end of the stream: gives way to the two-pass run when the stream turned out to need it.

@@ -13,12 +13,19 @@ public final class KeyingCursor: KeyedRecordCursor {
     /// The current batch, last record first.
     private var batch: [KeyedRecord] = []
 
-    /// Starts reading `source` at once; `source` must not be used by anyone else from now on.
+    /// Signalled when the worker has stopped touching the source.
+    private let done = DispatchSemaphore(value: 0)
+    private var finished = false
+
+    /// Starts reading `source` at once; `source` (and whatever it reads from) must not be used by
+    /// anyone else until ``finish()`` returns.
     public init(_ source: any IncomingRecordCursor) {
         let channel = self.channel
+        let done = self.done
         let box = Handover(source)
         let thread = Thread {
             KeyingCursor.work(box.source, channel)
+            done.signal()
         }
         thread.name = "mentorbase.keys"
         thread.start()
@@ -26,8 +33,15 @@ public final class KeyingCursor: KeyedRecordCursor {
 
     deinit { channel.cancel() }
 
-    /// Stops the worker (it notices at its next hand-over).
-    public func stop() { channel.cancel() }
+    /// Stops the worker and waits until it has let go of the source: after this the source's
+    /// diagnostics (and its reader's) may be read. The store may have stopped early — a no-op
+    /// re-import takes no record at all — while the worker was still reading ahead.
+    public func finish() {
+        guard !finished else { return }
+        finished = true
+        channel.cancel()
+        done.wait()
+    }
 
     public func next() throws -> IncomingRecord? { try nextKeyed()?.record }
 

@@ -308,8 +308,10 @@ struct ChunkWriter {
                 if inserts[i].columns.isEmpty {
                     inserts[i].columns = ["id"] + cols.map(\.column) + Schema.provenanceColumns
                 }
-                guard inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count else {
-                    // Never so today; kept apart so that it could not shift the flat buffer's values.
+                guard inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count,
+                      zip(cols, inserts[i].columns.dropFirst()).allSatisfy({ $0.column == $1 }) else {
+                    // Never so today (checked by name, not only by count); kept apart so that it
+                    // could not shift the flat buffer's values.
                     odd.append((w.table, ["id"] + cols.map(\.column) + Schema.provenanceColumns,
                                 [.integer(w.id)] + cols.map(\.value) + [.integer(batchID), sheet, row]))
                     continue

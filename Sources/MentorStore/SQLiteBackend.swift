@@ -44,7 +44,14 @@ final class SQLiteBackend: SQLBackend {
         // A second importer waits for the first instead of failing: imports are serialised.
         config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // While another process runs a first load (rollback journal, see
+            // `withRollbackJournalIfFirstLoad`), switching to WAL may be refused (busy). This
+            // connection then works in rollback mode, waiting for the writer as any reader does;
+            // the writer, or the next opening, switches the store back to WAL.
+            do {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            }
             // In WAL mode NORMAL keeps the database consistent after a crash or a kill; only a power
             // loss may lose the last committed transaction.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -146,7 +153,11 @@ final class SQLiteBackend: SQLBackend {
         guard (try? Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM people)")) == true else { return false }
         _ = try? db.execute(sql: "PRAGMA busy_timeout = 0")
         defer { _ = try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))") }
-        return (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE"))?.lowercased() == "delete"
+        guard (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE"))?.lowercased() == "delete" else { return false }
+        // In rollback mode NORMAL may, on a power loss, corrupt the file; FULL syncs the journal
+        // before the database (a few more syncs: new pages need no journal).
+        _ = try? db.execute(sql: "PRAGMA synchronous = FULL")
+        return true
     }
 
     /// Back to WAL after a first load. When another process opened the store meanwhile, its own
@@ -155,6 +166,7 @@ final class SQLiteBackend: SQLBackend {
     private func backToWAL(_ db: Database) {
         _ = try? db.execute(sql: "PRAGMA busy_timeout = 0")
         _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        _ = try? db.execute(sql: "PRAGMA synchronous = NORMAL")
         _ = try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))")
     }
 
@@ -263,6 +275,13 @@ private final class SQLiteSession: SQLSession {
             sqlite3_clear_bindings(handle)
         }
         try rows { row in
+            // Every parameter is bound for every row: a short row would leave the previous row's
+            // texts bound (pointers into a buffer that has moved on).
+            guard row.count == columns.count else {
+                throw MentorBaseError(code: "store-error", kind: .io,
+                                      message: Localized(ru: "запись в \(table): \(row.count) значений на \(columns.count) столбцов",
+                                                         en: "insert into \(table): \(row.count) values for \(columns.count) columns"))
+            }
             let rc = SQLiteSession.step(handle, row, &bytes, &params)
             if rc != SQLITE_DONE {
                 let message = String(cString: sqlite3_errmsg(db.sqliteConnection))

@@ -136,3 +136,19 @@ import Testing
         }
     }
 }
+
+/// A log appended to another keeps what the first only counted: its dropped diagnostics and
+/// their severities (the import's report is rebuilt from the store's log this way).
+@Test func aLogAppendedToAnotherKeepsItsDroppedCounts() {
+    var store = DiagnosticLog(capacity: 3)
+    for i in 0..<5 {
+        store.append(Diagnostic(code: "w\(i)", severity: i == 4 ? .error : .warning, location: SourceLocation(row: i),
+                                message: Localized(ru: "x", en: "x")))
+    }
+    var log = DiagnosticLog()
+    log.append(Diagnostic(code: "general", severity: .warning, location: SourceLocation(), message: Localized(ru: "y", en: "y")))
+    log.append(log: store)
+    #expect(log.items.map(\.code) == ["general", "w0", "w1", "w2"])
+    #expect(log.dropped == 2)
+    #expect(log.errorCount == 1 && log.warningCount == 5)
+}

@@ -155,3 +155,11 @@ extension ImportFastPathTests {
         #expect(ws.resolution(of: orlova) != nil)
     }
 }
+
+/// Per-row bookkeeping indexes arrays by `EntityTable.ordinal`, written out by hand: it must be
+/// each case's place in `allCases`, or id counters of two tables would be mixed up.
+@Test func entityTableOrdinalsAreTheirPlacesInAllCases() {
+    for (offset, table) in EntityTable.allCases.enumerated() {
+        #expect(table.ordinal == offset, "\(table)")
+    }
+}

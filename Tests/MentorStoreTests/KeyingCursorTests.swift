@@ -39,6 +39,40 @@ import Testing
         #expect(reports[0].diagnostics.items.map(\.location.row) == reports[1].diagnostics.items.map(\.location.row))
     }
 
+    /// A re-import of the same file is a no-op that takes no record at all while the worker reads
+    /// ahead: `finish()` returns only when the worker has let go of the source.
+    @Test func finishWaitsForTheWorkerAfterANoOp() throws {
+        final class Counting: IncomingRecordCursor, @unchecked Sendable {
+            let inner: CanonicalTable
+            let lock = NSLock()
+            private var n = 0
+            var count: Int { lock.withLock { n } }
+            init(_ inner: CanonicalTable) { self.inner = inner }
+            func next() throws -> IncomingRecord? {
+                lock.withLock { n += 1 }
+                return try inner.next()
+            }
+        }
+        let dir = try temporaryFolder()
+        let store = try StoreOpener.open(dir.appendingPathComponent("n.sqlite").path)
+        defer { store.close() }
+        func table() throws -> CanonicalTable {
+            try CanonicalTable(reader: KeyingCursorTests.table(rows: 20_000), kind: .mentees, file: "t.csv")
+        }
+        let first = KeyingCursor(try table())
+        _ = try store.importRecords(request("t.csv", .mentees, acceptValid: true), from: first)
+        first.finish()
+        let source = Counting(try table())
+        let again = KeyingCursor(source)
+        let report = try store.importRecords(request("t.csv", .mentees, acceptValid: true), from: again)
+        #expect(report.alreadyImportedIn != nil)
+        again.finish()
+        let read = source.count
+        usleep(100_000)
+        #expect(source.count == read, "the worker still reads after finish()")
+        #expect(read < 20_000, "the worker stops early instead of reading the whole table")
+    }
+
     /// A source that fails part-way: the store sees the source's own error and keeps nothing.
     @Test func aFailingSourceReachesTheStoreAsItsOwnError() throws {
         struct Broken: Error {}

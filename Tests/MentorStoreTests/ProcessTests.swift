@@ -144,6 +144,31 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
             .trimmingCharacters(in: .whitespacesAndNewlines) == "wal\n100000")
     }
 
+    /// Another command opening the store while a first load runs with its rollback journal must
+    /// wait for it (or read past it), never fail: its own switch to WAL is refused at once then.
+    @Test func aSecondOpenerDuringAFirstLoadWaitsInsteadOfFailing() throws {
+        let dir = try temporaryFolder()
+        let path = dir.appendingPathComponent("busy.sqlite").path
+        _ = try withStore(path) { try $0.batches() }
+        let big = dir.appendingPathComponent("big.csv")
+        try writeMenteeTable(big, rows: 100_000)
+        let p = try Binary.start(["import", "--canonical", big.path, "--kind", "mentees", "--store", path], in: dir)
+        let started = Date()
+        while p.isRunning && !FileManager.default.fileExists(atPath: path + "-journal")
+            && Date().timeIntervalSince(started) < 60 {
+            usleep(10_000)
+        }
+        #expect(p.isRunning, "the first load must still run when the second command opens the store")
+        // Twice: once early in the load, once after a moment (pages may have reached the file by then).
+        #expect(try Binary.run(["batches", "--store", path], in: dir) == 0)
+        usleep(500_000)
+        #expect(try Binary.run(["batches", "--store", path, "--format", "json"], in: dir) == 0)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(try Process.output("/usr/bin/sqlite3", [path, "PRAGMA journal_mode; SELECT count(*) FROM mentee_profiles;"])
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "wal\n100000")
+    }
+
     @Test func twoConcurrentImportsIntoOneSQLiteStoreLoseNothing() throws {
         let dir = try temporaryFolder()
         let a = dir.appendingPathComponent("a.csv"), b = dir.appendingPathComponent("b.csv")

@@ -82,10 +82,14 @@ public enum StoreRules {
 public struct PendingConsentWarning: Sendable {
     /// The person as the working set held them when the warning was decided (nil: not loaded).
     public var person: Person?
+    /// The person's id in the store (named by it when the person was not loaded).
     public var personID: Int64
+    /// The day the consent had to be valid on (`--as-of`).
     public var date: CalendarDate
+    /// Whether the consent was revoked (rather than missing).
     public var revoked: Bool
 
+    /// A warning decided now, to be worded later if the report keeps it.
     public init(person: Person?, personID: Int64, date: CalendarDate, revoked: Bool) {
         self.person = person
         self.personID = personID
