@@ -49,7 +49,7 @@ struct KeyFilter {
         }
         var g = (h ^ 0x2545_f491_4f6c_dd1d) &* 0xbf58_476d_1ce4_e5b9
         g ^= g >> 32
-        return (h, g | 1)
+        return (h, g)
     }
 
     /// The key's word and its three bits in it.

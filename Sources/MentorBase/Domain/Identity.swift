@@ -168,13 +168,17 @@ public struct ReferenceKeyMemo {
 
     /// `IdentityKeys(r)`, from the memo when `r` is the name met last.
     public mutating func keys(_ r: PersonReference) -> IdentityKeys {
-        if let last, ReferenceKeyMemo.same(last.reference, r) { return last.keys }
+        if let last, last.reference.hasSameBytes(as: r) { return last.keys }
         let k = IdentityKeys(r)
         last = (r, k)
         return k
     }
+}
 
-    private static func same(_ a: PersonReference, _ b: PersonReference) -> Bool {
+extension PersonReference {
+    /// The same name parts and organisation, byte for byte: what the reference memos compare
+    /// (a Swift `==` on strings would normalise Unicode on every row).
+    func hasSameBytes(as b: PersonReference) -> Bool {
         func eq(_ x: String?, _ y: String?) -> Bool {
             switch (x, y) {
             case (nil, nil): return true
@@ -182,8 +186,8 @@ public struct ReferenceKeyMemo {
             default: return false
             }
         }
-        return sameBytes(a.lastName, b.lastName) && eq(a.firstName, b.firstName) && eq(a.patronymic, b.patronymic)
-            && eq(a.organization, b.organization)
+        return sameBytes(lastName, b.lastName) && eq(firstName, b.firstName) && eq(patronymic, b.patronymic)
+            && eq(organization, b.organization)
     }
 }
 

@@ -178,7 +178,7 @@ public final class WorkingSet {
     /// has been put since: the decision is a function of the name and those people, and a mentee
     /// base names the same mentor on row after row.
     public func resolution(of reference: PersonReference) -> IdentityDecision? {
-        guard let last = lastResolution, WorkingSet.sameBytes(last.reference, reference) else { return nil }
+        guard let last = lastResolution, last.reference.hasSameBytes(as: reference) else { return nil }
         return last.decision
     }
 
@@ -199,24 +199,12 @@ public final class WorkingSet {
     /// (a mentee base names its mentor on row after row).
     public func isSettled(_ reference: PersonReference, into id: Int64) -> Bool {
         guard let s = settledReference, s.personID == id else { return false }
-        return WorkingSet.sameBytes(s.reference, reference)
+        return s.reference.hasSameBytes(as: reference)
     }
 
     /// Notes that merging `reference` into person `id` changed nothing.
     public func markSettled(_ reference: PersonReference, into id: Int64) {
         settledReference = (id, reference)
-    }
-
-    private static func sameBytes(_ a: PersonReference, _ b: PersonReference) -> Bool {
-        func eq(_ x: String?, _ y: String?) -> Bool {
-            switch (x, y) {
-            case (nil, nil): return true
-            case (let x?, let y?): return MentorBase.sameBytes(x, y)
-            default: return false
-            }
-        }
-        return MentorBase.sameBytes(a.lastName, b.lastName) && eq(a.firstName, b.firstName)
-            && eq(a.patronymic, b.patronymic) && eq(a.organization, b.organization)
     }
 
     /// Notes that a person is in a pairing that has not ended.
