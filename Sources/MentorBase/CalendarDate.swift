@@ -51,8 +51,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public func adding(days: Int) -> CalendarDate? { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 
-    /// `YYYY-MM-DD`
-    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    /// `YYYY-MM-DD`, written as ten bytes without interpolation and padding strings (an import
+    /// encodes several dates per row). Ten bytes make a small String: no allocation.
+    public var iso: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return paddedISO }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
+            b[0] = 0x30 + UInt8(year / 1000)
+            b[1] = 0x30 + UInt8(year / 100 % 10)
+            b[2] = 0x30 + UInt8(year / 10 % 10)
+            b[3] = 0x30 + UInt8(year % 10)
+            b[4] = 0x2D
+            b[5] = 0x30 + UInt8(month / 10)
+            b[6] = 0x30 + UInt8(month % 10)
+            b[7] = 0x2D
+            b[8] = 0x30 + UInt8(day / 10)
+            b[9] = 0x30 + UInt8(day % 10)
+            return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
+        }
+    }
+
+    /// `iso` through the general padding: for any year (a negative one, or one past 9999).
+    var paddedISO: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
     /// `DD.MM.YYYY`
     public var russian: String { "\(pad(day, 2)).\(pad(month, 2)).\(pad(year, 4))" }
     public var description: String { iso }

@@ -84,15 +84,16 @@ import Testing
         }
     }
 
-    @Test func isoTextIsTheDatesISO() {
+    @Test func isoIsThePaddedISO() {
         var dates: [CalendarDate] = [CalendarDate(year: 1, month: 1, day: 1)!, CalendarDate(year: 9999, month: 12, day: 31)!]
         for z in stride(from: -700_000, through: 2_900_000, by: 4_999) {
             if let d = CalendarDate(daysSinceEpoch: z) { dates.append(d) }
         }
-        for d in dates { #expect(StoredCoding.isoText(d) == d.iso) }
+        for d in dates { #expect(d.iso == d.paddedISO) }
         var odd = CalendarDate(year: 2020, month: 1, day: 1)!
         odd.year = 12345
-        #expect(StoredCoding.isoText(odd) == odd.iso)
+        #expect(odd.iso == odd.paddedISO)
+        #expect(odd.iso == "12345-01-01")
     }
 
     /// Lists and guardians as JSON: the text `MiniJSON.render` gives for the same values.

@@ -81,26 +81,7 @@ public enum StoredCoding {
 
     public static func bool(_ b: Bool?) -> StoredValue? { b.map { .integer($0 ? 1 : 0) } }
 
-    public static func date(_ d: CalendarDate?) -> StoredValue? { d.map { .text(isoText($0)) } }
-
-    /// `d.iso`, written as ten bytes without the interpolation and padding strings (a date is
-    /// encoded several times per imported row). Ten bytes make a small String: no allocation.
-    static func isoText(_ d: CalendarDate) -> String {
-        guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return d.iso }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
-            b[0] = 0x30 + UInt8(d.year / 1000)
-            b[1] = 0x30 + UInt8(d.year / 100 % 10)
-            b[2] = 0x30 + UInt8(d.year / 10 % 10)
-            b[3] = 0x30 + UInt8(d.year % 10)
-            b[4] = 0x2D
-            b[5] = 0x30 + UInt8(d.month / 10)
-            b[6] = 0x30 + UInt8(d.month % 10)
-            b[7] = 0x2D
-            b[8] = 0x30 + UInt8(d.day / 10)
-            b[9] = 0x30 + UInt8(d.day % 10)
-            return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
-        }
-    }
+    public static func date(_ d: CalendarDate?) -> StoredValue? { d.map { .text($0.iso) } }
 
     public static func dateTime(_ d: CalendarDateTime?) -> StoredValue? { d.map { .text($0.iso) } }
 
