@@ -161,16 +161,11 @@ enum ValidatedImport {
 
     /// The one-pass cursor: validation on a worker thread, records handed over in batches.
     final class StreamingCursor: KeyedRecordCursor {
-        /// Rows per hand-over: a lock round trip per batch, not per row.
-        static let batchSize = 256
-
         private let setup: Setup
         private let acceptValid: Bool
         private let channel = BoundedChannel<[Keyed]>(capacity: 16)
         private let state = StreamState()
-        /// The current batch, last record first (once `reversed`: the first batch arrives in `start()`).
-        private var batch: [Keyed] = []
-        private var reversed = false
+        private var receiver = BatchReceiver<Keyed>()
         private var started = false
         /// Why the kind was chosen, when it was guessed (known once the stream has ended).
         var kindReason: Localized? { state.headline().1 }
@@ -198,7 +193,7 @@ enum ValidatedImport {
             guard let first = try channel.take(), !first.isEmpty else {
                 return nil
             }
-            batch = first
+            receiver.resume(with: first)
             let (k, _, generalErrors, twoPasses) = state.headline()
             if twoPasses || (generalErrors > 0 && !acceptValid) { return nil }
             return k
@@ -210,21 +205,11 @@ enum ValidatedImport {
         func next() throws -> IncomingRecord? { try nextKeyed()?.record }
 
         func nextKeyed() throws -> Keyed? {
-            if !reversed {
-                batch.reverse()
-                reversed = true
+            guard let r = try receiver.next(from: channel) else {
+                try finish()
+                return nil
             }
-            while batch.isEmpty {
-                guard let more = try channel.take() else {
-                    try finish()
-                    return nil
-                }
-                // Reversed in place once, so that each record is moved out by `popLast` instead
-                // of copied (a copy retains every reference inside it; the batch's release undoes it).
-                batch = more
-                batch.reverse()
-            }
-            return batch.popLast()
+            return r
         }
 
         /// At the end of the stream: gives way to the two-pass run when the stream turned out to need it.
@@ -244,8 +229,7 @@ enum ValidatedImport {
             do {
                 let reader = try setup.plugin.makeReader(source: InputSource(path: setup.path), options: setup.readOptions)
                 var pending: [Diagnostic] = []
-                var out: [Keyed] = []
-                out.reserveCapacity(batchSize)
+                var sender = BatchSender<Keyed>()
                 var kind: ImportKind?
                 var memo = ReferenceKeyMemo()
                 var assembler = RowAssembler()
@@ -278,17 +262,13 @@ enum ValidatedImport {
                         // Consumed: neither is used after the hand-over (the optimiser still copies the
                         // keyed record into the batch once; perf shows ≈ 1 % of the import's CPU there).
                         let keyed = KeyedRecord(record: consume record, keys: consume keys)
-                        out.append(consume keyed)
-                        if out.count >= batchSize {
-                            if !channel.put(out) { throw CancellationError() }
-                            out.removeAll(keepingCapacity: true)
-                        }
+                        if !sender.send(consume keyed, to: channel) { throw CancellationError() }
                     },
                     onDiagnostic: { pending.append($0) })
                 state.addLoose(pending)
                 state.addGeneral(reader.diagnostics.items)
                 state.finishKind(summary.kindReason)
-                if !out.isEmpty && !channel.put(out) { throw CancellationError() }
+                if !sender.flush(to: channel) { throw CancellationError() }
                 channel.close()
             } catch {
                 channel.close(error: state.twoPassesNeeded ? nil : error)

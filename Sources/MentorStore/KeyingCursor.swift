@@ -6,12 +6,8 @@ import MentorBase
 /// thread then only plans and writes, as in a validated import (the validator's streaming cursor).
 /// Used for canonical tables, whose reading and keying otherwise ran on the store's thread.
 public final class KeyingCursor: KeyedRecordCursor {
-    /// Records per hand-over: a lock round trip per batch, not per record.
-    static let batchSize = 256
-
     private let channel = BoundedChannel<[KeyedRecord]>(capacity: 16)
-    /// The current batch, last record first.
-    private var batch: [KeyedRecord] = []
+    private var receiver = BatchReceiver<KeyedRecord>()
 
     /// Signalled when the worker has stopped touching the source.
     private let done = DispatchSemaphore(value: 0)
@@ -45,31 +41,17 @@ public final class KeyingCursor: KeyedRecordCursor {
 
     public func next() throws -> IncomingRecord? { try nextKeyed()?.record }
 
-    public func nextKeyed() throws -> KeyedRecord? {
-        while batch.isEmpty {
-            guard let more = try channel.take() else { return nil }
-            // Reversed in place once, so that each record is moved out by `popLast` instead of
-            // copied (a copy retains every reference inside the record; the batch's release undoes it).
-            batch = more
-            batch.reverse()
-        }
-        return batch.popLast()
-    }
+    public func nextKeyed() throws -> KeyedRecord? { try receiver.next(from: channel) }
 
     private static func work(_ source: any IncomingRecordCursor, _ channel: BoundedChannel<[KeyedRecord]>) {
-        var out: [KeyedRecord] = []
-        out.reserveCapacity(batchSize)
+        var sender = BatchSender<KeyedRecord>()
         var memo = ReferenceKeyMemo()
         do {
             while let record = try source.next() {
-                out.append(KeyedRecord(record: record,
-                                       keys: record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)))
-                if out.count >= batchSize {
-                    guard channel.put(out) else { return }
-                    out.removeAll(keepingCapacity: true)
-                }
+                let keys = record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)
+                guard sender.send(KeyedRecord(record: record, keys: keys), to: channel) else { return }
             }
-            if !out.isEmpty && !channel.put(out) { return }
+            guard sender.flush(to: channel) else { return }
             channel.close()
         } catch {
             channel.close(error: error)
