@@ -151,9 +151,7 @@ final class SQLiteBackend: SQLBackend {
     /// keeps WAL and its readers are never blocked by a long import). Returns whether it switched.
     private func withRollbackJournalIfFirstLoad(_ db: Database) -> Bool {
         guard (try? Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM people)")) == true else { return false }
-        _ = try? db.execute(sql: "PRAGMA busy_timeout = 0")
-        defer { _ = try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))") }
-        guard (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE"))?.lowercased() == "delete" else { return false }
+        guard switchJournal(db, to: "delete") else { return false }
         // In rollback mode NORMAL may, on a power loss, corrupt the file; FULL syncs the journal
         // before the database (a few more syncs: new pages need no journal).
         _ = try? db.execute(sql: "PRAGMA synchronous = FULL")
@@ -164,10 +162,16 @@ final class SQLiteBackend: SQLBackend {
     /// opening switches it to WAL, so a failure here (busy) is left alone; the next opening of
     /// the store does it in any case.
     private func backToWAL(_ db: Database) {
-        _ = try? db.execute(sql: "PRAGMA busy_timeout = 0")
-        _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        _ = switchJournal(db, to: "wal")
         _ = try? db.execute(sql: "PRAGMA synchronous = NORMAL")
-        _ = try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))")
+    }
+
+    /// Sets the journal mode without waiting for other connections (busy: it stays as it was);
+    /// whether the store is now in `mode`.
+    private func switchJournal(_ db: Database, to mode: String) -> Bool {
+        _ = try? db.execute(sql: "PRAGMA busy_timeout = 0")
+        defer { _ = try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))") }
+        return (try? String.fetchOne(db, sql: "PRAGMA journal_mode = \(mode)"))?.lowercased() == mode
     }
 
     func readTransaction<T>(_ body: (any SQLSession) throws -> T) throws -> T {
