@@ -36,6 +36,23 @@ enum Binary {
         return p
     }
 
+    /// Polls while `p` runs, until `condition` (given the seconds since the call) holds or
+    /// `seconds` have passed; whether it held while `p` was still running.
+    static func wait(for p: Process, atMost seconds: TimeInterval, until condition: (TimeInterval) -> Bool) -> Bool {
+        let started = Date()
+        while p.isRunning && Date().timeIntervalSince(started) < seconds {
+            if condition(Date().timeIntervalSince(started)) { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
+    /// Kills `p` with SIGKILL, as a crash or the OOM killer would, and waits for it to end.
+    static func killHard(_ p: Process) {
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+    }
+
     static func run(_ args: [String], in dir: URL) throws -> Int32 {
         let p = try start(args, in: dir)
         p.waitUntilExit()
@@ -79,22 +96,13 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
         let p = try Binary.start(["import", "--canonical", big.path, "--kind", "mentees", "--store", storeSpec], in: dir)
         // Wait until it is well into the file: the SQLite WAL has grown (the page cache spilled
         // uncommitted pages), or a few seconds have passed (PostgreSQL keeps them server-side).
-        let started = Date()
-        var writing = false
-        while p.isRunning && Date().timeIntervalSince(started) < 60 {
-            let elapsed = Date().timeIntervalSince(started)
-            if backend == .sqlite {
-                let wal = (try? FileManager.default.attributesOfItem(atPath: storeSpec + "-wal")[.size] as? Int) ?? 0
-                if wal > 1 << 20 || elapsed > 8 { writing = true; break }
-            } else if elapsed > 4 {
-                writing = true
-                break
-            }
-            usleep(20_000)
+        let writing = Binary.wait(for: p, atMost: 60) { elapsed in
+            guard backend == .sqlite else { return elapsed > 4 }
+            let wal = (try? FileManager.default.attributesOfItem(atPath: storeSpec + "-wal")[.size] as? Int) ?? 0
+            return wal > 1 << 20 || elapsed > 8
         }
         #expect(writing && p.isRunning, "the import must still be running when it is killed")
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        Binary.killHard(p)
         #expect(p.terminationReason == .uncaughtSignal)
         let after = try withStore(storeSpec) { try dump($0) }
         #expect(after == before)
@@ -119,18 +127,13 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
         let p = try Binary.start(["import", "--canonical", big.path, "--kind", "mentees", "--store", path], in: dir,
                                  environment: ["MENTORBASE_SQLITE_CACHE_MB": "4"])
         // Well into the load: the page cache has spilled new pages into the database file itself.
-        let started = Date()
-        var spilled = false
-        while p.isRunning && Date().timeIntervalSince(started) < 60 {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            if size > emptySize + (8 << 20) { spilled = true; break }
-            usleep(20_000)
+        let spilled = Binary.wait(for: p, atMost: 60) { _ in
+            ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > emptySize + (8 << 20)
         }
         #expect(spilled && p.isRunning, "the import must be writing pages when it is killed")
         let journal = try FileManager.default.attributesOfItem(atPath: path + "-journal")
         #expect((journal[.posixPermissions] as? NSNumber)?.intValue == 0o600, "the journal is owner-only like the store")
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        Binary.killHard(p)
         #expect(p.terminationReason == .uncaughtSignal)
         let after = try withStore(path) { try dump($0) }
         #expect(after == before)
@@ -153,11 +156,7 @@ func writeMenteeTable(_ url: URL, rows: Int, seed: Int = 0, mentors: Int = 50) t
         let big = dir.appendingPathComponent("big.csv")
         try writeMenteeTable(big, rows: 100_000)
         let p = try Binary.start(["import", "--canonical", big.path, "--kind", "mentees", "--store", path], in: dir)
-        let started = Date()
-        while p.isRunning && !FileManager.default.fileExists(atPath: path + "-journal")
-            && Date().timeIntervalSince(started) < 60 {
-            usleep(10_000)
-        }
+        _ = Binary.wait(for: p, atMost: 60) { _ in FileManager.default.fileExists(atPath: path + "-journal") }
         #expect(p.isRunning, "the first load must still run when the second command opens the store")
         // Twice: once early in the load, once after a moment (pages may have reached the file by then).
         #expect(try Binary.run(["batches", "--store", path], in: dir) == 0)
