@@ -1,15 +1,20 @@
 /// The producing side of a channel of batches: elements are gathered and handed over
 /// `size` at a time (a lock round trip per batch, not per element).
+///
+/// `@inlinable`: it runs once per imported row in other modules, where an unspecialised generic
+/// call would move every element through value witnesses.
 public struct BatchSender<Element> {
-    private var out: [Element] = []
-    private let size: Int
+    @usableFromInline var out: [Element] = []
+    @usableFromInline let size: Int
 
+    @inlinable
     public init(size: Int = 256) {
         self.size = max(1, size)
         out.reserveCapacity(self.size)
     }
 
     /// Adds an element, handing the batch over when it is full; false when the consumer cancelled.
+    @inlinable
     public mutating func send(_ element: consuming Element, to channel: BoundedChannel<[Element]>) -> Bool {
         out.append(element)
         guard out.count >= size else { return true }
@@ -17,6 +22,7 @@ public struct BatchSender<Element> {
     }
 
     /// Hands over what is gathered (nothing when empty); false when the consumer cancelled.
+    @inlinable
     public mutating func flush(to channel: BoundedChannel<[Element]>) -> Bool {
         guard !out.isEmpty else { return true }
         defer { out.removeAll(keepingCapacity: true) }
@@ -26,13 +32,16 @@ public struct BatchSender<Element> {
 
 /// The consuming side: the elements of the batches one by one, each moved out of its batch
 /// (a copy would retain every reference inside the element, and the batch's release undo it).
+/// `@inlinable` for the same reason as ``BatchSender``.
 public struct BatchReceiver<Element> {
     /// The current batch, last element first, so that `popLast` hands out the first.
-    private var batch: [Element] = []
+    @usableFromInline var batch: [Element] = []
 
+    @inlinable
     public init() {}
 
     /// Continues with a batch already taken from the channel (the first one, say).
+    @inlinable
     public mutating func resume(with batch: [Element]) {
         self.batch = batch
         self.batch.reverse()
@@ -40,6 +49,7 @@ public struct BatchReceiver<Element> {
 
     /// The next element, taking the next batch from `channel` when this one is done; nil when
     /// the stream has ended.
+    @inlinable
     public mutating func next(from channel: BoundedChannel<[Element]>) throws -> Element? {
         while batch.isEmpty {
             guard let more = try channel.take() else { return nil }
