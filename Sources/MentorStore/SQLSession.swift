@@ -97,3 +97,18 @@ func storeError(_ location: String, _ what: String, _ error: any Error) -> Mento
     return MentorBaseError(code: "store-error", kind: .io, location: SourceLocation(file: location),
                            message: Localized(ru: "хранилище: \(what): \(error)", en: "store: \(what): \(error)"))
 }
+
+/// A session whose connection may be lent to one other thread at a time (SQLite): an import
+/// writes one chunk there while it plans the next.
+protocol LendingSQLSession: SQLSession {
+    /// A session over this transaction's connection for one other thread. While that thread uses
+    /// it, this session must not be called at all; the lent session is closed before the
+    /// transaction ends.
+    func lend() -> any LentSQLSession
+}
+
+/// A lent session (see ``LendingSQLSession``).
+protocol LentSQLSession: SQLSession {
+    /// Lets go of what the session prepared on the connection.
+    func close()
+}

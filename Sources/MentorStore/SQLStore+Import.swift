@@ -72,8 +72,6 @@ extension SQLStore {
             }
             filter = f
         }
-        var writer = ChunkWriter(batchID: batchID,
-                                 nextLogID: (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1)
         let planner = MergePlanner(workingSet: ws, policy: req.policy)
         planner.asOf = req.asOf
         // Most rows of a base decide a «pair-without-consent» warning; the report keeps a few
@@ -84,11 +82,61 @@ extension SQLStore {
         chunk.reserveCapacity(chunkSize)
         var wroteAnything = false
 
+        // Chunk N is written while chunk N+1 is planned (SQLite: on a thread of its own). Chunk
+        // N+1's prefetch then reads the store before chunk N is in it, which is the same as after
+        // unless it would read what chunk N writes: a person or pairing by a key or code chunk N
+        // writes, or a person or pairing whose rows chunk N writes. Then chunk N is written first
+        // and the prefetch done again (`ChunkWriter.writesAny`).
+        let behind = (s as? any LendingSQLSession).map { WriteBehind($0.lend()) }
+        defer { behind?.stop() }
+        var nextLogID = (try s.scalar("SELECT max(id) FROM change_log")?.integerValue ?? 0) + 1
+        /// The chunk planned last, not yet handed to the writer.
+        var planned: ChunkWriter?
+        /// A writer whose chunk is written (its buffers keep their capacity).
+        var spare: ChunkWriter?
+
+        /// Takes back the chunk being written, if any: after this the connection is this thread's.
+        func settle() throws {
+            if let w = try behind?.wait() {
+                nextLogID = w.nextLogID
+                spare = w
+            }
+        }
+        /// Writes `w`: started on the writer's thread when there is one (idle: after `settle`),
+        /// else here and now.
+        func write(_ w: consuming ChunkWriter) throws {
+            var w = w
+            w.nextLogID = nextLogID
+            if let behind {
+                behind.submit(w)
+            } else {
+                try w.flush(s)
+                nextLogID = w.nextLogID
+                spare = w
+            }
+        }
+
         func process() throws {
             if keyed == nil {
                 for i in chunk.indices where !chunk[i].record.hasErrors { chunk[i].keys = RecordKeys(chunk[i].record) }
             }
-            try prefetch(s, chunk, ws, req.kind, filter, req.asOf)
+            try settle()
+            let lookup = lookupKeys(chunk, req.kind, filter)
+            if let w = planned, w.writesAny(of: lookup) {
+                try write(w)
+                try settle()
+                planned = nil
+            }
+            var loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
+            if let w = planned, w.writesAny(of: loaded) {
+                try write(w)
+                try settle()
+                planned = nil
+                ws.reset()
+                loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
+            }
+            if let w = planned.take() { try write(w) }
+            var writer = spare.take() ?? ChunkWriter(batchID: batchID)
             for i in chunk.indices {
                 // The keys move into the plan (their last use): no copy of every string they hold.
                 let keys = chunk[i].keys.take()
@@ -112,7 +160,7 @@ extension SQLStore {
                     report.plans.append(plan)
                 }
             }
-            try writer.flush(s)
+            planned = writer
             ws.reset()
             chunk.removeAll(keepingCapacity: true)
         }
@@ -135,6 +183,12 @@ extension SQLStore {
             if chunk.count >= chunkSize { try process() }
         }
         if !chunk.isEmpty { try process() }
+        try settle()
+        if let w = planned.take() {
+            try write(w)
+            try settle()
+        }
+        behind?.stop()
 
         let rejected = report.count(.rejected)
         let conflicts = report.count(.conflicting)
@@ -173,16 +227,23 @@ extension SQLStore {
                                           en: "this part of the row was not applied; correct the file or the stored data"))
     }
 
-    /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
-    /// with any name in the chunk, and their profiles, pairings, consents and responses.
-    private func prefetch(_ s: any SQLSession, _ chunk: [KeyedRecord], _ ws: WorkingSet,
-                          _ kind: ImportKind, _ filter: KeyFilter?,
-                          _ asOf: CalendarDate?) throws {
+    /// The keys a chunk's rows are looked up by in the store: those the key filter cannot rule out.
+    struct LookupKeys {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
+    }
+
+    /// What `prefetch` read from the store: the people and the pairings.
+    struct Loaded {
+        var people: [Int64] = []
+        var pairings: [Int64] = []
+    }
+
+    private func lookupKeys(_ chunk: [KeyedRecord], _ kind: ImportKind, _ filter: KeyFilter?) -> LookupKeys {
+        var k = LookupKeys()
         func add(_ snilsKey: String?, _ nameKey: String?, _ initialsKey: String?) {
-            if let x = snilsKey, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
-            if let x = nameKey, filter?.mayContain(x) ?? true { names.insert(ByteKey(x)) }
-            if let x = initialsKey, filter?.mayContain(x) ?? true { initials.insert(ByteKey(x)) }
+            if let x = snilsKey, filter?.mayContain(x) ?? true { k.snils.insert(ByteKey(x)) }
+            if let x = nameKey, filter?.mayContain(x) ?? true { k.names.insert(ByteKey(x)) }
+            if let x = initialsKey, filter?.mayContain(x) ?? true { k.initials.insert(ByteKey(x)) }
         }
         // Read in place (a `let` of a row's keys would copy every string they hold).
         for i in chunk.indices where chunk[i].keys != nil {
@@ -194,21 +255,35 @@ extension SQLStore {
             }
             // Only a pairs list names pairings by code (a content match copies the whole record).
             if kind == .pairs, case .pairing(let pr, _, _) = chunk[i].record.content, let c = pr.code {
-                codes.insert(ByteKey(c))
+                k.codes.insert(ByteKey(c))
             }
         }
+        return k
+    }
+
+    /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
+    /// with any name in the chunk (`keys`), and their profiles, pairings, consents and responses.
+    private func prefetch(_ s: any SQLSession, _ keys: LookupKeys, _ ws: WorkingSet,
+                          _ kind: ImportKind, _ asOf: CalendarDate?) throws -> Loaded {
+        let (snils, names, initials, codes) = (keys.snils, keys.names, keys.initials, keys.codes)
+        // Each lookup's people in id order, whatever order the keys (a set) and so the rows come
+        // in: people sharing a key are weighed in the order they were loaded.
         let personSQL = SQLStore.select(SQLStore.personColumns, "people")
-        try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.map { .text($0.string) }) {
-            ws.put(SQLStore.person($0))
+        func load(_ column: String, _ keys: Set<ByteKey>, replacing: Bool) throws {
+            guard !keys.isEmpty else { return }
+            var found: [KnownPerson] = []
+            try SQLStore.inSlices(s, personSQL + " WHERE \(column) IN", keys.map { .text($0.string) }) {
+                if replacing || ws.people[$0.int(0) ?? 0] == nil { found.append(SQLStore.person($0)) }
+            }
+            found.sort { $0.id < $1.id }
+            for p in found { ws.put(p) }
         }
-        try SQLStore.inSlices(s, personSQL + " WHERE name_key IN", names.map { .text($0.string) }) {
-            ws.put(SQLStore.person($0))
-        }
-        try SQLStore.inSlices(s, personSQL + " WHERE initials_key IN", initials.map { .text($0.string) }) {
-            if ws.people[$0.int(0) ?? 0] == nil { ws.put(SQLStore.person($0)) }
-        }
-        let ids = ws.people.keys.sorted().map { StoredValue?.some(.integer($0)) }
-        guard !ids.isEmpty || !codes.isEmpty else { return }
+        try load("snils_key", snils, replacing: true)
+        try load("name_key", names, replacing: true)
+        try load("initials_key", initials, replacing: false)
+        var loaded = Loaded(people: ws.people.keys.sorted())
+        let ids = loaded.people.map { StoredValue?.some(.integer($0)) }
+        guard !ids.isEmpty || !codes.isEmpty else { return loaded }
         try prefetchForStoreRules(s, ids, ws, kind, asOf)
         switch kind {
         case .mentors:
@@ -233,7 +308,7 @@ extension SQLStore {
         case .pairs:
             break
         }
-        guard kind == .mentors || kind == .mentees || kind == .pairs else { return }
+        guard kind == .mentors || kind == .mentees || kind == .pairs else { return loaded }
         var pairings: [Int64: KnownPairing] = [:]
         try SQLStore.inSlices(s, SQLStore.select(SQLStore.pairingColumns, "pairings") + " WHERE person_id IN", ids) {
             let p = SQLStore.pairing($0)
@@ -254,7 +329,11 @@ extension SQLStore {
                 pairings[pid]?.members[person] = id
             }
         }
-        for p in pairings.values { ws.put(p) }
+        // In id order: a mentor's pairings are searched in loading order (the first that fits is
+        // taken), and a dictionary's order changes from run to run.
+        loaded.pairings = pairings.keys.sorted()
+        for id in loaded.pairings { if let p = pairings[id] { ws.put(p) } }
+        return loaded
     }
 }
 
@@ -270,6 +349,12 @@ struct ChunkWriter {
     /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
     private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
+    /// What the chunk writes that a later chunk's reads could see (see `readsWhatItWrites`): the
+    /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
+    private var people = Set<Int64>()
+    private var pairings = Set<Int64>()
+    private var keys: [String] = []
+    private var codes: [String] = []
 
     private struct RowRef: Hashable {
         var table: EntityTable
@@ -291,7 +376,8 @@ struct ChunkWriter {
     static let insertOrder: [EntityTable] = [.people, .mentorProfiles, .menteeProfiles, .pairings, .pairingMembers,
                                              .consents, .responses]
 
-    init(batchID: Int64, nextLogID: Int64) {
+    /// `nextLogID` is set before each flush (the change log's ids continue from chunk to chunk).
+    init(batchID: Int64, nextLogID: Int64 = 1) {
         self.batchID = batchID
         self.nextLogID = nextLogID
     }
@@ -300,6 +386,7 @@ struct ChunkWriter {
         let sheet = plan.location.sheet.map(StoredValue.text)
         let row = plan.location.row.map { StoredValue.integer(Int64($0)) }
         for w in plan.writes {
+            note(w)
             switch w.action {
             case .insert(let cols):
                 let i = w.table.ordinal
@@ -327,7 +414,56 @@ struct ChunkWriter {
         }
     }
 
+    /// Notes what a later chunk's prefetch could read of `w`.
+    private mutating func note(_ w: EntityWrite) {
+        if let p = w.personID { people.insert(p) }
+        switch w.table {
+        case .people:
+            people.insert(w.id)
+            switch w.action {
+            case .insert(let cols):
+                for c in cols where KeyFilter.isKeyColumn(c.column) { if case .text(let k)? = c.value { keys.append(k) } }
+            case .update(let changes):
+                for c in changes where KeyFilter.isKeyColumn(c.column) { if case .text(let k)? = c.new { keys.append(k) } }
+            }
+        case .pairings:
+            pairings.insert(w.id)
+            switch w.action {
+            case .insert(let cols):
+                for c in cols where c.column == "code" { if case .text(let k)? = c.value { codes.append(k) } }
+            case .update(let changes):
+                for c in changes where c.column == "code" { if case .text(let k)? = c.new { codes.append(k) } }
+            }
+        default:
+            break
+        }
+    }
+
+    /// True when a prefetch looking up `lookup` could find a person or pairing this chunk writes,
+    /// by a key or code it writes: those are not in the store until the chunk is.
+    func writesAny(of lookup: SQLStore.LookupKeys) -> Bool {
+        if !lookup.names.isEmpty || !lookup.initials.isEmpty || !lookup.snils.isEmpty {
+            for k in keys {
+                let b = ByteKey(k)
+                if lookup.names.contains(b) || lookup.initials.contains(b) || lookup.snils.contains(b) { return true }
+            }
+        }
+        if !lookup.codes.isEmpty {
+            for c in codes where lookup.codes.contains(ByteKey(c)) { return true }
+        }
+        return false
+    }
+
+    /// True when a prefetch read (`loaded`) rows this chunk writes: what the store gave is behind.
+    func writesAny(of loaded: SQLStore.Loaded) -> Bool {
+        loaded.people.contains { people.contains($0) } || loaded.pairings.contains { pairings.contains($0) }
+    }
+
     mutating func flush(_ s: any SQLSession) throws {
+        people.removeAll(keepingCapacity: true)
+        pairings.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
         for t in ChunkWriter.insertOrder {
             let i = t.ordinal
             if !inserts[i].values.isEmpty {

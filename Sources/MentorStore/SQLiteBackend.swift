@@ -189,61 +189,16 @@ final class SQLiteBackend: SQLBackend {
     }
 }
 
-/// A GRDB connection seen as a ``SQLSession``; valid only inside the transaction closure.
-private final class SQLiteSession: SQLSession {
-    let db: Database
-    let dialect = SQLDialect.sqlite
+/// What both SQLite sessions share: inserting many rows through one prepared statement.
+private protocol SQLiteInserting: SQLSession {
+    /// Scratch space of the inserts, kept from call to call.
+    var bytes: [UInt8] { get set }
+    var params: [SQLiteSession.Parameter] { get set }
+    /// The connection and a prepared statement for `sql` (kept by the session).
+    func insertStatement(_ sql: String) throws -> (connection: OpaquePointer?, statement: OpaquePointer?)
+}
 
-    init(_ db: Database) { self.db = db }
-
-    func execute(_ sql: String, _ args: [StoredValue?]) throws -> Int {
-        let st = try db.cachedStatement(sql: sql)
-        try bind(st, args)
-        try st.execute()
-        return db.changesCount
-    }
-
-    func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws {
-        let st = try db.cachedStatement(sql: sql)
-        try bind(st, args)
-        let handle = st.sqliteStatement
-        let n = Int(sqlite3_column_count(handle))
-        sqlite3_reset(handle)
-        while true {
-            let rc = sqlite3_step(handle)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-                sqlite3_reset(handle)
-                throw MentorBaseError(code: "store-error", kind: .io,
-                                      message: Localized(ru: "запрос: \(message)", en: "query: \(message)"))
-            }
-            var values: [StoredValue?] = []
-            values.reserveCapacity(n)
-            for i in 0..<Int32(n) {
-                switch sqlite3_column_type(handle, i) {
-                case SQLITE_NULL: values.append(nil)
-                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, i)))
-                case SQLITE_FLOAT: values.append(.text(Cell.format(number: sqlite3_column_double(handle, i))))
-                default:
-                    let count = Int(sqlite3_column_bytes(handle, i))
-                    if let p = sqlite3_column_text(handle, i) {
-                        values.append(.text(String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)))
-                    } else {
-                        values.append(.text(""))
-                    }
-                }
-            }
-            do {
-                try body(SQLRow(values: values))
-            } catch {
-                sqlite3_reset(handle)
-                throw error
-            }
-        }
-        sqlite3_reset(handle)
-    }
-
+extension SQLiteInserting {
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         guard !rows.isEmpty else { return }
         try inserting(table, columns) { each in
@@ -266,14 +221,83 @@ private final class SQLiteSession: SQLSession {
     /// Runs one prepared INSERT per row that `rows` hands to its argument.
     private func inserting(_ table: String, _ columns: [String],
                            _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
-        // One row per statement: a multi-row INSERT into tables with unique indexes and foreign
-        // keys makes SQLite keep a statement journal (to undo a half-done statement), which wrote
-        // the touched pages to a temporary file — twelve times the writes, measured.
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES (\(placeholders(columns.count)))"
+        let (connection, st) = try insertStatement(SQLiteSession.insertSQL(table, columns))
+        try SQLiteSession.inserting(connection, st, table, columns, &bytes, &params, rows)
+    }
+}
+
+/// A GRDB connection seen as a ``SQLSession``; valid only inside the transaction closure.
+private final class SQLiteSession: SQLiteInserting {
+    let db: Database
+    let dialect = SQLDialect.sqlite
+    /// Scratch space of the inserts, kept from call to call.
+    var bytes: [UInt8] = []
+    var params: [Parameter] = []
+
+    init(_ db: Database) { self.db = db }
+
+    func insertStatement(_ sql: String) throws -> (connection: OpaquePointer?, statement: OpaquePointer?) {
+        (db.sqliteConnection, try db.cachedStatement(sql: sql).sqliteStatement)
+    }
+
+    func execute(_ sql: String, _ args: [StoredValue?]) throws -> Int {
         let st = try db.cachedStatement(sql: sql)
-        let handle = st.sqliteStatement
-        var bytes: [UInt8] = []
-        var params: [Parameter] = []
+        try bind(st, args)
+        try st.execute()
+        return db.changesCount
+    }
+
+    func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws {
+        let st = try db.cachedStatement(sql: sql)
+        try bind(st, args)
+        try SQLiteSession.rows(db.sqliteConnection, st.sqliteStatement, body)
+    }
+
+    /// Steps the bound query `handle` to its end, handing each row to `body`; resets it after.
+    static func rows(_ connection: OpaquePointer?, _ handle: OpaquePointer?, _ body: (SQLRow) throws -> Void) throws {
+        let n = Int(sqlite3_column_count(handle))
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                let message = String(cString: sqlite3_errmsg(connection))
+                throw MentorBaseError(code: "store-error", kind: .io,
+                                      message: Localized(ru: "запрос: \(message)", en: "query: \(message)"))
+            }
+            var values: [StoredValue?] = []
+            values.reserveCapacity(n)
+            for i in 0..<Int32(n) {
+                switch sqlite3_column_type(handle, i) {
+                case SQLITE_NULL: values.append(nil)
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, i)))
+                case SQLITE_FLOAT: values.append(.text(Cell.format(number: sqlite3_column_double(handle, i))))
+                default:
+                    let count = Int(sqlite3_column_bytes(handle, i))
+                    if let p = sqlite3_column_text(handle, i) {
+                        values.append(.text(String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)))
+                    } else {
+                        values.append(.text(""))
+                    }
+                }
+            }
+            try body(SQLRow(values: values))
+        }
+    }
+
+    /// One row per statement: a multi-row INSERT into tables with unique indexes and foreign
+    /// keys makes SQLite keep a statement journal (to undo a half-done statement), which wrote
+    /// the touched pages to a temporary file — twelve times the writes, measured.
+    static func insertSQL(_ table: String, _ columns: [String]) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES (\(placeholders(columns.count)))"
+    }
+
+    /// Runs the prepared INSERT `handle` once per row that `rows` hands to its argument (`bytes`
+    /// and `params` are scratch space kept from call to call).
+    static func inserting(_ connection: OpaquePointer?, _ handle: OpaquePointer?, _ table: String, _ columns: [String],
+                          _ bytes: inout [UInt8], _ params: inout [Parameter],
+                          _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
@@ -288,7 +312,7 @@ private final class SQLiteSession: SQLSession {
             }
             let rc = SQLiteSession.step(handle, row, &bytes, &params)
             if rc != SQLITE_DONE {
-                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                let message = String(cString: sqlite3_errmsg(connection))
                 throw MentorBaseError(code: "store-error", kind: .io,
                                       message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
             }
@@ -300,7 +324,7 @@ private final class SQLiteSession: SQLSession {
     /// Straight to sqlite3: a million rows must not build a million argument arrays. The row's
     /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
     /// SQLite copying each into a block of its own (a malloc and a free per value).
-    private static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
+    static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
                              _ bytes: inout [UInt8], _ params: inout [Parameter]) -> Int32 {
         sqlite3_reset(handle)
         bytes.removeAll(keepingCapacity: true)
@@ -340,7 +364,7 @@ private final class SQLiteSession: SQLSession {
     }
 
     /// A row's value as bound: texts are ranges of the row's byte buffer.
-    private enum Parameter {
+    enum Parameter {
         case null
         case integer(Int64)
         case text(Range<Int>)
@@ -355,6 +379,85 @@ private final class SQLiteSession: SQLSession {
             }
         }
         try st.setArguments(StatementArguments(values))
+    }
+}
+
+extension SQLiteSession: LendingSQLSession {
+    func lend() -> any LentSQLSession { LentSQLiteSession(db.sqliteConnection) }
+}
+
+/// A transaction's connection lent to one other thread: what an import's write-behind writes
+/// through while the store's thread plans the next chunk.
+///
+/// Raw sqlite3 calls with prepared statements of its own: GRDB's `Database` may be used only on
+/// its own queue, and its statement cache is not shared. GRDB opens the connection without
+/// SQLite's mutex (multi-thread mode), so the two threads must never call into it at once: the
+/// lender makes no call between handing work over and taking the result back (see `WriteBehind`,
+/// whose semaphores also order every memory access of one side before the other's).
+private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
+    let dialect = SQLDialect.sqlite
+    private let connection: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    var bytes: [UInt8] = []
+    var params: [SQLiteSession.Parameter] = []
+
+    init(_ connection: OpaquePointer?) { self.connection = connection }
+
+    func insertStatement(_ sql: String) throws -> (connection: OpaquePointer?, statement: OpaquePointer?) {
+        (connection, try statement(sql))
+    }
+
+    deinit { close() }
+
+    private func statement(_ sql: String) throws -> OpaquePointer {
+        if let st = statements[sql] { return st }
+        var st: OpaquePointer?
+        guard sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &st, nil) == SQLITE_OK,
+              let st else {
+            let message = String(cString: sqlite3_errmsg(connection))
+            sqlite3_finalize(st)
+            throw MentorBaseError(code: "store-error", kind: .io,
+                                  message: Localized(ru: "запрос: \(message)", en: "statement: \(message)"))
+        }
+        statements[sql] = st
+        return st
+    }
+
+    func execute(_ sql: String, _ args: [StoredValue?]) throws -> Int {
+        let st = try statement(sql)
+        defer {
+            sqlite3_reset(st)
+            sqlite3_clear_bindings(st)
+        }
+        let rc = SQLiteSession.step(st, args[...], &bytes, &params)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            let message = String(cString: sqlite3_errmsg(connection))
+            throw MentorBaseError(code: "store-error", kind: .io,
+                                  message: Localized(ru: "запись: \(message)", en: "write: \(message)"))
+        }
+        return Int(sqlite3_changes64(connection))
+    }
+
+    func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws {
+        let st = try statement(sql)
+        defer { sqlite3_clear_bindings(st) }
+        // Bound by the same code as a write (the texts stay in `bytes` until the reset), then
+        // stepped again from the first row.
+        if !args.isEmpty {
+            let rc = SQLiteSession.step(st, args[...], &bytes, &params)
+            guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+                let message = String(cString: sqlite3_errmsg(connection))
+                sqlite3_reset(st)
+                throw MentorBaseError(code: "store-error", kind: .io,
+                                      message: Localized(ru: "запрос: \(message)", en: "query: \(message)"))
+            }
+        }
+        try SQLiteSession.rows(connection, st, body)
+    }
+
+    func close() {
+        for st in statements.values { sqlite3_finalize(st) }
+        statements.removeAll()
     }
 }
 
