@@ -52,6 +52,11 @@ struct KeyFilter {
         return (h, g)
     }
 
+    /// A 64-bit fingerprint of the key's bytes (equal keys, equal fingerprints; unequal ones
+    /// collide about once in 2^64).
+    @inline(__always)
+    static func fingerprint(_ key: String) -> UInt64 { KeyFilter.hashes(key).0 }
+
     /// The key's word and its three bits in it.
     @inline(__always)
     private static func place(_ key: String) -> (word: Int, mask: UInt64) {

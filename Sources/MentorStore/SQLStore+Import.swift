@@ -149,15 +149,16 @@ extension SQLStore {
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
                 }
+                if (plan.outcome != .unchanged || req.keepUnchangedPlans) && report.plans.count < req.planLimit {
+                    var shown = plan
+                    shown.writes = []
+                    shown.wordPendingWarnings()
+                    report.plans.append(shown)
+                }
                 if !plan.writes.isEmpty {
                     filter?.add(plan)
                     wroteAnything = true
                     writer.add(plan)
-                }
-                if (plan.outcome != .unchanged || req.keepUnchangedPlans) && report.plans.count < req.planLimit {
-                    plan.writes = []
-                    plan.wordPendingWarnings()
-                    report.plans.append(plan)
                 }
             }
             planned = writer
@@ -346,6 +347,8 @@ struct ChunkWriter {
     /// capacity from chunk to chunk.
     private var inserts: [(columns: [String], values: [StoredValue?])] =
         Array(repeating: ([], []), count: EntityTable.allCases.count)
+    /// The chunk's plans, turned into rows by `flush` (on the thread that writes them).
+    private var plans: [RecordPlan] = []
     /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
     private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
@@ -353,7 +356,8 @@ struct ChunkWriter {
     /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
     private var people = Set<Int64>()
     private var pairings = Set<Int64>()
-    private var keys: [String] = []
+    /// The key values' fingerprints (`KeyFilter.fingerprint`): a chunk writes two or three per row.
+    private var keys: [UInt64] = []
     private var codes: [String] = []
 
     private struct RowRef: Hashable {
@@ -382,11 +386,18 @@ struct ChunkWriter {
         self.nextLogID = nextLogID
     }
 
-    mutating func add(_ plan: RecordPlan) {
+    /// Takes a plan's writes for the chunk. What a later chunk needs to know of them (`writesAny`)
+    /// is noted now; they become rows when the chunk is flushed.
+    mutating func add(_ plan: consuming RecordPlan) {
+        for i in plan.writes.indices { note(plan.writes[i]) }
+        plans.append(plan)
+    }
+
+    /// Adds a plan's inserts to the tables' value buffers and keeps its updates.
+    private mutating func encode(_ plan: RecordPlan) {
         let sheet = plan.location.sheet.map(StoredValue.text)
         let row = plan.location.row.map { StoredValue.integer(Int64($0)) }
         for w in plan.writes {
-            note(w)
             switch w.action {
             case .insert(let cols):
                 let i = w.table.ordinal
@@ -422,9 +433,13 @@ struct ChunkWriter {
             people.insert(w.id)
             switch w.action {
             case .insert(let cols):
-                for c in cols where KeyFilter.isKeyColumn(c.column) { if case .text(let k)? = c.value { keys.append(k) } }
+                for c in cols where KeyFilter.isKeyColumn(c.column) {
+                    if case .text(let k)? = c.value { keys.append(KeyFilter.fingerprint(k)) }
+                }
             case .update(let changes):
-                for c in changes where KeyFilter.isKeyColumn(c.column) { if case .text(let k)? = c.new { keys.append(k) } }
+                for c in changes where KeyFilter.isKeyColumn(c.column) {
+                    if case .text(let k)? = c.new { keys.append(KeyFilter.fingerprint(k)) }
+                }
             }
         case .pairings:
             pairings.insert(w.id)
@@ -440,12 +455,20 @@ struct ChunkWriter {
     }
 
     /// True when a prefetch looking up `lookup` could find a person or pairing this chunk writes,
-    /// by a key or code it writes: those are not in the store until the chunk is.
+    /// by a key or code it writes: those are not in the store until the chunk is. (Keys are told
+    /// by fingerprint: a collision only makes the prefetch wait for the chunk.)
     func writesAny(of lookup: SQLStore.LookupKeys) -> Bool {
-        if !lookup.names.isEmpty || !lookup.initials.isEmpty || !lookup.snils.isEmpty {
-            for k in keys {
-                let b = ByteKey(k)
-                if lookup.names.contains(b) || lookup.initials.contains(b) || lookup.snils.contains(b) { return true }
+        // A bulk load looks up a few keys per chunk (its mentors'), and writes thousands.
+        var asked: [UInt64] = []
+        for set in [lookup.names, lookup.initials, lookup.snils] {
+            for k in set { asked.append(KeyFilter.fingerprint(k.string)) }
+        }
+        if !asked.isEmpty {
+            if asked.count <= 16 {
+                for k in keys where asked.contains(k) { return true }
+            } else {
+                let set = Set(asked)
+                for k in keys where set.contains(k) { return true }
             }
         }
         if !lookup.codes.isEmpty {
@@ -460,6 +483,13 @@ struct ChunkWriter {
     }
 
     mutating func flush(_ s: any SQLSession) throws {
+        // Taken out while encoded (each plan read in place, not copied); put back emptied, so the
+        // array keeps its capacity.
+        var taken: [RecordPlan] = []
+        swap(&taken, &plans)
+        for i in taken.indices { encode(taken[i]) }
+        taken.removeAll(keepingCapacity: true)
+        swap(&taken, &plans)
         people.removeAll(keepingCapacity: true)
         pairings.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
