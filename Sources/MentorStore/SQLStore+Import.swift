@@ -161,9 +161,11 @@ extension SQLStore {
                     writer.add(plan)
                 }
             }
+            // The chunk's records go with its writes: the writer's thread lets go of them (every
+            // string of every row) and hands back an empty array of the same capacity.
+            writer.retire(&chunk)
             planned = writer
             ws.reset()
-            chunk.removeAll(keepingCapacity: true)
         }
 
         while true {
@@ -349,6 +351,8 @@ struct ChunkWriter {
         Array(repeating: ([], []), count: EntityTable.allCases.count)
     /// The chunk's plans, turned into rows by `flush` (on the thread that writes them).
     private var plans: [RecordPlan] = []
+    /// The chunk's records, let go of by `flush`.
+    private var records: [KeyedRecord] = []
     /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
     private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
@@ -391,6 +395,13 @@ struct ChunkWriter {
     mutating func add(_ plan: consuming RecordPlan) {
         for i in plan.writes.indices { note(plan.writes[i]) }
         plans.append(plan)
+    }
+
+    /// Takes the chunk's records (to be let go of by `flush`), leaving `chunk` an empty array with
+    /// the capacity of an earlier chunk's.
+    mutating func retire(_ chunk: inout [KeyedRecord]) {
+        swap(&records, &chunk)
+        chunk.removeAll(keepingCapacity: true)
     }
 
     /// Adds a plan's inserts to the tables' value buffers and keeps its updates.
@@ -490,6 +501,7 @@ struct ChunkWriter {
         for i in taken.indices { encode(taken[i]) }
         taken.removeAll(keepingCapacity: true)
         swap(&taken, &plans)
+        records.removeAll(keepingCapacity: true)
         people.removeAll(keepingCapacity: true)
         pairings.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
