@@ -82,7 +82,8 @@ extension SQLStore {
         chunk.reserveCapacity(chunkSize)
         var wroteAnything = false
 
-        // Chunk N is written while chunk N+1 is planned (SQLite: on a thread of its own). Chunk
+        // Chunk N is written while chunk N+1 is planned (SQLite: on a thread of its own;
+        // PostgreSQL, whose session is not lent, writes each chunk as soon as it is planned). Chunk
         // N+1's prefetch then reads the store before chunk N is in it, which is the same as after
         // unless it would read what chunk N writes: a person or pairing by a key or code chunk N
         // writes, or a person or pairing whose rows chunk N writes. Then chunk N is written first
@@ -127,20 +128,20 @@ extension SQLStore {
                 try settle()
                 planned = nil
             }
-            var loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
+            let loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
             if let w = planned, w.writesAny(of: loaded) {
                 try write(w)
                 try settle()
                 planned = nil
                 ws.reset()
-                loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
+                _ = try prefetch(s, lookup, ws, req.kind, req.asOf)
             }
             if let w = planned.take() { try write(w) }
             var writer = spare.take() ?? ChunkWriter(batchID: batchID)
             for i in chunk.indices {
                 // The keys move into the plan (their last use): no copy of every string they hold.
                 let keys = chunk[i].keys.take()
-                var plan = planner.plan(chunk[i].record, keys: keys)
+                let plan = planner.plan(chunk[i].record, keys: keys)
                 report.counts[plan.outcome, default: 0] += 1
                 report.diagnostics.append(contentsOf: plan.diagnostics)
                 for w in plan.pendingWarnings {
@@ -164,7 +165,11 @@ extension SQLStore {
             // The chunk's records go with its writes: the writer's thread lets go of them (every
             // string of every row) and hands back an empty array of the same capacity.
             writer.retire(&chunk)
-            planned = writer
+            if behind == nil {
+                try write(writer)
+            } else {
+                planned = writer
+            }
             ws.reset()
         }
 
