@@ -21,6 +21,16 @@ public struct BatchSender<Element> {
         return flush(to: channel)
     }
 
+    /// `send(make(), to: channel)`, with the element made straight into the batch: passing a
+    /// large element made just before as an argument, the optimiser copied it (a retain of every
+    /// reference inside) and destroyed the original.
+    @inlinable
+    public mutating func send(to channel: BoundedChannel<[Element]>, _ make: () -> Element) -> Bool {
+        out.append(make())
+        guard out.count >= size else { return true }
+        return flush(to: channel)
+    }
+
     /// Hands over what is gathered (nothing when empty); false when the consumer cancelled.
     @inlinable
     public mutating func flush(to channel: BoundedChannel<[Element]>) -> Bool {
