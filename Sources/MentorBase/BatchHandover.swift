@@ -40,12 +40,19 @@ public struct BatchSender<Element> {
     }
 }
 
-/// The consuming side: the elements of the batches one by one, each moved out of its batch
-/// (a copy would retain every reference inside the element, and the batch's release undo it).
+/// The consuming side: the elements of the batches one by one.
+///
+/// Each element is copied out of the batch (a retain of every reference inside it), and the
+/// batch itself is shared with the channel, not copied. Moving the elements out instead (a
+/// channel that leaves nothing behind) was measured slower on both threads: the store's thread
+/// then frees every record the producer allocated while the producer still holds nothing
+/// freed to reuse, and glibc's allocator made both pay (250k-row import, per-thread samples:
+/// producer +25 %, store +10 %).
 /// `@inlinable` for the same reason as ``BatchSender``.
 public struct BatchReceiver<Element> {
-    /// The current batch, last element first, so that `popLast` hands out the first.
+    /// The current batch and the index of the next element in it.
     @usableFromInline var batch: [Element] = []
+    @usableFromInline var index = 0
 
     @inlinable
     public init() {}
@@ -54,17 +61,18 @@ public struct BatchReceiver<Element> {
     @inlinable
     public mutating func resume(with batch: [Element]) {
         self.batch = batch
-        self.batch.reverse()
+        index = 0
     }
 
     /// The next element, taking the next batch from `channel` when this one is done; nil when
     /// the stream has ended.
     @inlinable
     public mutating func next(from channel: BoundedChannel<[Element]>) throws -> Element? {
-        while batch.isEmpty {
+        while index >= batch.count {
             guard let more = try channel.take() else { return nil }
             resume(with: more)
         }
-        return batch.popLast()
+        index += 1
+        return batch[index - 1]
     }
 }
