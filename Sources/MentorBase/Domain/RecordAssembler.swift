@@ -61,6 +61,7 @@ public enum RecordAssembler {
     {
         var a = Assembly(kind: kind, fields: fields, location: location, diagnostics: diagnostics)
         a.keying = true
+        // The memo moves into the assembly and back: no copy of the keys it holds.
         swap(&a.memo, &memo)
         let content = a.content(raw: [])
         swap(&a.memo, &memo)
