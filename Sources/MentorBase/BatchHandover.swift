@@ -21,6 +21,16 @@ public struct BatchSender<Element> {
         return flush(to: channel)
     }
 
+    /// `send(make(), to: channel)`, with the element made straight into the batch: passing a
+    /// large element made just before as an argument, the optimiser copied it (a retain of every
+    /// reference inside) and destroyed the original.
+    @inlinable
+    public mutating func send(to channel: BoundedChannel<[Element]>, _ make: () -> Element) -> Bool {
+        out.append(make())
+        guard out.count >= size else { return true }
+        return flush(to: channel)
+    }
+
     /// Hands over what is gathered (nothing when empty); false when the consumer cancelled.
     @inlinable
     public mutating func flush(to channel: BoundedChannel<[Element]>) -> Bool {
@@ -30,12 +40,19 @@ public struct BatchSender<Element> {
     }
 }
 
-/// The consuming side: the elements of the batches one by one, each moved out of its batch
-/// (a copy would retain every reference inside the element, and the batch's release undo it).
+/// The consuming side: the elements of the batches one by one.
+///
+/// Each element is copied out of the batch (a retain of every reference inside it), and the
+/// batch itself is shared with the channel, not copied. Moving the elements out instead (a
+/// channel that leaves nothing behind) was measured slower on both threads: the store's thread
+/// then frees every record the producer allocated while the producer still holds nothing
+/// freed to reuse, and glibc's allocator made both pay (250k-row import, per-thread samples:
+/// producer +25 %, store +10 %).
 /// `@inlinable` for the same reason as ``BatchSender``.
 public struct BatchReceiver<Element> {
-    /// The current batch, last element first, so that `popLast` hands out the first.
+    /// The current batch and the index of the next element in it.
     @usableFromInline var batch: [Element] = []
+    @usableFromInline var index = 0
 
     @inlinable
     public init() {}
@@ -44,17 +61,18 @@ public struct BatchReceiver<Element> {
     @inlinable
     public mutating func resume(with batch: [Element]) {
         self.batch = batch
-        self.batch.reverse()
+        index = 0
     }
 
     /// The next element, taking the next batch from `channel` when this one is done; nil when
     /// the stream has ended.
     @inlinable
     public mutating func next(from channel: BoundedChannel<[Element]>) throws -> Element? {
-        while batch.isEmpty {
+        while index >= batch.count {
             guard let more = try channel.take() else { return nil }
             resume(with: more)
         }
-        return batch.popLast()
+        index += 1
+        return batch[index - 1]
     }
 }

@@ -8,10 +8,26 @@ import MentorStore
 struct RowAssembler {
     private var input = AssemblerFields()
     private var slots: AssemblerSlots?
+    /// The keys of the last name referred to (the same mentor on row after row of a mentee base).
+    private var memo = ReferenceKeyMemo()
 
     /// `RecordAssembler.assemble(kind:fields: rec.fields.mapValues(FieldInput.init), …)`, by slot.
     mutating func assemble(_ rec: ValidatedRecord, kind: ImportKind, raw: [(String, String)],
                            diagnostics: [Diagnostic]) -> IncomingRecord {
+        fill(rec)
+        return RecordAssembler.assemble(kind: kind, fields: input, location: rec.location, raw: raw, diagnostics: diagnostics)
+    }
+
+    /// The record with its keys and stored values (none for a record with errors): what the
+    /// one-pass import hands to the store.
+    mutating func keyed(_ rec: ValidatedRecord, kind: ImportKind) -> KeyedRecord {
+        fill(rec)
+        let (record, keys) = RecordAssembler.assembleKeyed(kind: kind, fields: input, location: rec.location,
+                                                           diagnostics: rec.diagnostics, memo: &memo)
+        return KeyedRecord(record: record, keys: keys)
+    }
+
+    private mutating func fill(_ rec: ValidatedRecord) {
         let s: AssemblerSlots
         if let current = slots, current.schema === rec.schema {
             s = current
@@ -20,7 +36,17 @@ struct RowAssembler {
             slots = s
         }
         rec.fill(&input, slots: s)
-        return RecordAssembler.assemble(kind: kind, fields: input, location: rec.location, raw: raw, diagnostics: diagnostics)
+    }
+}
+
+/// The one-pass worker's assembler and batch sender.
+struct RowHandover {
+    var assembler = RowAssembler()
+    var sender = BatchSender<KeyedRecord>()
+
+    /// Assembles and keys `rec`, adding it to the batch; false when the store cancelled.
+    mutating func send(_ rec: ValidatedRecord, kind: ImportKind, to channel: BoundedChannel<[KeyedRecord]>) -> Bool {
+        sender.send(to: channel) { assembler.keyed(rec, kind: kind) }
     }
 }
 
@@ -229,10 +255,8 @@ enum ValidatedImport {
             do {
                 let reader = try setup.plugin.makeReader(source: InputSource(path: setup.path), options: setup.readOptions)
                 var pending: [Diagnostic] = []
-                var sender = BatchSender<Keyed>()
+                var handover = RowHandover()
                 var kind: ImportKind?
-                var memo = ReferenceKeyMemo()
-                var assembler = RowAssembler()
                 let summary = try TableValidation(kind: setup.kind, mapFile: setup.mapFile, options: setup.options).run(
                     reader: reader, file: setup.path, namedSheets: ValidatedImport.namedSheets(reader, setup.plugin),
                     sheets: setup.sheets,
@@ -257,18 +281,13 @@ enum ValidatedImport {
                             throw CancellationError()
                         }
                         state.noteRecord(sheet: rec.location.sheet, row: rec.row)
-                        let record = assembler.assemble(rec, kind: kind ?? .mentees, raw: [], diagnostics: rec.diagnostics)
-                        let keys = record.hasErrors ? nil : RecordKeys.withValues(record, memo: &memo)
-                        // Consumed: neither is used after the hand-over (the optimiser still copies the
-                        // keyed record into the batch once; perf shows ≈ 1 % of the import's CPU there).
-                        let keyed = KeyedRecord(record: consume record, keys: consume keys)
-                        if !sender.send(consume keyed, to: channel) { throw CancellationError() }
+                        if !handover.send(rec, kind: kind ?? .mentees, to: channel) { throw CancellationError() }
                     },
                     onDiagnostic: { pending.append($0) })
                 state.addLoose(pending)
                 state.addGeneral(reader.diagnostics.items)
                 state.finishKind(summary.kindReason)
-                if !sender.flush(to: channel) { throw CancellationError() }
+                if !handover.sender.flush(to: channel) { throw CancellationError() }
                 channel.close()
             } catch {
                 channel.close(error: state.twoPassesNeeded ? nil : error)

@@ -65,6 +65,69 @@ import Testing
         }
     }
 
+    /// The one-pass import assembles and keys a row in one go (`assembleKeyed`, a base row's keys
+    /// taken from its parts); it must give the record `assemble` gives and the keys
+    /// `RecordKeys.withValues` computes from that record, with the same memo of reference keys.
+    @Test func keyedAssemblyGivesTheRecordAndItsKeys() throws {
+        let registry = MentorFormats.builtinRegistry()
+        let files = try FileManager.default.contentsOfDirectory(atPath: SampleTests.samplesDir.path)
+            .filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".json")) && !$0.hasSuffix(".expected.json") }.sorted()
+        var records: [ValidatedRecord] = []
+        for name in files {
+            let url = SampleTests.samplesDir.appendingPathComponent(name)
+            let source = InputSource(path: url.path, displayName: name)
+            guard let plugin = try? registry.detect(source).plugin,
+                  let reader = try? plugin.makeReader(source: source, options: ReadOptions()) else { continue }
+            _ = try? TableValidation(kind: nil, mapFile: nil, options: testOptions).run(
+                reader: reader, file: name, namedSheets: false, onRecord: { records.append($0) }, onDiagnostic: { _ in })
+        }
+        // Rows naming the same mentor one after another (the memo's reused keys), a mentor named
+        // with a workplace, spoilt rows (errors: no keys), and a mentee without a mentor.
+        let header = ["ФИО наставляемого", "Дата рождения", "Класс", "Контактные данные для связи",
+                      "ФИО родителя (законного представителя)", "Категория наставляемого", "Дата вхождения в программу",
+                      "ФИО наставника", "Форма наставничества", "Дата завершения программы"]
+        let (spoilt, _, _) = try validate([
+            header,
+            ["Иванов Иван Иванович", "01.02.2010", "7Б", "8 (911) 101-11-10, +7 912 000-00-00; a@B.ru", "Иванова Мария",
+             "проявившие выдающиеся способности; что-то ещё", "01.09.2022", "Орлова Н. В.", "что-то своё", "31.05.2023"],
+            ["Петров Пётр", "02.02.2010", "7Б", "+7 912 000-00-00, 8 (911) 101-11-10", "", "", "01.09.2022",
+             "Орлова Н. В.", "студент – ученик", ""],
+            ["", "2011", "11 а", "", "", "", "", "Petrova Anna", "ученик – ученик", ""],
+            ["Смирнов-Б Пётр", "31.02.2010", "", "8 911 1011110", "", "", "2022", "", "", ""],
+            ["Сидоров Сидор", "03.03.2010", "5А", "", "", "", "", "", "", ""],
+        ], kind: .mentees)
+        records += spoilt
+        var input = AssemblerFields()
+        var keyedMemo = ReferenceKeyMemo()
+        var plainMemo = ReferenceKeyMemo()
+        var kinds = Set<RecordKind>()
+        var keyed = 0
+        for rec in records {
+            rec.fill(&input, slots: AssemblerSlots(rec.schema))
+            let (record, keys) = RecordAssembler.assembleKeyed(kind: rec.kind, fields: input, location: rec.location,
+                                                              diagnostics: rec.diagnostics, memo: &keyedMemo)
+            let plain = RecordAssembler.assemble(kind: rec.kind, fields: input, location: rec.location,
+                                                 diagnostics: rec.diagnostics)
+            #expect(record == plain, "\(rec.location)")
+            guard !plain.hasErrors else {
+                #expect(keys == nil)
+                continue
+            }
+            let expected = RecordKeys.withValues(plain, memo: &plainMemo)
+            let k = try #require(keys)
+            #expect(k.subject == expected.subject, "\(rec.location)")
+            #expect(k.references == expected.references, "\(rec.location)")
+            #expect(k.subjectValues == expected.subjectValues, "\(rec.location)")
+            #expect(k.profileValues == expected.profileValues, "\(rec.location)")
+            #expect(k.pairingValues == expected.pairingValues, "\(rec.location)")
+            #expect(k.label == expected.label, "\(rec.location)")
+            keyed += 1
+            kinds.insert(rec.kind)
+        }
+        #expect(keyed > 50)
+        #expect(kinds.count == RecordKind.allCases.count)
+    }
+
     /// The slots are the catalog's field names, each once, spelt as the catalog spells them.
     @Test func slotsCoverTheCatalog() {
         var catalog = Set<String>()

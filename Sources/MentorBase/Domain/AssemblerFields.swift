@@ -59,15 +59,21 @@ public struct AssemblerFields: Sendable {
 
     /// Empties every slot, keeping the storage for the next row.
     public mutating func removeAll() {
-        for (word, base) in [(set.0, 0), (set.1, 64)] {
-            var bits = word
-            while bits != 0 {
-                values[base + bits.trailingZeroBitCount] = nil
-                bits &= bits - 1
-            }
-        }
+        clear(set.0, base: 0)
+        clear(set.1, base: 64)
         set = (0, 0)
     }
+
+    private mutating func clear(_ word: UInt64, base: Int) {
+        var bits = word
+        while bits != 0 {
+            values[base + bits.trailingZeroBitCount] = nil
+            bits &= bits - 1
+        }
+    }
+
+    /// The slots of each kind's required fields, in catalog order: checked on every row.
+    static let requiredSlots: [ImportKind: [Name]] = catalogs.mapValues { $0.filter(\.field.required).map(\.slot) }
 
     /// The catalog of each kind with each field's slot, made once (the catalog builds its lists anew per call).
     static let catalogs: [ImportKind: [(field: DomainCatalog.Field, slot: Name)]] = {

@@ -11,8 +11,11 @@ public struct IdentityKeys: Hashable, Sendable {
     public var birthYear: Int?
     /// Folded class name.
     public var className: String?
-    public var phones: Set<String>
-    public var emails: Set<String>
+    /// Phones and lower-cased e-mails as sets, kept as sorted arrays without repeats
+    /// (`Person.canonicalSet`): one contact, the usual case, shares the person's own array
+    /// where a `Set` allocated a hash table per row.
+    public var phones: [String]
+    public var emails: [String]
     /// Folded organisation, only used to tell namesakes apart in references.
     public var organization: String?
 
@@ -21,11 +24,13 @@ public struct IdentityKeys: Hashable, Sendable {
         self.init(p, folded: (nameKey, initialsKey))
     }
 
-    public init(_ p: Person) {
+    /// Borrowed (as the initialiser below): an initialiser's argument is otherwise passed owned,
+    /// and the caller copied the whole person (a retain of each of its strings) to pass it.
+    public init(_ p: borrowing Person) {
         self.init(p, folded: nil)
     }
 
-    private init(_ p: Person, folded: (String, String)?) {
+    private init(_ p: borrowing Person, folded: (String, String)?) {
         snils = SNILSKey.digits(p.snils)
         if let folded {
             nameKey = folded.0
@@ -42,13 +47,13 @@ public struct IdentityKeys: Hashable, Sendable {
         } else {
             className = nil
         }
-        phones = p.phones.isEmpty ? [] : Set(p.phones)
-        emails = p.emails.isEmpty ? [] : Set(p.emails.map { $0.lowercased() })
+        phones = Person.canonicalSet(p.phones)
+        emails = p.emails.isEmpty ? [] : Person.canonicalSet(p.emails.map { $0.lowercased() })
         organization = p.organization.map(NameKey.fold).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The full-name key and the initials key; each part is folded once.
-    static func nameKeys(_ p: Person) -> (String, String) {
+    static func nameKeys(_ p: borrowing Person) -> (String, String) {
         let k = NameKey.keys(lastName: p.lastName, firstName: p.firstName, patronymic: p.patronymic)
         return (k.name, k.initials)
     }
@@ -73,7 +78,13 @@ public struct IdentityKeys: Hashable, Sendable {
     /// Shares a class, a phone or an e-mail.
     func sharesContact(_ o: IdentityKeys) -> Bool {
         if let a = className, a == o.className { return true }
-        return !phones.isDisjoint(with: o.phones) || !emails.isDisjoint(with: o.emails)
+        return IdentityKeys.intersect(phones, o.phones) || IdentityKeys.intersect(emails, o.emails)
+    }
+
+    /// True when the two (short) lists share an element.
+    private static func intersect(_ a: [String], _ b: [String]) -> Bool {
+        guard !a.isEmpty && !b.isEmpty else { return false }
+        return a.contains { b.contains($0) }
     }
 }
 
@@ -125,6 +136,42 @@ public struct RecordKeys: Sendable {
         references = []
     }
 
+    /// `withValues(r, memo:)` of a mentor-base row, from its parts before a record holds them
+    /// (``RecordAssembler/assembleKeyed(kind:fields:location:diagnostics:memo:)``).
+    static func withValues(mentor p: Person, _ profile: MentorProfile, pairing: Pairing?, mentees: [PersonReference],
+                           memo: inout ReferenceKeyMemo) -> RecordKeys {
+        var k = RecordKeys()
+        k.references = mentees.map { memo.keys($0) }
+        k.takeBase(p, profile, pairing, withValues: true)
+        // `MergePlanner.label` of a row about a person.
+        k.label = p.displayName
+        return k
+    }
+
+    /// `withValues(r, memo:)` of a mentee-base row, from its parts (as the mentor's above).
+    static func withValues(mentee p: Person, _ profile: MenteeProfile, pairing: Pairing?, mentor: PersonReference?,
+                           memo: inout ReferenceKeyMemo) -> RecordKeys {
+        var k = RecordKeys()
+        if let mentor { k.references = memo.keyList(mentor) }
+        k.takeBase(p, profile, pairing, withValues: true)
+        k.label = p.displayName
+        return k
+    }
+
+    /// The subject's keys, and with `withValues` the stored values, of a base row (a mentor's or
+    /// a mentee's) with its profile and pairing; `Pairing()`'s values stand for no pairing.
+    private mutating func takeBase<Profile: StoredRecord>(_ p: Person, _ profile: Profile, _ pairing: Pairing?,
+                                                          withValues: Bool) {
+        subject = IdentityKeys(p)
+        if withValues {
+            subjectValues = p.storedValues
+            profileValues = profile.storedValues
+            pairingValues = pairing?.storedValues ?? RecordKeys.noPairingValues
+        }
+    }
+
+    private static let noPairingValues = Pairing().storedValues
+
     /// The keys, and with `withValues` the stored values, taken from the record's parts in one
     /// pass over its content (each part is read out of the record once). A method, not an
     /// initialiser: it borrows `r`, where an initialiser's argument is passed owned and the
@@ -132,21 +179,11 @@ public struct RecordKeys: Sendable {
     private mutating func take(_ r: IncomingRecord, referenceKeys: (PersonReference) -> IdentityKeys, withValues: Bool) {
         switch r.content {
         case .mentor(let p, let profile, let pairing, let ms):
-            subject = IdentityKeys(p)
             references = ms.map(referenceKeys)
-            if withValues {
-                subjectValues = p.storedValues
-                profileValues = profile.storedValues
-                pairingValues = (pairing ?? Pairing()).storedValues
-            }
+            takeBase(p, profile, pairing, withValues: withValues)
         case .mentee(let p, let profile, let pairing, let m):
-            subject = IdentityKeys(p)
             references = m.map { [referenceKeys($0)] } ?? []
-            if withValues {
-                subjectValues = p.storedValues
-                profileValues = profile.storedValues
-                pairingValues = (pairing ?? Pairing()).storedValues
-            }
+            takeBase(p, profile, pairing, withValues: withValues)
         case .consent(let p, _, _), .questionnaire(let p, _):
             subject = IdentityKeys(p)
             references = []
@@ -163,6 +200,8 @@ public struct RecordKeys: Sendable {
 /// person (byte for byte, so the keys are the ones `IdentityKeys(_:)` would compute).
 public struct ReferenceKeyMemo {
     private var last: (reference: PersonReference, keys: IdentityKeys)?
+    /// `[last.keys]`, made once per name: a row that names one person (a mentee's mentor) shares it.
+    private var lastList: [IdentityKeys] = []
 
     public init() {}
 
@@ -171,7 +210,14 @@ public struct ReferenceKeyMemo {
         if let last, last.reference.hasSameBytes(as: r) { return last.keys }
         let k = IdentityKeys(r)
         last = (r, k)
+        lastList = [k]
         return k
+    }
+
+    /// `[keys(r)]`.
+    mutating func keyList(_ r: PersonReference) -> [IdentityKeys] {
+        _ = keys(r)
+        return lastList
     }
 }
 

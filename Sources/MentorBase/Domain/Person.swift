@@ -58,18 +58,36 @@ public struct Person: Hashable, Sendable {
     public var displayName: String { Person.joinedName(lastName, firstName, patronymic, keepEmpty: false) }
 
     /// The name parts joined by single spaces, in one allocation (a row's label is made of it).
-    /// `keepEmpty: false` leaves empty parts out; a nil part is always left out.
+    /// `keepEmpty: false` leaves empty parts out; a nil part is always left out. The bytes are
+    /// copied into a string of the exact size: `String.append` checks the grapheme boundary at
+    /// every join, which for Cyrillic names cost more than copying them (callgrind, 20k rows:
+    /// 148 against 117 million instructions, with the validation of the result included).
     static func joinedName(_ a: String, _ b: String?, _ c: String?, keepEmpty: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(a.utf8.count + (b?.utf8.count ?? 0) + (c?.utf8.count ?? 0) + 2)
-        var first = true
-        for part in [a, b, c] {
-            guard let part, keepEmpty || !part.isEmpty else { continue }
-            if !first { out.append(" ") }
-            out.append(part)
-            first = false
+        let useA = keepEmpty || !a.isEmpty
+        let useB = b.map { keepEmpty || !$0.isEmpty } ?? false
+        let useC = c.map { keepEmpty || !$0.isEmpty } ?? false
+        var size = 0
+        var parts = 0
+        if useA { size += a.utf8.count; parts += 1 }
+        if useB, let b { size += b.utf8.count; parts += 1 }
+        if useC, let c { size += c.utf8.count; parts += 1 }
+        size += max(0, parts - 1)
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var n = 0
+            var first = true
+            func put(_ part: String) {
+                if !first {
+                    buffer[n] = 0x20
+                    n += 1
+                }
+                first = false
+                StoredCoding.copyUTF8(part, into: buffer, at: &n)
+            }
+            if useA { put(a) }
+            if useB, let b { put(b) }
+            if useC, let c { put(c) }
+            return n
         }
-        return out
     }
 
     /// True when the name or patronymic is given only by an initial.
@@ -116,28 +134,58 @@ extension Person: StoredRecord {
     }
 
     /// Guardians as a JSON array of `{"name","phone","relation"}` objects; none is NULL.
+    /// The same text `MiniJSON.render` gives for these objects. When no text needs escaping (the
+    /// usual case) it is written straight into a string of the exact size; otherwise into bytes
+    /// through `JSONText`'s escaping.
     static func encode(_ gs: [Guardian]) -> StoredValue? {
         guard !gs.isEmpty else { return nil }
-        // Written straight as bytes; the same text `MiniJSON.render` gives for these objects.
+        var size = 0
+        var plain = true
+        writeGuardians(gs, literal: { size += $0.utf8CodeUnitCount }, text: { s in
+            size += s.utf8.count + 2
+            if plain && StoredCoding.needsEscaping(s) { plain = false }
+        })
+        if plain {
+            return .text(String(unsafeUninitializedCapacity: size) { buffer in
+                var n = 0
+                writeGuardians(gs, literal: { literal in
+                    literal.withUTF8Buffer { StoredCoding.copy($0, into: buffer, at: &n) }
+                }, text: { s in
+                    buffer[n] = 0x22
+                    n += 1
+                    StoredCoding.copyUTF8(s, into: buffer, at: &n)
+                    buffer[n] = 0x22
+                    n += 1
+                })
+                return n
+            })
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(gs.reduce(2) { $0 + $1.name.utf8.count + ($1.phone?.utf8.count ?? 0) + ($1.relation?.utf8.count ?? 0) + 40 })
-        out.append(0x5B)
+        out.reserveCapacity(size + 16)
+        writeGuardians(gs, literal: { literal in literal.withUTF8Buffer { out.append(contentsOf: $0) } },
+                       text: { JSONText.appendString($0, to: &out) })
+        return .text(String(decoding: out, as: UTF8.self))
+    }
+
+    /// The one layout of the guardians' JSON, for `encode`: fixed bytes through `literal`,
+    /// each string value (to be quoted) through `text`.
+    private static func writeGuardians(_ gs: [Guardian], literal: (StaticString) -> Void, text: (String) -> Void) {
+        literal("[")
         for (i, g) in gs.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            out.append(contentsOf: #"{"name":"#.utf8)
-            JSONText.appendString(g.name, to: &out)
+            if i > 0 { literal(",") }
+            literal(#"{"name":"#)
+            text(g.name)
             if let p = g.phone {
-                out.append(contentsOf: #","phone":"#.utf8)
-                JSONText.appendString(p, to: &out)
+                literal(#","phone":"#)
+                text(p)
             }
             if let r = g.relation {
-                out.append(contentsOf: #","relation":"#.utf8)
-                JSONText.appendString(r, to: &out)
+                literal(#","relation":"#)
+                text(r)
             }
-            out.append(0x7D)
+            literal("}")
         }
-        out.append(0x5D)
-        return .text(String(decoding: out, as: UTF8.self))
+        literal("]")
     }
 
     static func decodeGuardians(_ v: StoredValue?) -> [Guardian] {

@@ -50,6 +50,28 @@ public enum RecordAssembler {
         let content = a.content(raw: raw)
         return IncomingRecord(location: location, content: content, diagnostics: a.diagnostics)
     }
+
+    /// The record, and for a record without errors `RecordKeys.withValues(record, memo: &memo)`.
+    /// A base row's keys are taken from its parts while they are at hand, before the record
+    /// wraps them: reading them back out of the record copies every string of its content.
+    /// Gives the same keys as keying the assembled record (a test holds both ways equal).
+    public static func assembleKeyed(kind: ImportKind, fields: AssemblerFields, location: SourceLocation,
+                                     diagnostics: [Diagnostic] = [], memo: inout ReferenceKeyMemo)
+        -> (record: IncomingRecord, keys: RecordKeys?)
+    {
+        var a = Assembly(kind: kind, fields: fields, location: location, diagnostics: diagnostics)
+        a.keying = true
+        // The memo moves into the assembly and back: no copy of the keys it holds.
+        swap(&a.memo, &memo)
+        let content = a.content(raw: [])
+        swap(&a.memo, &memo)
+        let record = IncomingRecord(location: location, content: content, diagnostics: a.diagnostics)
+        if record.hasErrors { return (record, nil) }
+        if let keys = a.keys.take() { return (record, keys) }
+        // Kinds whose keys are not taken on the way (not the bases): from the record.
+        let keys = RecordKeys.withValues(record, memo: &memo)
+        return (record, keys)
+    }
 }
 
 private struct Assembly {
@@ -57,6 +79,10 @@ private struct Assembly {
     let fields: AssemblerFields
     let location: SourceLocation
     var diagnostics: [Diagnostic]
+    /// Set by `assembleKeyed`: a base row's keys are taken into `keys` (with `memo`) on the way.
+    var keying = false
+    var keys: RecordKeys?
+    var memo = ReferenceKeyMemo()
 
     init(kind: ImportKind, fields: AssemblerFields, location: SourceLocation, diagnostics: [Diagnostic]) {
         self.kind = kind
@@ -66,12 +92,12 @@ private struct Assembly {
     }
 
     mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
-        let catalog = AssemblerFields.catalogs[kind] ?? []
-        for (f, slot) in catalog where f.required && fields[slot] == nil {
+        for slot in AssemblerFields.requiredSlots[kind] ?? [] where fields[slot] == nil {
             // The validator already reports these; the assembler must not store a row without them either.
-            if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == f.name }) {
-                error("required-error", f.name, nil,
-                      Localized(ru: "не заполнено обязательное поле «\(f.name)»", en: "required field “\(f.name)” is empty"))
+            let name = slot.text
+            if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == name }) {
+                error("required-error", name, nil,
+                      Localized(ru: "не заполнено обязательное поле «\(name)»", en: "required field “\(name)” is empty"))
             }
         }
         switch kind {
@@ -86,24 +112,29 @@ private struct Assembly {
                 caseLink: text(.caseLink), photoLink: text(.photoLink), status: code(.status),
                 schoolYear: text(.schoolYear))
             let mentees = references(.menteeNames, organization: text(.menteeWorkplace))
-            let pairing = pairingFields()
-            return .mentor(person, profile, pairing: mentees.isEmpty ? nil : pairing, mentees: mentees)
+            // Made even when unused: an unknown end reason is an error on the row either way.
+            let fieldsOfPairing = pairingFields()
+            let pairing: Pairing? = mentees.isEmpty ? nil : fieldsOfPairing
+            if wantsKeys { keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees, memo: &memo) }
+            return .mentor(person, profile, pairing: pairing, mentees: mentees)
         case .mentees:
             var person = self.person()
             person.kind = person.kind ?? (person.className != nil ? .student : nil)
             if let g = fields[.guardianName].flatMap(nameParts) {
                 let relation: String? = fields[.guardianRelation]?.text
-                person.guardians = [Guardian(name: g.display, phone: list(.guardianPhone).first, relation: relation)]
+                person.guardians = [Guardian(name: g.display, phone: firstOfList(.guardianPhone), relation: relation)]
             }
             let profile = MenteeProfile(
                 categories: list(.menteeCategory), request: text(.request), entryDate: date(.startDate),
                 results: text(.results), caseLink: text(.caseLink), status: code(.status),
                 schoolYear: text(.schoolYear))
-            let mentor = references(.mentorName, organization: text(.mentorWorkplace)).first
-            var pairing = pairingFields()
-            pairing.results = nil
-            pairing.caseLink = nil
-            return .mentee(person, profile, pairing: mentor == nil ? nil : pairing, mentor: mentor)
+            let mentor = firstReference(.mentorName, organization: text(.mentorWorkplace))
+            var fieldsOfPairing = pairingFields()
+            fieldsOfPairing.results = nil
+            fieldsOfPairing.caseLink = nil
+            let pairing: Pairing? = mentor == nil ? nil : fieldsOfPairing
+            if wantsKeys { keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor, memo: &memo) }
+            return .mentee(person, profile, pairing: pairing, mentor: mentor)
         case .consents:
             let person = self.person()
             guard let signedOn = date(.signedOn) else { return .consent(person, [], revokesAllOn: nil) }
@@ -133,7 +164,7 @@ private struct Assembly {
         case .mentorQuestionnaire, .menteeQuestionnaire, .monitoringQuestionnaire:
             var person = self.person()
             if kind == .menteeQuestionnaire, let g = fields[.guardianName].flatMap(nameParts) {
-                person.guardians = [Guardian(name: g.display, phone: list(.guardianPhone).first)]
+                person.guardians = [Guardian(name: g.display, phone: firstOfList(.guardianPhone))]
             }
             if kind == .mentorQuestionnaire {
                 let category: MentorCategory? = code(.mentorCategory)
@@ -142,7 +173,7 @@ private struct Assembly {
             let role: QuestionnaireRole? = kind == .mentorQuestionnaire ? .mentor
                 : kind == .menteeQuestionnaire ? .mentee : code(.role)
             let stage: QuestionnaireStage? = kind == .monitoringQuestionnaire ? code(.stage) : .intake
-            let answers = catalog.compactMap { f, slot -> QuestionnaireResponse.Answer? in
+            let answers = (AssemblerFields.catalogs[kind] ?? []).compactMap { f, slot -> QuestionnaireResponse.Answer? in
                 guard slot != .submittedAt, let v = fields[slot] else { return nil }
                 return QuestionnaireResponse.Answer(f.name, v.text)
             }
@@ -158,6 +189,10 @@ private struct Assembly {
             return .questionnaire(person, response)
         }
     }
+
+    /// Keys are wanted here: by `assembleKeyed`, for a row without errors (the diagnostics are
+    /// final once the parts are made).
+    var wantsKeys: Bool { keying && !diagnostics.contains { $0.severity == .error } }
 
     // MARK: Pieces
 
@@ -205,14 +240,26 @@ private struct Assembly {
 
     func references(_ name: AssemblerFields.Name, organization: String?) -> [PersonReference] {
         guard let v = fields[name] else { return [] }
-        func reference(_ item: FieldInput) -> PersonReference? {
-            guard let n = nameParts(item), !n.lastName.isEmpty else { return nil }
-            return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
-                                   organization: organization)
+        // One name is a usual value: no list of items is built for it.
+        guard case .list(let items) = v else { return reference(v, organization: organization).map { [$0] } ?? [] }
+        return items.compactMap { reference($0, organization: organization) }
+    }
+
+    /// `references(name, organization:).first`, without the list.
+    func firstReference(_ name: AssemblerFields.Name, organization: String?) -> PersonReference? {
+        guard let v = fields[name] else { return nil }
+        guard case .list(let items) = v else { return reference(v, organization: organization) }
+        for item in items {
+            if let r = reference(item, organization: organization) { return r }
         }
-        // One name (a mentee's mentor) is the usual value: no list of items is built for it.
-        guard case .list(let items) = v else { return reference(v).map { [$0] } ?? [] }
-        return items.compactMap(reference)
+        return nil
+    }
+
+    /// A name as a reference; nil when it has no surname.
+    func reference(_ item: FieldInput, organization: String?) -> PersonReference? {
+        guard let n = nameParts(item), !n.lastName.isEmpty else { return nil }
+        return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
+                               organization: organization)
     }
 
     func nameParts(_ v: FieldInput) -> FieldInput.NameParts? {
@@ -264,6 +311,20 @@ private struct Assembly {
             if !s.isEmpty { out.append(s) }
         }
         return out
+    }
+
+    /// `list(name).first`, without the list.
+    func firstOfList(_ name: AssemblerFields.Name) -> String? {
+        guard let v = fields[name] else { return nil }
+        guard case .list(let items) = v else {
+            let s = v.text
+            return s.isEmpty ? nil : s
+        }
+        for item in items {
+            let s = item.text
+            if !s.isEmpty { return s }
+        }
+        return nil
     }
 
     /// A code the store's enums know; an unknown one is an error on the row.
