@@ -21,41 +21,16 @@ struct KeyFilter {
         words = Array(repeating: 0, count: KeyFilter.bitCount / 64)
     }
 
-    /// Two 64-bit hashes of the key's bytes, eight bytes at a time (a multiply-xorshift mix).
-    @inline(__always)
-    private static func hashes(_ key: String) -> (UInt64, UInt64) {
-        var h: UInt64 = 0x9e37_79b9_7f4a_7c15
-        var s = key
-        s.withUTF8 { buf in
-            guard let base = buf.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            let n = buf.count
-            h ^= UInt64(n)
-            var i = 0
-            while i + 8 <= n {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
-                h ^= h >> 31
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(buf[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
-            h ^= h >> 29
-        }
-        var g = (h ^ 0x2545_f491_4f6c_dd1d) &* 0xbf58_476d_1ce4_e5b9
-        g ^= g >> 32
-        return (h, g)
-    }
-
     /// The key's word and its three bits in it.
     @inline(__always)
-    private static func place(_ key: String) -> (word: Int, mask: UInt64) {
-        let (h1, h2) = KeyFilter.hashes(key)
+    static func place(_ key: String) -> (word: Int, mask: UInt64) {
+        place(hashes: keyHashes(key))
+    }
+
+    /// The word and bits of a key whose `keyHashes` are `h`.
+    @inline(__always)
+    static func place(hashes h: (UInt64, UInt64)) -> (word: Int, mask: UInt64) {
+        let (h1, h2) = h
         let word = Int(truncatingIfNeeded: h1 >> 32) & (KeyFilter.bitCount / 64 - 1)
         let mask = (1 as UInt64) << (h2 & 63) | (1 as UInt64) << ((h2 >> 6) & 63) | (1 as UInt64) << ((h2 >> 12) & 63)
         return (word, mask)
@@ -66,8 +41,11 @@ struct KeyFilter {
         words[w] |= m
     }
 
-    func mayContain(_ key: String) -> Bool {
-        let (w, m) = KeyFilter.place(key)
+    func mayContain(_ key: String) -> Bool { mayContain(hashes: keyHashes(key)) }
+
+    /// `mayContain` of the key whose `keyHashes` are `h`.
+    func mayContain(hashes h: (UInt64, UInt64)) -> Bool {
+        let (w, m) = KeyFilter.place(hashes: h)
         return words[w] & m == m
     }
 

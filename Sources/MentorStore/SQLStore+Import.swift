@@ -179,13 +179,28 @@ extension SQLStore {
                           _ kind: ImportKind, _ filter: KeyFilter?,
                           _ asOf: CalendarDate?) throws {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
+        // Every key the rows will ask about, counted (the planner need not index a new person
+        // nobody else in the chunk asks about); nil when a row will compute its keys itself.
+        var asked: AskedKeys? = AskedKeys(capacity: chunk.count * 3)
+        // Each key hashed once, for both the count and the store's key filter.
+        func one(_ key: String?, _ set: inout Set<ByteKey>) {
+            guard let key else { return }
+            let h = keyHashes(key)
+            asked?.add(hashes: h)
+            if filter?.mayContain(hashes: h) ?? true { set.insert(ByteKey(key)) }
+        }
         func add(_ snilsKey: String?, _ nameKey: String?, _ initialsKey: String?) {
-            if let x = snilsKey, filter?.mayContain(x) ?? true { snils.insert(ByteKey(x)) }
-            if let x = nameKey, filter?.mayContain(x) ?? true { names.insert(ByteKey(x)) }
-            if let x = initialsKey, filter?.mayContain(x) ?? true { initials.insert(ByteKey(x)) }
+            one(snilsKey, &snils)
+            one(nameKey, &names)
+            one(initialsKey, &initials)
         }
         // Read in place (a `let` of a row's keys would copy every string they hold).
-        for i in chunk.indices where chunk[i].keys != nil {
+        for i in chunk.indices {
+            guard chunk[i].keys != nil else {
+                // A row without errors and without keys computes its own (and asks about them).
+                if asked != nil && !chunk[i].record.hasErrors { asked = nil }
+                continue
+            }
             if chunk[i].keys?.subject != nil { add(chunk[i].keys?.subject?.snils, chunk[i].keys?.subject?.nameKey,
                                                   chunk[i].keys?.subject?.initialsKey) }
             for j in 0..<(chunk[i].keys?.references.count ?? 0) {
@@ -197,6 +212,7 @@ extension SQLStore {
                 codes.insert(ByteKey(c))
             }
         }
+        ws.askedKeys = asked
         let personSQL = SQLStore.select(SQLStore.personColumns, "people")
         try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.map { .text($0.string) }) {
             ws.put(SQLStore.person($0))

@@ -14,7 +14,7 @@ public final class MergePlanner {
     /// The date the store-tier rules are checked on (consents of people in active pairs); nil: not checked.
     public var asOf: CalendarDate?
     /// People already warned about in this import (one warning per person, not one per row).
-    private var warnedNoConsent = Set<Int64>()
+    private var warnedNoConsent: IDBits
     /// «pair-without-consent» warnings are left unworded in `RecordPlan.pendingWarnings` (an
     /// import words only those its report keeps); otherwise they are in `diagnostics` at once.
     public var defersConsentWarnings = false
@@ -22,6 +22,7 @@ public final class MergePlanner {
     public init(workingSet: WorkingSet, policy: ConflictPolicy = .replace) {
         self.workingSet = workingSet
         self.policy = policy
+        warnedNoConsent = IDBits(base: workingSet.nextID(.people))
     }
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
@@ -90,7 +91,7 @@ public final class MergePlanner {
             let ids = b.applyReferences(menteeIDs, mentees)
             b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: pid, menteeIDs: ids,
                            primary: false)
-            checkConsents(&b, [pid] + ids, in: pairing ?? Pairing())
+            checkConsents(&b, [pid] + ids, in: pairing ?? Pairing(), subject: person)
         }
     }
 
@@ -106,7 +107,7 @@ public final class MergePlanner {
             if let m = mid.first {
                 b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: m, menteeIDs: [pid],
                                primary: false)
-                checkConsents(&b, [pid, m], in: pairing ?? Pairing())
+                checkConsents(&b, [pid, m], in: pairing ?? Pairing(), subject: person)
             }
         }
     }
@@ -133,20 +134,21 @@ public final class MergePlanner {
         if let asOf, !StoreRules.hasProcessingConsent(workingSet.consents[pid] ?? [], on: asOf),
            workingSet.inActivePairing.contains(pid) || workingSet.pairings.values.contains(where: {
                ($0.mentorID == pid || $0.members[pid] != nil) && StoreRules.isActive($0.pairing, on: asOf)
-           }), warnedNoConsent.insert(pid).inserted {
+           }), warnedNoConsent.insert(pid) {
             let revoked = (workingSet.consents[pid] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
             b.pendingWarnings.append(PendingConsentWarning(person: person, personID: pid, date: asOf, revoked: revoked))
         }
     }
 
     /// Warns once per person when someone in an active pair has no processing consent valid on `asOf`.
-    private func checkConsents(_ b: inout Builder, _ ids: [Int64], in pairing: Pairing) {
+    /// `subject`: the row's own person, named for the person the row created without indexing it.
+    private func checkConsents(_ b: inout Builder, _ ids: [Int64], in pairing: Pairing, subject: Person? = nil) {
         guard let asOf, StoreRules.isActive(pairing, on: asOf) else { return }
         for id in ids where !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf) {
-            guard warnedNoConsent.insert(id).inserted else { continue }
+            guard warnedNoConsent.insert(id) else { continue }
             let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            b.pendingWarnings.append(PendingConsentWarning(person: workingSet.people[id]?.person, personID: id,
-                                                           date: asOf, revoked: revoked))
+            let person = id == b.unindexedSubjectID ? subject : workingSet.people[id]?.person
+            b.pendingWarnings.append(PendingConsentWarning(person: person, personID: id, date: asOf, revoked: revoked))
         }
     }
 
@@ -205,6 +207,9 @@ private struct Builder {
     var pairingValues: [StoredValue?]?
     /// How many references have been resolved (indexes into `preReferences`).
     var referencesSeen = 0
+    /// The row's own person when it was created and, nobody else in the chunk asking about its
+    /// keys, not put in the working set (see `WorkingSet.isAskedOnce`).
+    var unindexedSubjectID: Int64?
 
     init(ws: WorkingSet, policy: ConflictPolicy) {
         self.ws = ws
@@ -274,7 +279,8 @@ private struct Builder {
             }
             return id
         case .new, .review:
-            return insertPerson(p, values: subjectValues.take(), isReference: false, keys: subjectKeys.take())
+            return insertPerson(p, values: subjectValues.take(), isReference: false, keys: subjectKeys.take(),
+                                subject: true)
         }
     }
 
@@ -324,13 +330,21 @@ private struct Builder {
         return cols
     }
 
-    mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
+    /// `subject`: the row's own person (a person created from a name in the row is not).
+    mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil,
+                               subject: Bool = false) -> Int64 {
         let id = ws.allocateID(.people)
         let k = keys ?? IdentityKeys(p)
         let v = values ?? p.storedValues
         writes.append(EntityWrite(table: .people, id: id, personID: id,
                                   action: .insert(Builder.personColumns(p, values: v, isReference: isReference, keys: k))))
-        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
+        // Nobody else in the chunk asks about these keys: indexing the person would only be undone
+        // by the chunk's reset (the person is new, so nothing else looks it up by id).
+        if subject && ws.isAskedOnce(k) {
+            unindexedSubjectID = id
+        } else {
+            ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
+        }
         return id
     }
 
@@ -456,19 +470,18 @@ private struct Builder {
             }
             return nil
         }()
-        if let eid = existingID, ws.pairings.index(forKey: eid) != nil {
-            var merged: [StoredValue?]?
+        // Read in place (a copy would retain each of its strings and its members), and changed in place below.
+        if let eid = existingID, let (mentor, stored, joining) = ws.withPairing(eid, { p -> (Int64?, [StoredValue?], [Int64]) in
             var joining: [Int64] = []
-            // The copy `p` ends with this block, before the pairing is changed in place below.
-            if let p = ws.pairings[eid] {
-                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.storedValues,
-                                    incoming: incomingValues)
-                record(.pairings, id: eid, personID: p.mentorID, m.changes)
-                if !m.changes.isEmpty { merged = m.values }
-                for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID && !joining.contains(mentee) {
-                    joining.append(mentee)
-                }
+            for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID && !joining.contains(mentee) {
+                joining.append(mentee)
             }
+            return (p.mentorID, p.storedValues, joining)
+        }) {
+            var merged: [StoredValue?]?
+            let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: stored, incoming: incomingValues)
+            record(.pairings, id: eid, personID: mentor, m.changes)
+            if !m.changes.isEmpty { merged = m.values }
             if let merged { ws.modifyPairing(eid) { p in p.pairing = Pairing(storedValues: merged) } }
             // Only the members change (a group's every next mentee): no lookup fields to refresh.
             for mentee in joining {
