@@ -76,3 +76,12 @@ struct KeyFilter {
         }
     }
 }
+
+extension RecordKeys {
+    /// Calls `body` with the SNILS, name and initials keys of the subject and of each name, in
+    /// place (the keys are not copied out of the record's).
+    func forEachIdentity(_ body: (_ snils: String?, _ name: String, _ initials: String) -> Void) {
+        if subject != nil { body(subject?.snils, subject?.nameKey ?? "", subject?.initialsKey ?? "") }
+        for j in references.indices { body(references[j].snils, references[j].nameKey, references[j].initialsKey) }
+    }
+}

@@ -189,24 +189,20 @@ extension SQLStore {
             asked?.add(hashes: h)
             if filter?.mayContain(hashes: h) ?? true { set.insert(ByteKey(key)) }
         }
-        func add(_ snilsKey: String?, _ nameKey: String?, _ initialsKey: String?) {
+        func add(_ snilsKey: String?, _ nameKey: String, _ initialsKey: String) {
             one(snilsKey, &snils)
             one(nameKey, &names)
             one(initialsKey, &initials)
         }
-        // Read in place (a `let` of a row's keys would copy every string they hold).
+        // Read in place (a `let` of a row's keys would copy every string they hold; so did reading
+        // each key through the array).
         for i in chunk.indices {
             guard chunk[i].keys != nil else {
                 // A row without errors and without keys computes its own (and asks about them).
                 if asked != nil && !chunk[i].record.hasErrors { asked = nil }
                 continue
             }
-            if chunk[i].keys?.subject != nil { add(chunk[i].keys?.subject?.snils, chunk[i].keys?.subject?.nameKey,
-                                                  chunk[i].keys?.subject?.initialsKey) }
-            for j in 0..<(chunk[i].keys?.references.count ?? 0) {
-                add(chunk[i].keys?.references[j].snils, chunk[i].keys?.references[j].nameKey,
-                    chunk[i].keys?.references[j].initialsKey)
-            }
+            chunk[i].keys?.forEachIdentity(add)
             // Only a pairs list names pairings by code (a content match copies the whole record).
             if kind == .pairs, case .pairing(let pr, _, _) = chunk[i].record.content, let c = pr.code {
                 codes.insert(ByteKey(c))

@@ -85,13 +85,16 @@ public final class MergePlanner {
                             _ mentees: [PersonReference]) {
         guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
+        let keep = pid != b.unindexedSubjectID
         b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.profileValues,
-                       existing: workingSet.mentorProfiles[pid], primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
+                       existing: workingSet.mentorProfiles[pid], primary: true) { id, p in
+            // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
+            if keep { self.workingSet.putMentorProfile(personID: pid, id: id, p) }
+        }
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
-            b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: pid, menteeIDs: ids,
-                           primary: false)
-            checkConsents(&b, [pid] + ids, in: pairing ?? Pairing(), subject: person)
+            b.mergePairing(pairing, values: b.pairingValues, mentorID: pid, menteeIDs: ids, primary: false)
+            checkConsents(&b, [pid] + ids, endingOn: pairing?.endDate, subject: person)
         }
     }
 
@@ -100,14 +103,17 @@ public final class MergePlanner {
         guard let subject = b.resolveSubject(person),
               let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
+        let keep = pid != b.unindexedSubjectID
         b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.profileValues,
-                       existing: workingSet.menteeProfiles[pid], primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
+                       existing: workingSet.menteeProfiles[pid], primary: true) { id, p in
+            // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
+            if keep { self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
+        }
         if let mentor {
             let mid = b.applyReferences(mentorIDs, [mentor])
             if let m = mid.first {
-                b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: m, menteeIDs: [pid],
-                               primary: false)
-                checkConsents(&b, [pid, m], in: pairing ?? Pairing(), subject: person)
+                b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: [pid], primary: false)
+                checkConsents(&b, [pid, m], endingOn: pairing?.endDate, subject: person)
             }
         }
     }
@@ -142,8 +148,9 @@ public final class MergePlanner {
 
     /// Warns once per person when someone in an active pair has no processing consent valid on `asOf`.
     /// `subject`: the row's own person, named for the person the row created without indexing it.
-    private func checkConsents(_ b: inout Builder, _ ids: [Int64], in pairing: Pairing, subject: Person? = nil) {
-        guard let asOf, StoreRules.isActive(pairing, on: asOf) else { return }
+    /// `end`: the pairing's end date (the pairing is not copied to ask it).
+    private func checkConsents(_ b: inout Builder, _ ids: [Int64], endingOn end: CalendarDate?, subject: Person? = nil) {
+        guard let asOf, StoreRules.isActive(endingOn: end, on: asOf) else { return }
         for id in ids where !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf) {
             guard warnedNoConsent.insert(id) else { continue }
             let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
@@ -158,7 +165,7 @@ public final class MergePlanner {
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
         b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
-        checkConsents(&b, [m] + ids, in: pairing)
+        checkConsents(&b, [m] + ids, endingOn: pairing.endDate)
     }
 
     private func planQuestionnaire(_ b: inout Builder, _ person: Person, _ response: QuestionnaireResponse) {
@@ -232,7 +239,9 @@ private struct Builder {
     /// The subject's decision, or nil (and the row conflicting) when a person must decide.
     mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
         let k = preSubject.take() ?? IdentityKeys(p)
-        let d = IdentityResolver.resolve(p, keys: k, among: ws.candidates(for: k))
+        let candidates = ws.candidates(for: k)
+        // Among nobody, every row is new (what `resolve` gives), without handing it the keys.
+        let d = candidates.isEmpty ? .new : IdentityResolver.resolve(p, keys: k, among: candidates)
         subjectKeys = consume k
         if case .review(let cs) = d {
             conflicts.append(.identity(name: p.displayName, cs))
@@ -248,7 +257,7 @@ private struct Builder {
         for r in refs {
             func decide(_ k: IdentityKeys) -> IdentityDecision {
                 let candidates = ws.candidates(for: k)
-                let d = IdentityResolver.resolve(r, keys: k, among: candidates)
+                let d = candidates.isEmpty ? .new : IdentityResolver.resolve(r, keys: k, among: candidates)
                 ws.noteResolution(of: r, keys: k, candidates: candidates, d)
                 return d
             }
@@ -319,10 +328,17 @@ private struct Builder {
     static func personColumns(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil)
         -> [(column: String, value: StoredValue?)]
     {
-        let k = keys ?? IdentityKeys(p)
+        if let keys { return personColumns(values ?? p.storedValues, isReference: isReference, keys: keys) }
+        return personColumns(values ?? p.storedValues, isReference: isReference, keys: IdentityKeys(p))
+    }
+
+    /// The columns of a person's row: its stored values and the keys derived from it.
+    static func personColumns(_ values: [StoredValue?], isReference: Bool, keys k: borrowing IdentityKeys)
+        -> [(column: String, value: StoredValue?)]
+    {
         var cols: [(column: String, value: StoredValue?)] = []
         cols.reserveCapacity(Person.storedFields.count + 4)
-        Builder.append(Person.storedFields, values ?? p.storedValues, to: &cols)
+        Builder.append(Person.storedFields, values, to: &cols)
         cols.append(("name_key", .text(k.nameKey)))
         cols.append(("initials_key", .text(k.initialsKey)))
         cols.append(("snils_key", k.snils.map(StoredValue.text)))
@@ -331,13 +347,13 @@ private struct Builder {
     }
 
     /// `subject`: the row's own person (a person created from a name in the row is not).
-    mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil,
-                               subject: Bool = false) -> Int64 {
+    mutating func insertPerson(_ p: Person, values: consuming [StoredValue?]? = nil, isReference: Bool,
+                               keys: consuming IdentityKeys? = nil, subject: Bool = false) -> Int64 {
         let id = ws.allocateID(.people)
-        let k = keys ?? IdentityKeys(p)
-        let v = values ?? p.storedValues
+        let k = keys.take() ?? IdentityKeys(p)
+        let v = values.take() ?? p.storedValues
         writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(p, values: v, isReference: isReference, keys: k))))
+                                  action: .insert(Builder.personColumns(v, isReference: isReference, keys: k))))
         // Nobody else in the chunk asks about these keys: indexing the person would only be undone
         // by the chunk's reset (the person is new, so nothing else looks it up by id).
         if subject && ws.isAskedOnce(k) {
@@ -449,21 +465,22 @@ private struct Builder {
 
     // MARK: Pairings
 
-    mutating func mergePairing(_ incoming: Pairing, values: [StoredValue?]? = nil, mentorID: Int64, menteeIDs: [Int64],
+    /// `incoming`: the row's pairing; nil for a row that gives none of its fields (an empty `Pairing()`).
+    mutating func mergePairing(_ incoming: Pairing?, values: [StoredValue?]? = nil, mentorID: Int64, menteeIDs: [Int64],
                                primary: Bool) {
-        let incomingValues = values ?? incoming.storedValues
+        let incomingValues = values ?? (incoming ?? Pairing()).storedValues
         // The pairing is found by id and changed in place: a copy would duplicate its members
         // dictionary row after row (a mentor's group grows with every mentee row).
         let existingID: Int64? = {
-            if let code = incoming.code, let id = ws.pairingID(code: code) { return id }
-            let eligible = { (code: String?) in incoming.code == nil || code == nil }
+            if let code = incoming?.code, let id = ws.pairingID(code: code) { return id }
+            let eligible = { (code: String?) in incoming?.code == nil || code == nil }
             // People created by this very row are in no pairing yet: only the others are looked for.
             let firstNew = firstInsertedPersonID
             let known = { (id: Int64) in id < firstNew }
             if menteeIDs.contains(where: known), let id = ws.firstPairing(ofMentor: mentorID, where: { p in
                 eligible(p.pairing.code) && menteeIDs.contains { known($0) && p.members[$0] != nil }
             }) { return id }
-            if let start = incoming.startDate, let form = incoming.form {
+            if let start = incoming?.startDate, let form = incoming?.form {
                 return ws.firstPairing(ofMentor: mentorID, matching: { p in
                     eligible(p.code) && p.startDate == start && p.form == form
                 })
@@ -492,7 +509,7 @@ private struct Builder {
             var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
             Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
-            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:], values: incomingValues)
+            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming ?? Pairing(), members: [:], values: incomingValues)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
             }

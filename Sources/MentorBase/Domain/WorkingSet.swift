@@ -185,9 +185,9 @@ public final class WorkingSet {
     /// them): a person with these keys, put now, would never be among anyone's candidates before
     /// the next reset. False when the store did not say what the rows ask.
     public func isAskedOnce(_ keys: IdentityKeys) -> Bool {
-        guard let asked = askedKeys else { return false }
-        if let s = keys.snils, !asked.isAskedOnce(s) { return false }
-        return asked.isAskedOnce(keys.nameKey) && asked.isAskedOnce(keys.initialsKey)
+        guard askedKeys != nil else { return false }
+        if let s = keys.snils, askedKeys?.isAskedOnce(s) != true { return false }
+        return askedKeys?.isAskedOnce(keys.nameKey) == true && askedKeys?.isAskedOnce(keys.initialsKey) == true
     }
 
     /// What `IdentityResolver.resolve(reference, keys:, among: candidates(for: keys))` gave for the
@@ -195,8 +195,9 @@ public final class WorkingSet {
     /// has been put since: the decision is a function of the name and those people, and a mentee
     /// base names the same mentor on row after row.
     public func resolution(of reference: PersonReference) -> IdentityDecision? {
-        guard let last = lastResolution, last.reference.hasSameBytes(as: reference) else { return nil }
-        return last.decision
+        // Compared in place: binding `lastResolution` would copy every string of the name and its keys.
+        guard lastResolution?.reference.hasSameBytes(as: reference) == true else { return nil }
+        return lastResolution?.decision
     }
 
     /// Remembers a reference's decision (`keys` are the reference's, `candidates` what it was resolved among).
@@ -215,8 +216,8 @@ public final class WorkingSet {
     /// has not changed since: merging the same bytes into the same person changes nothing again
     /// (a mentee base names its mentor on row after row).
     public func isSettled(_ reference: PersonReference, into id: Int64) -> Bool {
-        guard let s = settledReference, s.personID == id else { return false }
-        return s.reference.hasSameBytes(as: reference)
+        guard settledReference?.personID == id else { return false }
+        return settledReference?.reference.hasSameBytes(as: reference) == true
     }
 
     /// Notes that merging `reference` into person `id` changed nothing.
@@ -233,7 +234,8 @@ public final class WorkingSet {
     public func put(_ p: consuming KnownPerson) {
         let id = p.id
         if settledReference?.personID == id { settledReference = nil }
-        if let last = lastResolution, last.candidates.contains(id) || WorkingSet.sharesKey(p.keys, last.keys) {
+        if lastResolution != nil, lastResolution?.candidates.contains(id) == true
+            || lastResolution.map({ WorkingSet.sharesKey(p.keys, $0.keys) }) == true {
             lastResolution = nil
         }
         // The old one is unindexed before the new one is indexed: a person put again with the
