@@ -77,11 +77,54 @@ struct KeyFilter {
     }
 }
 
-extension RecordKeys {
-    /// Calls `body` with the SNILS, name and initials keys of the subject and of each name, in
-    /// place (the keys are not copied out of the record's).
-    func forEachIdentity(_ body: (_ snils: String?, _ name: String, _ initials: String) -> Void) {
-        if subject != nil { body(subject?.snils, subject?.nameKey ?? "", subject?.initialsKey ?? "") }
-        for j in references.indices { body(references[j].snils, references[j].nameKey, references[j].initialsKey) }
+/// The identity keys of one chunk's rows: those the store may hold (to load the people who have
+/// them), and how often the rows ask about each (see `WorkingSet.askedKeys`).
+struct ChunkKeys {
+    /// A set of keys that skips a key equal to the one added last (a base names its mentor on
+    /// row after row) without hashing it again.
+    struct KeySet {
+        var set = Set<ByteKey>()
+        private var last: String?
+
+        mutating func insert(_ key: String) {
+            if let last, sameBytes(last, key) { return }
+            set.insert(ByteKey(key))
+            last = key
+        }
+    }
+
+    let filter: KeyFilter?
+    var snils = KeySet(), names = KeySet(), initials = KeySet()
+    /// Nil once a row is found that will compute its own keys (what it asks is then unknown).
+    var asked: AskedKeys?
+
+    init(filter: KeyFilter?, rows: Int) {
+        self.filter = filter
+        asked = AskedKeys(capacity: rows * 3)
+    }
+
+    /// Adds a row's keys; false when it has none.
+    mutating func gather(_ keys: borrowing RecordKeys?) -> Bool {
+        switch keys {
+        case .none:
+            return false
+        case .some(let k):
+            if let s = k.subject { add(s.snils, s.nameKey, s.initialsKey) }
+            for j in k.references.indices { add(k.references[j].snils, k.references[j].nameKey, k.references[j].initialsKey) }
+            return true
+        }
+    }
+
+    private mutating func add(_ snilsKey: String?, _ nameKey: String, _ initialsKey: String) {
+        if let x = snilsKey, counted(x) { snils.insert(x) }
+        if counted(nameKey) { names.insert(nameKey) }
+        if counted(initialsKey) { initials.insert(initialsKey) }
+    }
+
+    /// Counts a question about `key` and tells whether the store may hold it (each key hashed once for both).
+    private mutating func counted(_ key: String) -> Bool {
+        let h = keyHashes(key)
+        asked?.add(hashes: h)
+        return filter?.mayContain(hashes: h) ?? true
     }
 }

@@ -178,37 +178,21 @@ extension SQLStore {
     private func prefetch(_ s: any SQLSession, _ chunk: [KeyedRecord], _ ws: WorkingSet,
                           _ kind: ImportKind, _ filter: KeyFilter?,
                           _ asOf: CalendarDate?) throws {
-        var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
-        // Every key the rows will ask about, counted (the planner need not index a new person
-        // nobody else in the chunk asks about); nil when a row will compute its keys itself.
-        var asked: AskedKeys? = AskedKeys(capacity: chunk.count * 3)
-        // Each key hashed once, for both the count and the store's key filter.
-        func one(_ key: String?, _ set: inout Set<ByteKey>) {
-            guard let key else { return }
-            let h = keyHashes(key)
-            asked?.add(hashes: h)
-            if filter?.mayContain(hashes: h) ?? true { set.insert(ByteKey(key)) }
-        }
-        func add(_ snilsKey: String?, _ nameKey: String, _ initialsKey: String) {
-            one(snilsKey, &snils)
-            one(nameKey, &names)
-            one(initialsKey, &initials)
-        }
-        // Read in place (a `let` of a row's keys would copy every string they hold; so did reading
-        // each key through the array).
+        var keys = ChunkKeys(filter: filter, rows: chunk.count)
+        var codes = Set<ByteKey>()
         for i in chunk.indices {
-            guard chunk[i].keys != nil else {
+            // Read in place (a `let` of a row's keys would copy every string they hold).
+            if !keys.gather(chunk[i].keys), !chunk[i].record.hasErrors {
                 // A row without errors and without keys computes its own (and asks about them).
-                if asked != nil && !chunk[i].record.hasErrors { asked = nil }
-                continue
+                keys.asked = nil
             }
-            chunk[i].keys?.forEachIdentity(add)
             // Only a pairs list names pairings by code (a content match copies the whole record).
             if kind == .pairs, case .pairing(let pr, _, _) = chunk[i].record.content, let c = pr.code {
                 codes.insert(ByteKey(c))
             }
         }
-        ws.askedKeys = asked
+        ws.askedKeys = keys.asked
+        let (snils, names, initials) = (keys.snils.set, keys.names.set, keys.initials.set)
         let personSQL = SQLStore.select(SQLStore.personColumns, "people")
         try SQLStore.inSlices(s, personSQL + " WHERE snils_key IN", snils.map { .text($0.string) }) {
             ws.put(SQLStore.person($0))

@@ -26,6 +26,14 @@ public struct ByteKey: Hashable, Sendable {
 @inline(__always)
 public func sameBytes(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
+    // Native strings are compared where they lie (the copies `withUTF8` needs cost a retain and
+    // a release each, on every field of every row a merge compares).
+    if let same = a.utf8.withContiguousStorageIfAvailable({ p in
+        b.utf8.withContiguousStorageIfAvailable { q -> Bool in
+            guard let pa = p.baseAddress, let qa = q.baseAddress else { return p.count == q.count }
+            return memcmp(pa, qa, p.count) == 0
+        }
+    }), let same { return same }
     var x = a, y = b
     return x.withUTF8 { p in
         y.withUTF8 { q in

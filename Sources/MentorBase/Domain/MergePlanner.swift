@@ -32,6 +32,8 @@ public final class MergePlanner {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
         var b = Builder(ws: workingSet, policy: policy)
+        // A base row writes three or four rows (person, profile, pairing membership): one allocation.
+        b.writes.reserveCapacity(4)
         b.take(keys)
         b.location = record.location
         switch record.content {
@@ -100,8 +102,10 @@ public final class MergePlanner {
 
     private func planMentee(_ b: inout Builder, _ person: Person, _ profile: MenteeProfile, _ pairing: Pairing?,
                             _ mentor: PersonReference?) {
-        guard let subject = b.resolveSubject(person),
-              let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
+        // One name at most: resolved and applied without the arrays a mentor row's list needs.
+        guard let subject = b.resolveSubject(person) else { return }
+        let mentorDecision = mentor.map { b.resolveReference($0) }
+        if b.aborted { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
         let keep = pid != b.unindexedSubjectID
         b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.profileValues,
@@ -109,11 +113,11 @@ public final class MergePlanner {
             // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
             if keep { self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
         }
-        if let mentor {
-            let mid = b.applyReferences(mentorIDs, [mentor])
-            if let m = mid.first {
+        if let mentor, let mentorDecision {
+            var created: [String: Int64] = [:]
+            if let m = b.applyReference(mentorDecision, mentor, created: &created) {
                 b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: [pid], primary: false)
-                checkConsents(&b, [pid, m], endingOn: pairing?.endDate, subject: person)
+                checkConsents(&b, pid, m, endingOn: pairing?.endDate, subject: person)
             }
         }
     }
@@ -151,12 +155,21 @@ public final class MergePlanner {
     /// `end`: the pairing's end date (the pairing is not copied to ask it).
     private func checkConsents(_ b: inout Builder, _ ids: [Int64], endingOn end: CalendarDate?, subject: Person? = nil) {
         guard let asOf, StoreRules.isActive(endingOn: end, on: asOf) else { return }
-        for id in ids where !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf) {
-            guard warnedNoConsent.insert(id) else { continue }
-            let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            let person = id == b.unindexedSubjectID ? subject : workingSet.people[id]?.person
-            b.pendingWarnings.append(PendingConsentWarning(person: person, personID: id, date: asOf, revoked: revoked))
-        }
+        for id in ids { checkConsent(&b, id, asOf, subject: subject) }
+    }
+
+    /// The same for a mentee row's two people (without an array for them).
+    private func checkConsents(_ b: inout Builder, _ a: Int64, _ c: Int64, endingOn end: CalendarDate?, subject: Person?) {
+        guard let asOf, StoreRules.isActive(endingOn: end, on: asOf) else { return }
+        checkConsent(&b, a, asOf, subject: subject)
+        checkConsent(&b, c, asOf, subject: subject)
+    }
+
+    private func checkConsent(_ b: inout Builder, _ id: Int64, _ asOf: CalendarDate, subject: Person?) {
+        guard !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf), warnedNoConsent.insert(id) else { return }
+        let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
+        let person = id == b.unindexedSubjectID ? subject : workingSet.people[id]?.person
+        b.pendingWarnings.append(PendingConsentWarning(person: person, personID: id, date: asOf, revoked: revoked))
     }
 
     private func planPairing(_ b: inout Builder, _ pairing: Pairing, _ mentor: PersonReference,
@@ -253,30 +266,33 @@ private struct Builder {
 
     mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
         var out: [IdentityDecision] = []
-        let ws = self.ws
-        for r in refs {
-            func decide(_ k: IdentityKeys) -> IdentityDecision {
-                let candidates = ws.candidates(for: k)
-                let d = candidates.isEmpty ? .new : IdentityResolver.resolve(r, keys: k, among: candidates)
-                ws.noteResolution(of: r, keys: k, candidates: candidates, d)
-                return d
-            }
-            let d: IdentityDecision
-            if let known = ws.resolution(of: r) {
-                d = known
-            } else if referencesSeen < preReferences.count {
-                d = decide(preReferences[referencesSeen])
-            } else {
-                d = decide(IdentityKeys(r))
-            }
-            referencesSeen += 1
-            if case .review(let cs) = d {
-                conflicts.append(.reference(name: r.displayName, cs))
-                aborted = true
-            }
-            out.append(d)
-        }
+        for r in refs { out.append(resolveReference(r)) }
         return aborted ? nil : out
+    }
+
+    /// The decision for the row's next name; a review makes the row conflicting (`aborted`).
+    mutating func resolveReference(_ r: PersonReference) -> IdentityDecision {
+        let ws = self.ws
+        func decide(_ k: IdentityKeys) -> IdentityDecision {
+            let candidates = ws.candidates(for: k)
+            let d = candidates.isEmpty ? .new : IdentityResolver.resolve(r, keys: k, among: candidates)
+            ws.noteResolution(of: r, keys: k, candidates: candidates, d)
+            return d
+        }
+        let d: IdentityDecision
+        if let known = ws.resolution(of: r) {
+            d = known
+        } else if referencesSeen < preReferences.count {
+            d = decide(preReferences[referencesSeen])
+        } else {
+            d = decide(IdentityKeys(r))
+        }
+        referencesSeen += 1
+        if case .review(let cs) = d {
+            conflicts.append(.reference(name: r.displayName, cs))
+            aborted = true
+        }
+        return d
     }
 
     /// Inserts or merges the row's own person; returns its id.
@@ -299,24 +315,30 @@ private struct Builder {
         var out: [Int64] = []
         var created: [String: Int64] = [:]
         for (d, r) in zip(ds, refs) {
-            switch d {
-            case .matched(let id, _):
-                // What the naming row knows about the person (their organisation, say) fills empty
-                // fields only, so it does not matter whether the person's own row came first.
-                if !ws.isSettled(r, into: id), let known = ws.people[id],
-                   !mergePerson(known, r.asPerson, isReference: true, fillOnly: true) {
-                    ws.markSettled(r, into: id)
-                }
-                if !out.contains(id) { out.append(id) }
-            case .new, .review:
-                let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
-                if created[key] != nil { continue }
-                let id = insertPerson(r.asPerson, isReference: true)
-                created[key] = id
-                out.append(id)
-            }
+            if let id = applyReference(d, r, created: &created), !out.contains(id) { out.append(id) }
         }
         return out
+    }
+
+    /// Links one name to its person (see `applyReferences`); nil for a new name already created
+    /// by this row (`created`: the row's new names by key).
+    mutating func applyReference(_ d: IdentityDecision, _ r: PersonReference, created: inout [String: Int64]) -> Int64? {
+        switch d {
+        case .matched(let id, _):
+            // What the naming row knows about the person (their organisation, say) fills empty
+            // fields only, so it does not matter whether the person's own row came first.
+            if !ws.isSettled(r, into: id), let known = ws.people[id],
+               !mergePerson(known, r.asPerson, isReference: true, fillOnly: true) {
+                ws.markSettled(r, into: id)
+            }
+            return id
+        case .new, .review:
+            let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
+            if created[key] != nil { return nil }
+            let id = insertPerson(r.asPerson, isReference: true)
+            created[key] = id
+            return id
+        }
     }
 
     /// Each field's column with its value (as far as both lists go), without intermediate arrays.
@@ -421,12 +443,17 @@ private struct Builder {
     /// Merges values field by field under the policy; conflicts are recorded on the builder.
     mutating func mergeValues(_ table: EntityTable, id: Int64, fields: [StoredField], stored: [StoredValue?],
                               incoming: [StoredValue?], fillOnly: Bool = false) -> (values: [StoredValue?], changes: [FieldChange]) {
+        // Most merges change nothing (a group's pairing, named on each of its rows): find that out
+        // first, reading the values in place.
+        let n = min(fields.count, incoming.count, stored.count)
+        guard let first = (0..<n).first(where: { !Builder.keeps(stored[$0], incoming[$0]) }) else { return (stored, []) }
         var values = stored
         var out: [FieldChange] = []
-        for (i, f) in fields.enumerated() where i < incoming.count && i < values.count {
+        for i in first..<n {
             guard let new = incoming[i] else { continue }          // empty never erases
             let old = values[i]
             if old == new { continue }
+            let f = fields[i]
             if old == nil || (policy == .replace && !fillOnly) {
                 values[i] = new
                 out.append(FieldChange(column: f.column, old: old, new: new, sensitive: f.sensitive))
@@ -435,6 +462,14 @@ private struct Builder {
             }
         }
         return (values, out)
+    }
+
+    /// True when merging `new` into `old` leaves it as it is (empty never erases).
+    @inline(__always)
+    static func keeps(_ old: StoredValue?, _ new: StoredValue?) -> Bool {
+        guard let new else { return true }
+        guard let old else { return false }
+        return old == new
     }
 
     mutating func record(_ table: EntityTable, id: Int64, personID: Int64?, _ fc: [FieldChange]) {
@@ -455,7 +490,9 @@ private struct Builder {
             if !m.changes.isEmpty { store(existing.id, R(storedValues: m.values)) }
         } else {
             let id = ws.allocateID(table)
-            var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(personID))]
+            var cols: [(column: String, value: StoredValue?)] = []
+            cols.reserveCapacity(R.storedFields.count + 1)
+            cols.append(("person_id", .integer(personID)))
             Builder.append(R.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: table, id: id, personID: personID, action: .insert(cols)))
             store(id, incoming)
@@ -506,7 +543,9 @@ private struct Builder {
             }
         } else {
             let id = ws.allocateID(.pairings)
-            var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
+            var cols: [(column: String, value: StoredValue?)] = []
+            cols.reserveCapacity(Pairing.storedFields.count + 1)
+            cols.append(("person_id", .integer(mentorID)))
             Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
             var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming ?? Pairing(), members: [:], values: incomingValues)

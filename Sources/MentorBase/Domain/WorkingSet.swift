@@ -338,7 +338,9 @@ public final class WorkingSet {
 
     /// Adds a member to a loaded pairing in place (the members dictionary is not copied).
     public func addMember(pairingID: Int64, personID: Int64, memberID: Int64) {
-        pairings[pairingID]?.members[personID] = memberID
+        // Through the values' own index: the key's accessor would move the whole pairing out and back.
+        guard let i = pairings.index(forKey: pairingID) else { return }
+        pairings.values[i].members[personID] = memberID
     }
 
     /// What finding a mentor's pairing by start date and form compares, kept apart from the
