@@ -54,8 +54,12 @@ struct KeyFilter {
         for w in plan.writes where w.table == .people {
             switch w.action {
             case .insert(let cols):
-                for c in cols where KeyFilter.isKeyColumn(c.column) {
+                // From the end, where the planner puts the key columns: a person's row has three.
+                var found = 0
+                for c in cols.reversed() where KeyFilter.isKeyColumn(c.column) {
                     if case .text(let k)? = c.value { add(k) }
+                    found += 1
+                    if found == 3 { break }
                 }
             case .update(let changes):
                 for c in changes where KeyFilter.isKeyColumn(c.column) {

@@ -35,14 +35,13 @@ public final class MergePlanner {
         // A base row writes three or four rows (person, profile, pairing membership): one allocation.
         b.writes.reserveCapacity(4)
         b.take(keys)
-        b.location = record.location
         switch record.content {
         case .mentor(let person, let profile, let pairing, let mentees):
             planMentor(&b, person, profile, pairing, mentees)
         case .mentee(let person, let profile, let pairing, let mentor):
             planMentee(&b, person, profile, pairing, mentor)
         case .consent(let person, let consents, let revokesAll):
-            planConsent(&b, person, consents, revokesAll)
+            planConsent(&b, person, consents, revokesAll, at: record.location)
         case .pairing(let pairing, let mentor, let mentees):
             planPairing(&b, pairing, mentor, mentees)
         case .questionnaire(let person, let response):
@@ -89,7 +88,7 @@ public final class MergePlanner {
         let pid = b.applySubject(subject, person, fillOnly: false)
         let keep = pid != b.unindexedSubjectID
         b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.profileValues,
-                       existing: workingSet.mentorProfiles[pid], primary: true) { id, p in
+                       existing: b.isNew(pid) ? nil : workingSet.mentorProfiles[pid], primary: true) { id, p in
             // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
             if keep { self.workingSet.putMentorProfile(personID: pid, id: id, p) }
         }
@@ -109,7 +108,7 @@ public final class MergePlanner {
         let pid = b.applySubject(subject, person, fillOnly: false)
         let keep = pid != b.unindexedSubjectID
         b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.profileValues,
-                       existing: workingSet.menteeProfiles[pid], primary: true) { id, p in
+                       existing: b.isNew(pid) ? nil : workingSet.menteeProfiles[pid], primary: true) { id, p in
             // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
             if keep { self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
         }
@@ -122,11 +121,13 @@ public final class MergePlanner {
         }
     }
 
-    private func planConsent(_ b: inout Builder, _ person: Person, _ consents: [Consent], _ revokesAll: CalendarDate?) {
+    /// `location`: the row's, for store-tier findings.
+    private func planConsent(_ b: inout Builder, _ person: Person, _ consents: [Consent], _ revokesAll: CalendarDate?,
+                             at location: SourceLocation) {
         guard let subject = b.resolveSubject(person) else { return }
         // The row gave no birth date: the signer rule is checked against the stored one.
         if person.birthDate == nil, case .matched(let id, _) = subject, let born = workingSet.people[id]?.person.birthDate {
-            let found = StoreRules.signerFindings(consents, born: born, name: person.displayName, at: b.location)
+            let found = StoreRules.signerFindings(consents, born: born, name: person.displayName, at: location)
             b.rejections = found.filter { $0.severity == .error }
             guard b.rejections.isEmpty else { return }
             b.findings += found
@@ -207,8 +208,6 @@ private struct Builder {
     var primaryInserted = false
     /// People this row created (ids from here on): none of them can be in a pairing yet.
     let firstInsertedPersonID: Int64
-    /// The row's place in its file, for store-tier findings.
-    var location = SourceLocation()
     /// Store-tier warnings about the row.
     var findings: [Diagnostic] = []
     /// Store-tier errors: the row is rejected.
@@ -236,6 +235,9 @@ private struct Builder {
         self.policy = policy
         firstInsertedPersonID = ws.nextID(.people)
     }
+
+    /// True for a person this row created: they have no profile, consent or pairing yet.
+    func isNew(_ personID: Int64) -> Bool { personID >= firstInsertedPersonID }
 
     /// Takes the caller's keys and values apart (moving, not copying, each part).
     mutating func take(_ keys: consuming RecordKeys?) {

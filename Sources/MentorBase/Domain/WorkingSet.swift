@@ -185,9 +185,10 @@ public final class WorkingSet {
     /// them): a person with these keys, put now, would never be among anyone's candidates before
     /// the next reset. False when the store did not say what the rows ask.
     public func isAskedOnce(_ keys: IdentityKeys) -> Bool {
-        guard askedKeys != nil else { return false }
-        if let s = keys.snils, askedKeys?.isAskedOnce(s) != true { return false }
-        return askedKeys?.isAskedOnce(keys.nameKey) == true && askedKeys?.isAskedOnce(keys.initialsKey) == true
+        // Read once (each read of a class's property is an exclusivity check).
+        guard let asked = askedKeys else { return false }
+        if let s = keys.snils, !asked.isAskedOnce(s) { return false }
+        return asked.isAskedOnce(keys.nameKey) && asked.isAskedOnce(keys.initialsKey)
     }
 
     /// What `IdentityResolver.resolve(reference, keys:, among: candidates(for: keys))` gave for the
@@ -296,8 +297,9 @@ public final class WorkingSet {
     public func candidates(for keys: IdentityKeys) -> [KnownPerson] {
         // A bulk load asks mostly about names nobody has yet: answer that without building lists,
         // and mostly without hashing the keys for the dictionaries.
-        if !(keys.snils.map(indexedKeys.mayContain) ?? false) && !indexedKeys.mayContain(keys.nameKey)
-            && !indexedKeys.mayContain(keys.initialsKey) { return [] }
+        let indexed = indexedKeys
+        if !(keys.snils.map(indexed.mayContain) ?? false) && !indexed.mayContain(keys.nameKey)
+            && !indexed.mayContain(keys.initialsKey) { return [] }
         let snilsHit = keys.snils.flatMap { bySNILS[ByteKey($0)] }
         let named = byName[ByteKey(keys.nameKey)]
         let initialled = byInitials[ByteKey(keys.initialsKey)]
