@@ -10,20 +10,23 @@ struct SmallKeyFilter {
     private var isEmpty = true
 
     @inline(__always)
-    private static func place(_ key: String) -> (word: Int, mask: UInt64) {
-        let (h1, h2) = keyHashes(key)
+    private static func place(_ h: (UInt64, UInt64)) -> (word: Int, mask: UInt64) {
+        let (h1, h2) = h
         return (Int(truncatingIfNeeded: h1 >> 40) & (wordCount - 1), (1 as UInt64) << (h2 & 63) | (1 as UInt64) << ((h2 >> 6) & 63))
     }
 
     mutating func add(_ key: String) {
-        let (w, m) = SmallKeyFilter.place(key)
+        let (w, m) = SmallKeyFilter.place(keyHashes(key))
         words[w] |= m
         isEmpty = false
     }
 
-    func mayContain(_ key: String) -> Bool {
+    func mayContain(_ key: String) -> Bool { !isEmpty && mayContain(hashes: keyHashes(key)) }
+
+    /// `mayContain` of the key whose `keyHashes` are `h`.
+    func mayContain(hashes h: (UInt64, UInt64)) -> Bool {
         if isEmpty { return false }
-        let (w, m) = SmallKeyFilter.place(key)
+        let (w, m) = SmallKeyFilter.place(h)
         return words[w] & m == m
     }
 
@@ -55,16 +58,13 @@ public struct AskedKeys: Sendable {
         many = [Bool](repeating: false, count: n)
     }
 
-    /// The slot value of a key: its first hash, never 0 (0 marks an empty slot).
-    @inline(__always)
-    private static func tag(_ key: String) -> UInt64 { keyHashes(key).0 | 1 }
-
     /// Counts one question about `key`.
     public mutating func add(_ key: String) { add(hashes: keyHashes(key)) }
 
     /// Counts one question about the key whose `keyHashes` are `h`.
     public mutating func add(hashes h: (UInt64, UInt64)) {
         if count * 2 >= slots.count { grow() }
+        // A slot holds the first hash, never 0 (0 marks an empty slot).
         insert(h.0 | 1, many: false)
     }
 
@@ -95,8 +95,11 @@ public struct AskedKeys: Sendable {
     }
 
     /// True when `key` was counted exactly once (false when never or more often).
-    public func isAskedOnce(_ key: String) -> Bool {
-        let t = AskedKeys.tag(key)
+    public func isAskedOnce(_ key: String) -> Bool { isAskedOnce(hashes: keyHashes(key)) }
+
+    /// `isAskedOnce` of the key whose `keyHashes` are `h`.
+    public func isAskedOnce(hashes h: (UInt64, UInt64)) -> Bool {
+        let t = h.0 | 1
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: t >> 7) & mask
         while slots[i] != 0 {
@@ -127,5 +130,18 @@ struct IDBits {
         if bits[w] & m != 0 { return false }
         bits[w] |= m
         return true
+    }
+}
+
+/// The `keyHashes` of a person's identity keys, computed once for the several filters that ask.
+public struct IdentityKeyHashes: Sendable {
+    public var snils: (UInt64, UInt64)?
+    public var name: (UInt64, UInt64)
+    public var initials: (UInt64, UInt64)
+
+    public init(_ k: IdentityKeys) {
+        snils = k.snils.map(keyHashes)
+        name = keyHashes(k.nameKey)
+        initials = keyHashes(k.initialsKey)
     }
 }

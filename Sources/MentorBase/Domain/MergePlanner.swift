@@ -229,6 +229,8 @@ private struct Builder {
     /// The row's own person when it was created and, nobody else in the chunk asking about its
     /// keys, not put in the working set (see `WorkingSet.isAskedOnce`).
     var unindexedSubjectID: Int64?
+    /// The hashes of `subjectKeys` (the working set's filters ask by them).
+    var subjectHashes: IdentityKeyHashes?
 
     init(ws: WorkingSet, policy: ConflictPolicy) {
         self.ws = ws
@@ -254,7 +256,9 @@ private struct Builder {
     /// The subject's decision, or nil (and the row conflicting) when a person must decide.
     mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
         let k = preSubject.take() ?? IdentityKeys(p)
-        let candidates = ws.candidates(for: k)
+        let h = IdentityKeyHashes(k)
+        subjectHashes = h
+        let candidates = ws.candidates(for: k, hashes: h)
         // Among nobody, every row is new (what `resolve` gives), without handing it the keys.
         let d = candidates.isEmpty ? .new : IdentityResolver.resolve(p, keys: k, among: candidates)
         subjectKeys = consume k
@@ -380,7 +384,7 @@ private struct Builder {
                                   action: .insert(Builder.personColumns(v, isReference: isReference, keys: k))))
         // Nobody else in the chunk asks about these keys: indexing the person would only be undone
         // by the chunk's reset (the person is new, so nothing else looks it up by id).
-        if subject && ws.isAskedOnce(k) {
+        if subject && ws.isAskedOnce(subjectHashes ?? IdentityKeyHashes(k)) {
             unindexedSubjectID = id
         } else {
             ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
@@ -520,20 +524,20 @@ private struct Builder {
                 eligible(p.pairing.code) && menteeIDs.contains { known($0) && p.members[$0] != nil }
             }) { return id }
             if let start = incoming?.startDate, let form = incoming?.form {
-                return ws.firstPairing(ofMentor: mentorID, matching: { p in
-                    eligible(p.code) && p.startDate == start && p.form == form
-                })
+                // `eligible`: any pairing for a row without a code, else those without one.
+                return ws.firstPairing(ofMentor: mentorID, start: start, form: form, anyCode: incoming?.code == nil)
             }
             return nil
         }()
         // Read in place (a copy would retain each of its strings and its members), and changed in place below.
-        if let eid = existingID, let (mentor, stored, joining) = ws.withPairing(eid, { p -> (Int64?, [StoredValue?], [Int64]) in
+        if let eid = existingID, let (mentor, stored) = ws.withPairing(eid, { ($0.mentorID, $0.storedValues) }) {
+            // Who joins is decided before the pairing changes. A person this row created is in no
+            // pairing yet: nothing to look for.
             var joining: [Int64] = []
-            for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID && !joining.contains(mentee) {
+            for mentee in menteeIDs where mentee != mentorID && !joining.contains(mentee)
+                && (isNew(mentee) || !ws.isMember(pairingID: eid, personID: mentee)) {
                 joining.append(mentee)
             }
-            return (p.mentorID, p.storedValues, joining)
-        }) {
             var merged: [StoredValue?]?
             let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: stored, incoming: incomingValues)
             record(.pairings, id: eid, personID: mentor, m.changes)
@@ -541,7 +545,9 @@ private struct Builder {
             if let merged { ws.modifyPairing(eid) { p in p.pairing = Pairing(storedValues: merged) } }
             // Only the members change (a group's every next mentee): no lookup fields to refresh.
             for mentee in joining {
-                ws.addMember(pairingID: eid, personID: mentee, memberID: insertMember(pairingID: eid, personID: mentee))
+                let memberID = insertMember(pairingID: eid, personID: mentee)
+                // Nobody can reach an unindexed new person (see `insertPerson`), nor ask whether they are a member.
+                if mentee != unindexedSubjectID { ws.addMember(pairingID: eid, personID: mentee, memberID: memberID) }
             }
         } else {
             let id = ws.allocateID(.pairings)

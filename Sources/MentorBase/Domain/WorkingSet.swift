@@ -140,6 +140,8 @@ public final class WorkingSet {
     /// The keys the rows of the chunk being planned ask about, counted (set by the store before
     /// planning a chunk, dropped by `reset`; nil: unknown). See ``isAskedOnce(_:)``.
     public var askedKeys: AskedKeys?
+    /// The last question `firstPairing(ofMentor:start:form:anyCode:)` answered, until a pairing is put or changed.
+    private var lastLookup: (mentorID: Int64, start: CalendarDate, form: String, anyCode: Bool, result: Int64?)?
 
     /// `nextIDs`: the first free id of each table.
     public init(nextIDs: [EntityTable: Int64]) {
@@ -179,16 +181,20 @@ public final class WorkingSet {
         lastResolution = nil
         indexedKeys.clear()
         askedKeys = nil
+        lastLookup = nil
     }
 
     /// True when the rows being planned ask about each of `keys` once in all (the row that has
     /// them): a person with these keys, put now, would never be among anyone's candidates before
     /// the next reset. False when the store did not say what the rows ask.
-    public func isAskedOnce(_ keys: IdentityKeys) -> Bool {
+    public func isAskedOnce(_ keys: IdentityKeys) -> Bool { isAskedOnce(IdentityKeyHashes(keys)) }
+
+    /// `isAskedOnce` of the keys whose hashes are `h`.
+    public func isAskedOnce(_ h: IdentityKeyHashes) -> Bool {
         // Read once (each read of a class's property is an exclusivity check).
         guard let asked = askedKeys else { return false }
-        if let s = keys.snils, !asked.isAskedOnce(s) { return false }
-        return asked.isAskedOnce(keys.nameKey) && asked.isAskedOnce(keys.initialsKey)
+        if let s = h.snils, !asked.isAskedOnce(hashes: s) { return false }
+        return asked.isAskedOnce(hashes: h.name) && asked.isAskedOnce(hashes: h.initials)
     }
 
     /// What `IdentityResolver.resolve(reference, keys:, among: candidates(for: keys))` gave for the
@@ -264,6 +270,7 @@ public final class WorkingSet {
     public func putMenteeProfile(personID: Int64, id: Int64, _ m: MenteeProfile) { menteeProfiles[personID] = (id, m) }
 
     public func put(_ p: KnownPairing) {
+        lastLookup = nil
         if let old = pairings[p.id] {
             // Listed under the mentor it was first put with (as before it was put again).
             if let m = old.mentorID { updateLookup(mentorID: m, PairingLookup(id: p.id, p.pairing)) }
@@ -275,6 +282,7 @@ public final class WorkingSet {
     }
 
     private func updateLookup(mentorID: Int64, _ l: PairingLookup) {
+        lastLookup = nil
         guard let i = pairingsByMentor[mentorID]?.firstIndex(where: { $0.id == l.id }) else { return }
         pairingsByMentor[mentorID]?[i] = l
     }
@@ -295,11 +303,16 @@ public final class WorkingSet {
 
     /// Everyone sharing a key with `keys`: the candidates identity matching weighs.
     public func candidates(for keys: IdentityKeys) -> [KnownPerson] {
+        candidates(for: keys, hashes: IdentityKeyHashes(keys))
+    }
+
+    /// `candidates(for: keys)`, given the keys' hashes.
+    public func candidates(for keys: IdentityKeys, hashes h: IdentityKeyHashes) -> [KnownPerson] {
         // A bulk load asks mostly about names nobody has yet: answer that without building lists,
         // and mostly without hashing the keys for the dictionaries.
         let indexed = indexedKeys
-        if !(keys.snils.map(indexed.mayContain) ?? false) && !indexed.mayContain(keys.nameKey)
-            && !indexed.mayContain(keys.initialsKey) { return [] }
+        if !(h.snils.map(indexed.mayContain) ?? false) && !indexed.mayContain(hashes: h.name)
+            && !indexed.mayContain(hashes: h.initials) { return [] }
         let snilsHit = keys.snils.flatMap { bySNILS[ByteKey($0)] }
         let named = byName[ByteKey(keys.nameKey)]
         let initialled = byInitials[ByteKey(keys.initialsKey)]
@@ -338,6 +351,11 @@ public final class WorkingSet {
         pairings[id] = p
     }
 
+    /// True when `personID` is a member of the loaded pairing `pairingID` (read in place).
+    public func isMember(pairingID: Int64, personID: Int64) -> Bool {
+        withPairing(pairingID) { $0.members[personID] != nil } ?? false
+    }
+
     /// Adds a member to a loaded pairing in place (the members dictionary is not copied).
     public func addMember(pairingID: Int64, personID: Int64, memberID: Int64) {
         // Through the values' own index: the key's accessor would move the whole pairing out and back.
@@ -360,6 +378,20 @@ public final class WorkingSet {
             startDate = p.startDate
             form = p.form
         }
+    }
+
+    /// The id of the first pairing of a mentor (in loading order) started on `start` in `form`,
+    /// among those without a code unless `anyCode`. The last answer is remembered until a pairing
+    /// is put or changed (a group's rows ask the same question row after row).
+    public func firstPairing(ofMentor id: Int64, start: CalendarDate, form: String, anyCode: Bool) -> Int64? {
+        if let m = lastLookup, m.mentorID == id, m.start == start, m.anyCode == anyCode, sameBytes(m.form, form) {
+            return m.result
+        }
+        let result = firstPairing(ofMentor: id, matching: { l in
+            (anyCode || l.code == nil) && l.startDate == start && l.form == form
+        })
+        lastLookup = (id, start, form, anyCode, result)
+        return result
     }
 
     /// The id of the first pairing of a mentor (in loading order) whose lookup fields `match`.
