@@ -167,8 +167,10 @@ public final class MergePlanner {
     }
 
     private func checkConsent(_ b: inout Builder, _ id: Int64, _ asOf: CalendarDate, subject: Person?) {
-        guard !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf), warnedNoConsent.insert(id) else { return }
-        let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
+        // A person this row created has no consents yet.
+        let mine = b.isNew(id) ? [] : workingSet.consents[id] ?? []
+        guard !StoreRules.hasProcessingConsent(mine, on: asOf), warnedNoConsent.insert(id) else { return }
+        let revoked = mine.contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
         let person = id == b.unindexedSubjectID ? subject : workingSet.people[id]?.person
         b.pendingWarnings.append(PendingConsentWarning(person: person, personID: id, date: asOf, revoked: revoked))
     }
@@ -514,37 +516,19 @@ private struct Builder {
         let incomingValues = values ?? (incoming ?? Pairing()).storedValues
         // The pairing is found by id and changed in place: a copy would duplicate its members
         // dictionary row after row (a mentor's group grows with every mentee row).
-        let existingID: Int64? = {
-            if let code = incoming?.code, let id = ws.pairingID(code: code) { return id }
-            let eligible = { (code: String?) in incoming?.code == nil || code == nil }
-            // People created by this very row are in no pairing yet: only the others are looked for.
-            let firstNew = firstInsertedPersonID
-            let known = { (id: Int64) in id < firstNew }
-            if menteeIDs.contains(where: known), let id = ws.firstPairing(ofMentor: mentorID, where: { p in
-                eligible(p.pairing.code) && menteeIDs.contains { known($0) && p.members[$0] != nil }
-            }) { return id }
-            if let start = incoming?.startDate, let form = incoming?.form {
-                // `eligible`: any pairing for a row without a code, else those without one.
-                return ws.firstPairing(ofMentor: mentorID, start: start, form: form, anyCode: incoming?.code == nil)
-            }
-            return nil
-        }()
+        let existingID = existingPairing(incoming, mentorID: mentorID, menteeIDs: menteeIDs)
         // Read in place (a copy would retain each of its strings and its members), and changed in place below.
         if let eid = existingID, let (mentor, stored) = ws.withPairing(eid, { ($0.mentorID, $0.storedValues) }) {
-            // Who joins is decided before the pairing changes. A person this row created is in no
-            // pairing yet: nothing to look for.
-            var joining: [Int64] = []
-            for mentee in menteeIDs where mentee != mentorID && !joining.contains(mentee)
-                && (isNew(mentee) || !ws.isMember(pairingID: eid, personID: mentee)) {
-                joining.append(mentee)
-            }
             var merged: [StoredValue?]?
             let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: stored, incoming: incomingValues)
             record(.pairings, id: eid, personID: mentor, m.changes)
             if !m.changes.isEmpty { merged = m.values }
             if let merged { ws.modifyPairing(eid) { p in p.pairing = Pairing(storedValues: merged) } }
             // Only the members change (a group's every next mentee): no lookup fields to refresh.
-            for mentee in joining {
+            // Changing the pairing's fields above left its members as they were. A person this row
+            // created is in no pairing yet: nothing to look for.
+            for (i, mentee) in menteeIDs.enumerated() where mentee != mentorID && !menteeIDs[..<i].contains(mentee)
+                && (isNew(mentee) || !ws.isMember(pairingID: eid, personID: mentee)) {
                 let memberID = insertMember(pairingID: eid, personID: mentee)
                 // Nobody can reach an unindexed new person (see `insertPerson`), nor ask whether they are a member.
                 if mentee != unindexedSubjectID { ws.addMember(pairingID: eid, personID: mentee, memberID: memberID) }
@@ -563,6 +547,22 @@ private struct Builder {
             ws.put(p)
             if primary { primaryInserted = true }
         }
+    }
+
+    /// The loaded pairing a row's pairing is: by code; else a pairing of the mentor that one of
+    /// the row's known mentees is in; else the mentor's pairing started on the same day in the
+    /// same form. A pairing with a code is not taken for a row with another code.
+    func existingPairing(_ incoming: Pairing?, mentorID: Int64, menteeIDs: [Int64]) -> Int64? {
+        let code = incoming?.code
+        if let code, let id = ws.pairingID(code: code) { return id }
+        // People created by this very row are in no pairing yet: only the others are looked for.
+        if menteeIDs.contains(where: { !isNew($0) }), let id = ws.firstPairing(ofMentor: mentorID, where: { p in
+            (code == nil || p.pairing.code == nil) && menteeIDs.contains { !isNew($0) && p.members[$0] != nil }
+        }) { return id }
+        if let start = incoming?.startDate, let form = incoming?.form {
+            return ws.firstPairing(ofMentor: mentorID, start: start, form: form, anyCode: code == nil)
+        }
+        return nil
     }
 
     mutating func insertMember(pairingID: Int64, personID: Int64) -> Int64 {
