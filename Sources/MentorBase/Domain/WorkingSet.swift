@@ -140,8 +140,6 @@ public final class WorkingSet {
     /// The keys the rows of the chunk being planned ask about, counted (set by the store before
     /// planning a chunk, dropped by `reset`; nil: unknown). See ``isAskedOnce(_:)``.
     public var askedKeys: AskedKeys?
-    /// The last question `firstPairing(ofMentor:start:form:anyCode:)` answered, until a pairing is put or changed.
-    private var lastLookup: (mentorID: Int64, start: CalendarDate, form: String, anyCode: Bool, result: Int64?)?
 
     /// `nextIDs`: the first free id of each table.
     public init(nextIDs: [EntityTable: Int64]) {
@@ -181,7 +179,6 @@ public final class WorkingSet {
         lastResolution = nil
         indexedKeys.clear()
         askedKeys = nil
-        lastLookup = nil
     }
 
     /// True when the rows being planned ask about each of `keys` once in all (the row that has
@@ -270,7 +267,6 @@ public final class WorkingSet {
     public func putMenteeProfile(personID: Int64, id: Int64, _ m: MenteeProfile) { menteeProfiles[personID] = (id, m) }
 
     public func put(_ p: KnownPairing) {
-        lastLookup = nil
         if let old = pairings[p.id] {
             // Listed under the mentor it was first put with (as before it was put again).
             if let m = old.mentorID { updateLookup(mentorID: m, PairingLookup(id: p.id, p.pairing)) }
@@ -282,7 +278,6 @@ public final class WorkingSet {
     }
 
     private func updateLookup(mentorID: Int64, _ l: PairingLookup) {
-        lastLookup = nil
         guard let i = pairingsByMentor[mentorID]?.firstIndex(where: { $0.id == l.id }) else { return }
         pairingsByMentor[mentorID]?[i] = l
     }
@@ -381,17 +376,15 @@ public final class WorkingSet {
     }
 
     /// The id of the first pairing of a mentor (in loading order) started on `start` in `form`,
-    /// among those without a code unless `anyCode`. The last answer is remembered until a pairing
-    /// is put or changed (a group's rows ask the same question row after row).
+    /// among those without a code unless `anyCode`.
     public func firstPairing(ofMentor id: Int64, start: CalendarDate, form: String, anyCode: Bool) -> Int64? {
-        if let m = lastLookup, m.mentorID == id, m.start == start, m.anyCode == anyCode, sameBytes(m.form, form) {
-            return m.result
+        guard let list = pairingsByMentor[id] else { return nil }
+        // By index, each field compared where it lies: a mentor's every group is passed on every
+        // row, and a copy of each entry would retain its strings.
+        for i in list.indices where list[i].startDate == start && (anyCode || list[i].code == nil) {
+            if list[i].form == form { return list[i].id }
         }
-        let result = firstPairing(ofMentor: id, matching: { l in
-            (anyCode || l.code == nil) && l.startDate == start && l.form == form
-        })
-        lastLookup = (id, start, form, anyCode, result)
-        return result
+        return nil
     }
 
     /// The id of the first pairing of a mentor (in loading order) whose lookup fields `match`.
