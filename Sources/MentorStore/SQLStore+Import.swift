@@ -191,6 +191,8 @@ extension SQLStore {
                 codes.insert(ByteKey(c))
             }
         }
+        // Valid while each chunk is written before the next one's prefetch and the working set is
+        // reset in between (see `WorkingSet.askedKeys`).
         ws.askedKeys = keys.asked
         let (snils, names, initials) = (keys.snils.set, keys.names.set, keys.initials.set)
         let personSQL = SQLStore.select(SQLStore.personColumns, "people")

@@ -139,6 +139,10 @@ public final class WorkingSet {
     private var indexedKeys = SmallKeyFilter()
     /// The keys the rows of the chunk being planned ask about, counted (set by the store before
     /// planning a chunk, dropped by `reset`; nil: unknown). See ``isAskedOnce(_:)``.
+    ///
+    /// Set it only when the working set is reset after the chunk and the next chunk's prefetch
+    /// reads the chunk's rows from the store: a new person these counts leave unindexed is found
+    /// by later chunks there, never here.
     public var askedKeys: AskedKeys?
 
     /// `nextIDs`: the first free id of each table.
