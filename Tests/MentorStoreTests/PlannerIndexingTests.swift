@@ -123,3 +123,61 @@ import Testing
         #expect(ws.menteeProfiles.isEmpty)
     }
 }
+
+/// The working set's direct lookups answer what the general ones answer.
+@Suite struct WorkingSetLookupTests {
+    func pairing(_ id: Int64, mentor: Int64?, code: String?, start: String, form: String, members: [Int64: Int64] = [:]) -> KnownPairing {
+        KnownPairing(id: id, mentorID: mentor, pairing: Pairing(code: code, form: form, startDate: day(start)), members: members)
+    }
+
+    @Test func aPairingByStartAndFormIsTheOneTheGeneralSearchFinds() {
+        let ws = WorkingSet(nextIDs: [:])
+        let forms = ["student_student", "teacher_student", "employer_student"]
+        let starts = ["2024-09-01", "2024-09-02"]
+        var id: Int64 = 1
+        for code in [nil, "П-1", nil, "П-2"] as [String?] {
+            for s in starts {
+                for f in forms {
+                    ws.put(pairing(id, mentor: id % 2 == 0 ? 7 : 8, code: code.map { "\($0)-\(id)" }, start: s, form: f,
+                                   members: [100 + id: 1_000 + id]))
+                    id += 1
+                }
+            }
+        }
+        func check() {
+            for mentor: Int64 in [7, 8, 9] {
+                for s in starts + ["2024-09-03"] {
+                    for f in forms + ["other"] {
+                        for anyCode in [true, false] {
+                            let general = ws.firstPairing(ofMentor: mentor, matching: { l in
+                                (anyCode || l.code == nil) && l.startDate == day(s) && l.form == f
+                            })
+                            #expect(ws.firstPairing(ofMentor: mentor, start: day(s), form: f, anyCode: anyCode) == general,
+                                    "\(mentor) \(s) \(f) \(anyCode)")
+                        }
+                    }
+                }
+            }
+            for p in ws.pairings.values {
+                for person in [100 + p.id, 101 + p.id] {
+                    #expect(ws.isMember(pairingID: p.id, personID: person) == (p.members[person] != nil))
+                }
+            }
+        }
+        check()
+        // Changed in place and put again: the direct search follows.
+        ws.modifyPairing(3) { $0.pairing.startDate = day("2024-09-03") }
+        ws.modifyPairing(4) { $0.pairing.code = nil }
+        ws.put(pairing(5, mentor: 8, code: nil, start: "2024-09-02", form: "student_student"))
+        ws.addMember(pairingID: 6, personID: 107, memberID: 2_000)
+        check()
+        #expect(ws.isMember(pairingID: 6, personID: 107))
+        #expect(!ws.isMember(pairingID: 999, personID: 107))
+    }
+
+    @Test func amongNobodyEveryoneIsNew() {
+        let p = Person(lastName: "Орлова", firstName: "Нина", patronymic: "Викторовна", birthDate: day("1980-01-02"))
+        #expect(IdentityResolver.resolve(p, among: []) == .new)
+        #expect(IdentityResolver.resolve(PersonReference(lastName: "Орлова", firstName: "Н."), among: []) == .new)
+    }
+}
