@@ -81,11 +81,16 @@ public func keyHashes(_ key: String) -> (UInt64, UInt64) {
             i += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(buf[i]) << shift
-            shift += 8
-            i += 1
+        if i < n && n >= 8 {
+            // The last 8 bytes in one load, shifted to keep only the ones not mixed in yet.
+            tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - (n - i)))
+        } else {
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(buf[i]) << shift
+                shift += 8
+                i += 1
+            }
         }
         h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
         h ^= h >> 29
