@@ -21,46 +21,16 @@ struct KeyFilter {
         words = Array(repeating: 0, count: KeyFilter.bitCount / 64)
     }
 
-    /// Two 64-bit hashes of the key's bytes, eight bytes at a time (a multiply-xorshift mix).
-    @inline(__always)
-    private static func hashes(_ key: String) -> (UInt64, UInt64) {
-        var h: UInt64 = 0x9e37_79b9_7f4a_7c15
-        var s = key
-        s.withUTF8 { buf in
-            guard let base = buf.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            let n = buf.count
-            h ^= UInt64(n)
-            var i = 0
-            while i + 8 <= n {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
-                h ^= h >> 31
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(buf[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
-            h ^= h >> 29
-        }
-        var g = (h ^ 0x2545_f491_4f6c_dd1d) &* 0xbf58_476d_1ce4_e5b9
-        g ^= g >> 32
-        return (h, g)
-    }
-
-    /// A 64-bit fingerprint of the key's bytes (equal keys, equal fingerprints; unequal ones
-    /// collide about once in 2^64).
-    @inline(__always)
-    static func fingerprint(_ key: String) -> UInt64 { KeyFilter.hashes(key).0 }
-
     /// The key's word and its three bits in it.
     @inline(__always)
-    private static func place(_ key: String) -> (word: Int, mask: UInt64) {
-        let (h1, h2) = KeyFilter.hashes(key)
+    static func place(_ key: String) -> (word: Int, mask: UInt64) {
+        place(hashes: keyHashes(key))
+    }
+
+    /// The word and bits of a key whose `keyHashes` are `h`.
+    @inline(__always)
+    static func place(hashes h: (UInt64, UInt64)) -> (word: Int, mask: UInt64) {
+        let (h1, h2) = h
         let word = Int(truncatingIfNeeded: h1 >> 32) & (KeyFilter.bitCount / 64 - 1)
         let mask = (1 as UInt64) << (h2 & 63) | (1 as UInt64) << ((h2 >> 6) & 63) | (1 as UInt64) << ((h2 >> 12) & 63)
         return (word, mask)
@@ -71,8 +41,11 @@ struct KeyFilter {
         words[w] |= m
     }
 
-    func mayContain(_ key: String) -> Bool {
-        let (w, m) = KeyFilter.place(key)
+    func mayContain(_ key: String) -> Bool { mayContain(hashes: keyHashes(key)) }
+
+    /// `mayContain` of the key whose `keyHashes` are `h`.
+    func mayContain(hashes h: (UInt64, UInt64)) -> Bool {
+        let (w, m) = KeyFilter.place(hashes: h)
         return words[w] & m == m
     }
 
@@ -81,8 +54,12 @@ struct KeyFilter {
         for w in plan.writes where w.table == .people {
             switch w.action {
             case .insert(let cols):
-                for c in cols where KeyFilter.isKeyColumn(c.column) {
+                // From the end, where the planner puts the key columns: a person's row has three.
+                var found = 0
+                for c in cols.reversed() where KeyFilter.isKeyColumn(c.column) {
                     if case .text(let k)? = c.value { add(k) }
+                    found += 1
+                    if found == 3 { break }
                 }
             case .update(let changes):
                 for c in changes where KeyFilter.isKeyColumn(c.column) {
@@ -101,5 +78,57 @@ struct KeyFilter {
         case 12: return c == "initials_key"
         default: return false
         }
+    }
+}
+
+/// The identity keys of one chunk's rows: those the store may hold (to load the people who have
+/// them), and how often the rows ask about each (see `WorkingSet.askedKeys`).
+struct ChunkKeys {
+    /// A set of keys that skips a key equal to the one added last (a base names its mentor on
+    /// row after row) without hashing it again.
+    struct KeySet {
+        var set = Set<ByteKey>()
+        private var last: String?
+
+        mutating func insert(_ key: String) {
+            if let last, sameBytes(last, key) { return }
+            set.insert(ByteKey(key))
+            last = key
+        }
+    }
+
+    let filter: KeyFilter?
+    var snils = KeySet(), names = KeySet(), initials = KeySet()
+    /// Nil once a row is found that will compute its own keys (what it asks is then unknown).
+    var asked: AskedKeys?
+
+    init(filter: KeyFilter?, rows: Int) {
+        self.filter = filter
+        asked = AskedKeys(capacity: rows * 3)
+    }
+
+    /// Adds a row's keys; false when it has none.
+    mutating func gather(_ keys: borrowing RecordKeys?) -> Bool {
+        switch keys {
+        case .none:
+            return false
+        case .some(let k):
+            if let s = k.subject { add(s.snils, s.nameKey, s.initialsKey) }
+            for j in k.references.indices { add(k.references[j].snils, k.references[j].nameKey, k.references[j].initialsKey) }
+            return true
+        }
+    }
+
+    private mutating func add(_ snilsKey: String?, _ nameKey: String, _ initialsKey: String) {
+        if let x = snilsKey, counted(x) { snils.insert(x) }
+        if counted(nameKey) { names.insert(nameKey) }
+        if counted(initialsKey) { initials.insert(initialsKey) }
+    }
+
+    /// Counts a question about `key` and tells whether the store may hold it (each key hashed once for both).
+    private mutating func counted(_ key: String) -> Bool {
+        let h = keyHashes(key)
+        asked?.add(hashes: h)
+        return filter?.mayContain(hashes: h) ?? true
     }
 }

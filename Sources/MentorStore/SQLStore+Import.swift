@@ -235,9 +235,11 @@ extension SQLStore {
                                           en: "this part of the row was not applied; correct the file or the stored data"))
     }
 
-    /// The keys a chunk's rows are looked up by in the store: those the key filter cannot rule out.
+    /// The keys a chunk's rows are looked up by in the store (those the key filter cannot rule
+    /// out), and how often the rows ask about each (see `WorkingSet.askedKeys`).
     struct LookupKeys {
         var snils = Set<ByteKey>(), names = Set<ByteKey>(), initials = Set<ByteKey>(), codes = Set<ByteKey>()
+        var asked: AskedKeys?
     }
 
     /// What `prefetch` read from the store: the people and the pairings.
@@ -247,32 +249,31 @@ extension SQLStore {
     }
 
     private func lookupKeys(_ chunk: [KeyedRecord], _ kind: ImportKind, _ filter: KeyFilter?) -> LookupKeys {
-        var k = LookupKeys()
-        func add(_ snilsKey: String?, _ nameKey: String?, _ initialsKey: String?) {
-            if let x = snilsKey, filter?.mayContain(x) ?? true { k.snils.insert(ByteKey(x)) }
-            if let x = nameKey, filter?.mayContain(x) ?? true { k.names.insert(ByteKey(x)) }
-            if let x = initialsKey, filter?.mayContain(x) ?? true { k.initials.insert(ByteKey(x)) }
-        }
-        // Read in place (a `let` of a row's keys would copy every string they hold).
-        for i in chunk.indices where chunk[i].keys != nil {
-            if chunk[i].keys?.subject != nil { add(chunk[i].keys?.subject?.snils, chunk[i].keys?.subject?.nameKey,
-                                                  chunk[i].keys?.subject?.initialsKey) }
-            for j in 0..<(chunk[i].keys?.references.count ?? 0) {
-                add(chunk[i].keys?.references[j].snils, chunk[i].keys?.references[j].nameKey,
-                    chunk[i].keys?.references[j].initialsKey)
+        var keys = ChunkKeys(filter: filter, rows: chunk.count)
+        var codes = Set<ByteKey>()
+        for i in chunk.indices {
+            // Read in place (a `let` of a row's keys would copy every string they hold).
+            if !keys.gather(chunk[i].keys), !chunk[i].record.hasErrors {
+                // A row without errors and without keys computes its own (and asks about them).
+                keys.asked = nil
             }
             // Only a pairs list names pairings by code (a content match copies the whole record).
             if kind == .pairs, case .pairing(let pr, _, _) = chunk[i].record.content, let c = pr.code {
-                k.codes.insert(ByteKey(c))
+                codes.insert(ByteKey(c))
             }
         }
-        return k
+        return LookupKeys(snils: keys.snils.set, names: keys.names.set, initials: keys.initials.set, codes: codes,
+                          asked: keys.asked)
     }
 
     /// Loads into the working set everything the chunk's rows can touch: the people sharing a key
     /// with any name in the chunk (`keys`), and their profiles, pairings, consents and responses.
     private func prefetch(_ s: any SQLSession, _ keys: LookupKeys, _ ws: WorkingSet,
                           _ kind: ImportKind, _ asOf: CalendarDate?) throws -> Loaded {
+        // Valid because the working set is reset after each chunk, and a later chunk that asks
+        // about a key this one writes reads it from the store after this chunk is written
+        // (`ChunkWriter.writesAny`): a new person the counts leave unindexed is found there.
+        ws.askedKeys = keys.asked
         let (snils, names, initials, codes) = (keys.snils, keys.names, keys.initials, keys.codes)
         // Each lookup's people in id order, whatever order the keys (a set) and so the rows come
         // in: people sharing a key are weighed in the order they were loaded.
@@ -365,7 +366,7 @@ struct ChunkWriter {
     /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
     private var people = Set<Int64>()
     private var pairings = Set<Int64>()
-    /// The key values' fingerprints (`KeyFilter.fingerprint`): a chunk writes two or three per row.
+    /// The key values' fingerprints (the first of `keyHashes`): a chunk writes two or three per row.
     private var keys: [UInt64] = []
     private var codes: [String] = []
 
@@ -450,11 +451,11 @@ struct ChunkWriter {
             switch w.action {
             case .insert(let cols):
                 for c in cols where KeyFilter.isKeyColumn(c.column) {
-                    if case .text(let k)? = c.value { keys.append(KeyFilter.fingerprint(k)) }
+                    if case .text(let k)? = c.value { keys.append(keyHashes(k).0) }
                 }
             case .update(let changes):
                 for c in changes where KeyFilter.isKeyColumn(c.column) {
-                    if case .text(let k)? = c.new { keys.append(KeyFilter.fingerprint(k)) }
+                    if case .text(let k)? = c.new { keys.append(keyHashes(k).0) }
                 }
             }
         case .pairings:
@@ -477,7 +478,7 @@ struct ChunkWriter {
         // A bulk load looks up a few keys per chunk (its mentors'), and writes thousands.
         var asked: [UInt64] = []
         for set in [lookup.names, lookup.initials, lookup.snils] {
-            for k in set { asked.append(KeyFilter.fingerprint(k.string)) }
+            for k in set { asked.append(keyHashes(k.string).0) }
         }
         if !asked.isEmpty {
             if asked.count <= 16 {

@@ -14,7 +14,7 @@ public final class MergePlanner {
     /// The date the store-tier rules are checked on (consents of people in active pairs); nil: not checked.
     public var asOf: CalendarDate?
     /// People already warned about in this import (one warning per person, not one per row).
-    private var warnedNoConsent = Set<Int64>()
+    private var warnedNoConsent: IDBits
     /// «pair-without-consent» warnings are left unworded in `RecordPlan.pendingWarnings` (an
     /// import words only those its report keeps); otherwise they are in `diagnostics` at once.
     public var defersConsentWarnings = false
@@ -22,6 +22,7 @@ public final class MergePlanner {
     public init(workingSet: WorkingSet, policy: ConflictPolicy = .replace) {
         self.workingSet = workingSet
         self.policy = policy
+        warnedNoConsent = IDBits(base: workingSet.nextID(.people))
     }
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
@@ -31,15 +32,16 @@ public final class MergePlanner {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
         var b = Builder(ws: workingSet, policy: policy)
+        // A base row writes three or four rows (person, profile, pairing membership): one allocation.
+        b.writes.reserveCapacity(4)
         b.take(keys)
-        b.location = record.location
         switch record.content {
         case .mentor(let person, let profile, let pairing, let mentees):
             planMentor(&b, person, profile, pairing, mentees)
         case .mentee(let person, let profile, let pairing, let mentor):
             planMentee(&b, person, profile, pairing, mentor)
         case .consent(let person, let consents, let revokesAll):
-            planConsent(&b, person, consents, revokesAll)
+            planConsent(&b, person, consents, revokesAll, at: record.location)
         case .pairing(let pairing, let mentor, let mentees):
             planPairing(&b, pairing, mentor, mentees)
         case .questionnaire(let person, let response):
@@ -84,38 +86,48 @@ public final class MergePlanner {
                             _ mentees: [PersonReference]) {
         guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
+        let keep = pid != b.unindexedSubjectID
         b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.profileValues,
-                       existing: workingSet.mentorProfiles[pid], primary: true) { id, p in self.workingSet.putMentorProfile(personID: pid, id: id, p) }
+                       existing: b.isNew(pid) ? nil : workingSet.mentorProfiles[pid], primary: true) { id, p in
+            // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
+            if keep { self.workingSet.putMentorProfile(personID: pid, id: id, p) }
+        }
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
-            b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: pid, menteeIDs: ids,
-                           primary: false)
-            checkConsents(&b, [pid] + ids, in: pairing ?? Pairing())
+            b.mergePairing(pairing, values: b.pairingValues, mentorID: pid, menteeIDs: ids, primary: false)
+            checkConsents(&b, [pid] + ids, endingOn: pairing?.endDate, subject: person)
         }
     }
 
     private func planMentee(_ b: inout Builder, _ person: Person, _ profile: MenteeProfile, _ pairing: Pairing?,
                             _ mentor: PersonReference?) {
-        guard let subject = b.resolveSubject(person),
-              let mentorIDs = b.resolveReferences(mentor.map { [$0] } ?? []) else { return }
+        // One name at most: resolved and applied without the arrays a mentor row's list needs.
+        guard let subject = b.resolveSubject(person) else { return }
+        let mentorDecision = mentor.map { b.resolveReference($0) }
+        if b.aborted { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
+        let keep = pid != b.unindexedSubjectID
         b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.profileValues,
-                       existing: workingSet.menteeProfiles[pid], primary: true) { id, p in self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
-        if let mentor {
-            let mid = b.applyReferences(mentorIDs, [mentor])
-            if let m = mid.first {
-                b.mergePairing(pairing ?? Pairing(), values: b.pairingValues, mentorID: m, menteeIDs: [pid],
-                               primary: false)
-                checkConsents(&b, [pid, m], in: pairing ?? Pairing())
+                       existing: b.isNew(pid) ? nil : workingSet.menteeProfiles[pid], primary: true) { id, p in
+            // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
+            if keep { self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
+        }
+        if let mentor, let mentorDecision {
+            var created: [String: Int64] = [:]
+            if let m = b.applyReference(mentorDecision, mentor, created: &created) {
+                b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: [pid], primary: false)
+                checkConsents(&b, pid, m, endingOn: pairing?.endDate, subject: person)
             }
         }
     }
 
-    private func planConsent(_ b: inout Builder, _ person: Person, _ consents: [Consent], _ revokesAll: CalendarDate?) {
+    /// `location`: the row's, for store-tier findings.
+    private func planConsent(_ b: inout Builder, _ person: Person, _ consents: [Consent], _ revokesAll: CalendarDate?,
+                             at location: SourceLocation) {
         guard let subject = b.resolveSubject(person) else { return }
         // The row gave no birth date: the signer rule is checked against the stored one.
         if person.birthDate == nil, case .matched(let id, _) = subject, let born = workingSet.people[id]?.person.birthDate {
-            let found = StoreRules.signerFindings(consents, born: born, name: person.displayName, at: b.location)
+            let found = StoreRules.signerFindings(consents, born: born, name: person.displayName, at: location)
             b.rejections = found.filter { $0.severity == .error }
             guard b.rejections.isEmpty else { return }
             b.findings += found
@@ -133,21 +145,34 @@ public final class MergePlanner {
         if let asOf, !StoreRules.hasProcessingConsent(workingSet.consents[pid] ?? [], on: asOf),
            workingSet.inActivePairing.contains(pid) || workingSet.pairings.values.contains(where: {
                ($0.mentorID == pid || $0.members[pid] != nil) && StoreRules.isActive($0.pairing, on: asOf)
-           }), warnedNoConsent.insert(pid).inserted {
+           }), warnedNoConsent.insert(pid) {
             let revoked = (workingSet.consents[pid] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
             b.pendingWarnings.append(PendingConsentWarning(person: person, personID: pid, date: asOf, revoked: revoked))
         }
     }
 
     /// Warns once per person when someone in an active pair has no processing consent valid on `asOf`.
-    private func checkConsents(_ b: inout Builder, _ ids: [Int64], in pairing: Pairing) {
-        guard let asOf, StoreRules.isActive(pairing, on: asOf) else { return }
-        for id in ids where !StoreRules.hasProcessingConsent(workingSet.consents[id] ?? [], on: asOf) {
-            guard warnedNoConsent.insert(id).inserted else { continue }
-            let revoked = (workingSet.consents[id] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            b.pendingWarnings.append(PendingConsentWarning(person: workingSet.people[id]?.person, personID: id,
-                                                           date: asOf, revoked: revoked))
-        }
+    /// `subject`: the row's own person, named for the person the row created without indexing it.
+    /// `end`: the pairing's end date (the pairing is not copied to ask it).
+    private func checkConsents(_ b: inout Builder, _ ids: [Int64], endingOn end: CalendarDate?, subject: Person? = nil) {
+        guard let asOf, StoreRules.isActive(endingOn: end, on: asOf) else { return }
+        for id in ids { checkConsent(&b, id, asOf, subject: subject) }
+    }
+
+    /// The same for a mentee row's two people (without an array for them).
+    private func checkConsents(_ b: inout Builder, _ a: Int64, _ c: Int64, endingOn end: CalendarDate?, subject: Person?) {
+        guard let asOf, StoreRules.isActive(endingOn: end, on: asOf) else { return }
+        checkConsent(&b, a, asOf, subject: subject)
+        checkConsent(&b, c, asOf, subject: subject)
+    }
+
+    private func checkConsent(_ b: inout Builder, _ id: Int64, _ asOf: CalendarDate, subject: Person?) {
+        // A person this row created has no consents yet.
+        let mine = b.isNew(id) ? [] : workingSet.consents[id] ?? []
+        guard !StoreRules.hasProcessingConsent(mine, on: asOf), warnedNoConsent.insert(id) else { return }
+        let revoked = mine.contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
+        let person = id == b.unindexedSubjectID ? subject : workingSet.people[id]?.person
+        b.pendingWarnings.append(PendingConsentWarning(person: person, personID: id, date: asOf, revoked: revoked))
     }
 
     private func planPairing(_ b: inout Builder, _ pairing: Pairing, _ mentor: PersonReference,
@@ -156,7 +181,7 @@ public final class MergePlanner {
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
         b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
-        checkConsents(&b, [m] + ids, in: pairing)
+        checkConsents(&b, [m] + ids, endingOn: pairing.endDate)
     }
 
     private func planQuestionnaire(_ b: inout Builder, _ person: Person, _ response: QuestionnaireResponse) {
@@ -185,8 +210,6 @@ private struct Builder {
     var primaryInserted = false
     /// People this row created (ids from here on): none of them can be in a pairing yet.
     let firstInsertedPersonID: Int64
-    /// The row's place in its file, for store-tier findings.
-    var location = SourceLocation()
     /// Store-tier warnings about the row.
     var findings: [Diagnostic] = []
     /// Store-tier errors: the row is rejected.
@@ -205,12 +228,20 @@ private struct Builder {
     var pairingValues: [StoredValue?]?
     /// How many references have been resolved (indexes into `preReferences`).
     var referencesSeen = 0
+    /// The row's own person when it was created and, nobody else in the chunk asking about its
+    /// keys, not put in the working set (see `WorkingSet.isAskedOnce`).
+    var unindexedSubjectID: Int64?
+    /// The hashes of `subjectKeys` (the working set's filters ask by them).
+    var subjectHashes: IdentityKeyHashes?
 
     init(ws: WorkingSet, policy: ConflictPolicy) {
         self.ws = ws
         self.policy = policy
         firstInsertedPersonID = ws.nextID(.people)
     }
+
+    /// True for a person this row created: they have no profile, consent or pairing yet.
+    func isNew(_ personID: Int64) -> Bool { personID >= firstInsertedPersonID }
 
     /// Takes the caller's keys and values apart (moving, not copying, each part).
     mutating func take(_ keys: consuming RecordKeys?) {
@@ -227,7 +258,11 @@ private struct Builder {
     /// The subject's decision, or nil (and the row conflicting) when a person must decide.
     mutating func resolveSubject(_ p: Person) -> IdentityDecision? {
         let k = preSubject.take() ?? IdentityKeys(p)
-        let d = IdentityResolver.resolve(p, keys: k, among: ws.candidates(for: k))
+        let h = IdentityKeyHashes(k)
+        subjectHashes = h
+        let candidates = ws.candidates(for: k, hashes: h)
+        // Among nobody, every row is new (what `resolve` gives), without handing it the keys.
+        let d = candidates.isEmpty ? .new : IdentityResolver.resolve(p, keys: k, among: candidates)
         subjectKeys = consume k
         if case .review(let cs) = d {
             conflicts.append(.identity(name: p.displayName, cs))
@@ -239,30 +274,33 @@ private struct Builder {
 
     mutating func resolveReferences(_ refs: [PersonReference]) -> [IdentityDecision]? {
         var out: [IdentityDecision] = []
-        let ws = self.ws
-        for r in refs {
-            func decide(_ k: IdentityKeys) -> IdentityDecision {
-                let candidates = ws.candidates(for: k)
-                let d = IdentityResolver.resolve(r, keys: k, among: candidates)
-                ws.noteResolution(of: r, keys: k, candidates: candidates, d)
-                return d
-            }
-            let d: IdentityDecision
-            if let known = ws.resolution(of: r) {
-                d = known
-            } else if referencesSeen < preReferences.count {
-                d = decide(preReferences[referencesSeen])
-            } else {
-                d = decide(IdentityKeys(r))
-            }
-            referencesSeen += 1
-            if case .review(let cs) = d {
-                conflicts.append(.reference(name: r.displayName, cs))
-                aborted = true
-            }
-            out.append(d)
-        }
+        for r in refs { out.append(resolveReference(r)) }
         return aborted ? nil : out
+    }
+
+    /// The decision for the row's next name; a review makes the row conflicting (`aborted`).
+    mutating func resolveReference(_ r: PersonReference) -> IdentityDecision {
+        let ws = self.ws
+        func decide(_ k: IdentityKeys) -> IdentityDecision {
+            let candidates = ws.candidates(for: k)
+            let d = candidates.isEmpty ? .new : IdentityResolver.resolve(r, keys: k, among: candidates)
+            ws.noteResolution(of: r, keys: k, candidates: candidates, d)
+            return d
+        }
+        let d: IdentityDecision
+        if let known = ws.resolution(of: r) {
+            d = known
+        } else if referencesSeen < preReferences.count {
+            d = decide(preReferences[referencesSeen])
+        } else {
+            d = decide(IdentityKeys(r))
+        }
+        referencesSeen += 1
+        if case .review(let cs) = d {
+            conflicts.append(.reference(name: r.displayName, cs))
+            aborted = true
+        }
+        return d
     }
 
     /// Inserts or merges the row's own person; returns its id.
@@ -274,7 +312,8 @@ private struct Builder {
             }
             return id
         case .new, .review:
-            return insertPerson(p, values: subjectValues.take(), isReference: false, keys: subjectKeys.take())
+            return insertPerson(p, values: subjectValues.take(), isReference: false, keys: subjectKeys.take(),
+                                subject: true)
         }
     }
 
@@ -284,24 +323,30 @@ private struct Builder {
         var out: [Int64] = []
         var created: [String: Int64] = [:]
         for (d, r) in zip(ds, refs) {
-            switch d {
-            case .matched(let id, _):
-                // What the naming row knows about the person (their organisation, say) fills empty
-                // fields only, so it does not matter whether the person's own row came first.
-                if !ws.isSettled(r, into: id), let known = ws.people[id],
-                   !mergePerson(known, r.asPerson, isReference: true, fillOnly: true) {
-                    ws.markSettled(r, into: id)
-                }
-                if !out.contains(id) { out.append(id) }
-            case .new, .review:
-                let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
-                if created[key] != nil { continue }
-                let id = insertPerson(r.asPerson, isReference: true)
-                created[key] = id
-                out.append(id)
-            }
+            if let id = applyReference(d, r, created: &created), !out.contains(id) { out.append(id) }
         }
         return out
+    }
+
+    /// Links one name to its person (see `applyReferences`); nil for a new name already created
+    /// by this row (`created`: the row's new names by key).
+    mutating func applyReference(_ d: IdentityDecision, _ r: PersonReference, created: inout [String: Int64]) -> Int64? {
+        switch d {
+        case .matched(let id, _):
+            // What the naming row knows about the person (their organisation, say) fills empty
+            // fields only, so it does not matter whether the person's own row came first.
+            if !ws.isSettled(r, into: id), let known = ws.people[id],
+               !mergePerson(known, r.asPerson, isReference: true, fillOnly: true) {
+                ws.markSettled(r, into: id)
+            }
+            return id
+        case .new, .review:
+            let key = NameKey.key(lastName: r.lastName, firstName: r.firstName, patronymic: r.patronymic)
+            if created[key] != nil { return nil }
+            let id = insertPerson(r.asPerson, isReference: true)
+            created[key] = id
+            return id
+        }
     }
 
     /// Each field's column with its value (as far as both lists go), without intermediate arrays.
@@ -313,10 +358,17 @@ private struct Builder {
     static func personColumns(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil)
         -> [(column: String, value: StoredValue?)]
     {
-        let k = keys ?? IdentityKeys(p)
+        if let keys { return personColumns(values ?? p.storedValues, isReference: isReference, keys: keys) }
+        return personColumns(values ?? p.storedValues, isReference: isReference, keys: IdentityKeys(p))
+    }
+
+    /// The columns of a person's row: its stored values and the keys derived from it.
+    static func personColumns(_ values: [StoredValue?], isReference: Bool, keys k: borrowing IdentityKeys)
+        -> [(column: String, value: StoredValue?)]
+    {
         var cols: [(column: String, value: StoredValue?)] = []
         cols.reserveCapacity(Person.storedFields.count + 4)
-        Builder.append(Person.storedFields, values ?? p.storedValues, to: &cols)
+        Builder.append(Person.storedFields, values, to: &cols)
         cols.append(("name_key", .text(k.nameKey)))
         cols.append(("initials_key", .text(k.initialsKey)))
         cols.append(("snils_key", k.snils.map(StoredValue.text)))
@@ -324,13 +376,21 @@ private struct Builder {
         return cols
     }
 
-    mutating func insertPerson(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil) -> Int64 {
+    /// `subject`: the row's own person (a person created from a name in the row is not).
+    mutating func insertPerson(_ p: Person, values: consuming [StoredValue?]? = nil, isReference: Bool,
+                               keys: consuming IdentityKeys? = nil, subject: Bool = false) -> Int64 {
         let id = ws.allocateID(.people)
-        let k = keys ?? IdentityKeys(p)
-        let v = values ?? p.storedValues
+        let k = keys.take() ?? IdentityKeys(p)
+        let v = values.take() ?? p.storedValues
         writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(p, values: v, isReference: isReference, keys: k))))
-        ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
+                                  action: .insert(Builder.personColumns(v, isReference: isReference, keys: k))))
+        // Nobody else in the chunk asks about these keys: indexing the person would only be undone
+        // by the chunk's reset (the person is new, so nothing else looks it up by id).
+        if subject && ws.isAskedOnce(subjectHashes ?? IdentityKeyHashes(k)) {
+            unindexedSubjectID = id
+        } else {
+            ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
+        }
         return id
     }
 
@@ -391,12 +451,17 @@ private struct Builder {
     /// Merges values field by field under the policy; conflicts are recorded on the builder.
     mutating func mergeValues(_ table: EntityTable, id: Int64, fields: [StoredField], stored: [StoredValue?],
                               incoming: [StoredValue?], fillOnly: Bool = false) -> (values: [StoredValue?], changes: [FieldChange]) {
+        // Most merges change nothing (a group's pairing, named on each of its rows): find that out
+        // first, reading the values in place.
+        let n = min(fields.count, incoming.count, stored.count)
+        guard let first = (0..<n).first(where: { !Builder.keeps(stored[$0], incoming[$0]) }) else { return (stored, []) }
         var values = stored
         var out: [FieldChange] = []
-        for (i, f) in fields.enumerated() where i < incoming.count && i < values.count {
+        for i in first..<n {
             guard let new = incoming[i] else { continue }          // empty never erases
             let old = values[i]
             if old == new { continue }
+            let f = fields[i]
             if old == nil || (policy == .replace && !fillOnly) {
                 values[i] = new
                 out.append(FieldChange(column: f.column, old: old, new: new, sensitive: f.sensitive))
@@ -405,6 +470,14 @@ private struct Builder {
             }
         }
         return (values, out)
+    }
+
+    /// True when merging `new` into `old` leaves it as it is (empty never erases).
+    @inline(__always)
+    static func keeps(_ old: StoredValue?, _ new: StoredValue?) -> Bool {
+        guard let new else { return true }
+        guard let old else { return false }
+        return old == new
     }
 
     mutating func record(_ table: EntityTable, id: Int64, personID: Int64?, _ fc: [FieldChange]) {
@@ -425,7 +498,9 @@ private struct Builder {
             if !m.changes.isEmpty { store(existing.id, R(storedValues: m.values)) }
         } else {
             let id = ws.allocateID(table)
-            var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(personID))]
+            var cols: [(column: String, value: StoredValue?)] = []
+            cols.reserveCapacity(R.storedFields.count + 1)
+            cols.append(("person_id", .integer(personID)))
             Builder.append(R.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: table, id: id, personID: personID, action: .insert(cols)))
             store(id, incoming)
@@ -435,57 +510,59 @@ private struct Builder {
 
     // MARK: Pairings
 
-    mutating func mergePairing(_ incoming: Pairing, values: [StoredValue?]? = nil, mentorID: Int64, menteeIDs: [Int64],
+    /// `incoming`: the row's pairing; nil for a row that gives none of its fields (an empty `Pairing()`).
+    mutating func mergePairing(_ incoming: Pairing?, values: [StoredValue?]? = nil, mentorID: Int64, menteeIDs: [Int64],
                                primary: Bool) {
-        let incomingValues = values ?? incoming.storedValues
+        let incomingValues = values ?? (incoming ?? Pairing()).storedValues
         // The pairing is found by id and changed in place: a copy would duplicate its members
         // dictionary row after row (a mentor's group grows with every mentee row).
-        let existingID: Int64? = {
-            if let code = incoming.code, let id = ws.pairingID(code: code) { return id }
-            let eligible = { (code: String?) in incoming.code == nil || code == nil }
-            // People created by this very row are in no pairing yet: only the others are looked for.
-            let firstNew = firstInsertedPersonID
-            let known = { (id: Int64) in id < firstNew }
-            if menteeIDs.contains(where: known), let id = ws.firstPairing(ofMentor: mentorID, where: { p in
-                eligible(p.pairing.code) && menteeIDs.contains { known($0) && p.members[$0] != nil }
-            }) { return id }
-            if let start = incoming.startDate, let form = incoming.form {
-                return ws.firstPairing(ofMentor: mentorID, matching: { p in
-                    eligible(p.code) && p.startDate == start && p.form == form
-                })
-            }
-            return nil
-        }()
-        if let eid = existingID, ws.pairings.index(forKey: eid) != nil {
+        let existingID = existingPairing(incoming, mentorID: mentorID, menteeIDs: menteeIDs)
+        // Read in place (a copy would retain each of its strings and its members), and changed in place below.
+        if let eid = existingID, let (mentor, stored) = ws.withPairing(eid, { ($0.mentorID, $0.storedValues) }) {
             var merged: [StoredValue?]?
-            var joining: [Int64] = []
-            // The copy `p` ends with this block, before the pairing is changed in place below.
-            if let p = ws.pairings[eid] {
-                let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: p.storedValues,
-                                    incoming: incomingValues)
-                record(.pairings, id: eid, personID: p.mentorID, m.changes)
-                if !m.changes.isEmpty { merged = m.values }
-                for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID && !joining.contains(mentee) {
-                    joining.append(mentee)
-                }
-            }
+            let m = mergeValues(.pairings, id: eid, fields: Pairing.storedFields, stored: stored, incoming: incomingValues)
+            record(.pairings, id: eid, personID: mentor, m.changes)
+            if !m.changes.isEmpty { merged = m.values }
             if let merged { ws.modifyPairing(eid) { p in p.pairing = Pairing(storedValues: merged) } }
             // Only the members change (a group's every next mentee): no lookup fields to refresh.
-            for mentee in joining {
-                ws.addMember(pairingID: eid, personID: mentee, memberID: insertMember(pairingID: eid, personID: mentee))
+            // Changing the pairing's fields above left its members as they were. A person this row
+            // created is in no pairing yet: nothing to look for.
+            for (i, mentee) in menteeIDs.enumerated() where mentee != mentorID && !menteeIDs[..<i].contains(mentee)
+                && (isNew(mentee) || !ws.isMember(pairingID: eid, personID: mentee)) {
+                let memberID = insertMember(pairingID: eid, personID: mentee)
+                // Nobody can reach an unindexed new person (see `insertPerson`), nor ask whether they are a member.
+                if mentee != unindexedSubjectID { ws.addMember(pairingID: eid, personID: mentee, memberID: memberID) }
             }
         } else {
             let id = ws.allocateID(.pairings)
-            var cols: [(column: String, value: StoredValue?)] = [("person_id", .integer(mentorID))]
+            var cols: [(column: String, value: StoredValue?)] = []
+            cols.reserveCapacity(Pairing.storedFields.count + 1)
+            cols.append(("person_id", .integer(mentorID)))
             Builder.append(Pairing.storedFields, incomingValues, to: &cols)
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
-            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming, members: [:], values: incomingValues)
+            var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming ?? Pairing(), members: [:], values: incomingValues)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
             }
             ws.put(p)
             if primary { primaryInserted = true }
         }
+    }
+
+    /// The loaded pairing a row's pairing is: by code; else a pairing of the mentor that one of
+    /// the row's known mentees is in; else the mentor's pairing started on the same day in the
+    /// same form. A pairing with a code is not taken for a row with another code.
+    func existingPairing(_ incoming: Pairing?, mentorID: Int64, menteeIDs: [Int64]) -> Int64? {
+        let code = incoming?.code
+        if let code, let id = ws.pairingID(code: code) { return id }
+        // People created by this very row are in no pairing yet: only the others are looked for.
+        if menteeIDs.contains(where: { !isNew($0) }), let id = ws.firstPairing(ofMentor: mentorID, where: { p in
+            (code == nil || p.pairing.code == nil) && menteeIDs.contains { !isNew($0) && p.members[$0] != nil }
+        }) { return id }
+        if let start = incoming?.startDate, let form = incoming?.form {
+            return ws.firstPairing(ofMentor: mentorID, start: start, form: form, anyCode: code == nil)
+        }
+        return nil
     }
 
     mutating func insertMember(pairingID: Int64, personID: Int64) -> Int64 {

@@ -44,8 +44,11 @@ public enum StoreRules {
     }
 
     /// True when a pairing is under way on `date`: not ended on or before it.
-    public static func isActive(_ p: Pairing, on date: CalendarDate) -> Bool {
-        if let end = p.endDate, end <= date { return false }
+    public static func isActive(_ p: Pairing, on date: CalendarDate) -> Bool { isActive(endingOn: p.endDate, on: date) }
+
+    /// `isActive` of a pairing whose end date is `end`.
+    public static func isActive(endingOn end: CalendarDate?, on date: CalendarDate) -> Bool {
+        if let end, end <= date { return false }
         return true
     }
 

@@ -119,9 +119,10 @@ public final class WorkingSet {
     public private(set) var mentorProfiles: [Int64: (id: Int64, profile: MentorProfile)] = [:]
     public private(set) var menteeProfiles: [Int64: (id: Int64, profile: MenteeProfile)] = [:]
     public private(set) var pairings: [Int64: KnownPairing] = [:]
-    private var pairingsByMentor: [Int64: [Int64]] = [:]
+    /// Each mentor's pairings in loading order, with what finding one by start date and form
+    /// compares: a mentor's many groups are scanned in one array, without a lookup per group.
+    private var pairingsByMentor: [Int64: [PairingLookup]] = [:]
     private var pairingsByCode: [ByteKey: Int64] = [:]
-    private var pairingLookups: [Int64: PairingLookup] = [:]
     public private(set) var consents: [Int64: [KnownConsent]] = [:]
     public private(set) var responses: [Int64: [KnownResponse]] = [:]
     /// People loaded because they are in a pairing that has not ended (loaded for store-tier rules).
@@ -133,6 +134,17 @@ public final class WorkingSet {
     /// The last reference resolved: its keys, the ids of its candidates and the decision (see `resolution`).
     private var lastResolution: (reference: PersonReference, keys: IdentityKeys, candidates: [Int64],
                                  decision: IdentityDecision)?
+    /// Every key indexed since the last reset, in a small filter: most questions of a bulk load
+    /// are about names nobody here has, answered without hashing them for three dictionaries.
+    private var indexedKeys = SmallKeyFilter()
+    /// The keys the rows of the chunk being planned ask about, counted (set by the store before
+    /// planning a chunk, dropped by `reset`; nil: unknown). See ``isAskedOnce(_:)``.
+    ///
+    /// Set it only when the working set is reset after the chunk and a later chunk that asks about
+    /// one of the chunk's keys reads it from the store with the chunk written (the store's
+    /// write-behind waits for the chunk then): a new person these counts leave unindexed is found
+    /// by later chunks there, never here.
+    public var askedKeys: AskedKeys?
 
     /// `nextIDs`: the first free id of each table.
     public init(nextIDs: [EntityTable: Int64]) {
@@ -165,12 +177,26 @@ public final class WorkingSet {
         pairings.removeAll(keepingCapacity: true)
         pairingsByMentor.removeAll(keepingCapacity: true)
         pairingsByCode.removeAll(keepingCapacity: true)
-        pairingLookups.removeAll(keepingCapacity: true)
         consents.removeAll(keepingCapacity: true)
         responses.removeAll(keepingCapacity: true)
         inActivePairing.removeAll(keepingCapacity: true)
         settledReference = nil
         lastResolution = nil
+        indexedKeys.clear()
+        askedKeys = nil
+    }
+
+    /// True when the rows being planned ask about each of `keys` once in all (the row that has
+    /// them): a person with these keys, put now, would never be among anyone's candidates before
+    /// the next reset. False when the store did not say what the rows ask.
+    public func isAskedOnce(_ keys: IdentityKeys) -> Bool { isAskedOnce(IdentityKeyHashes(keys)) }
+
+    /// `isAskedOnce` of the keys whose hashes are `h`.
+    public func isAskedOnce(_ h: IdentityKeyHashes) -> Bool {
+        // Read once (each read of a class's property is an exclusivity check).
+        guard let asked = askedKeys else { return false }
+        if let s = h.snils, !asked.isAskedOnce(hashes: s) { return false }
+        return asked.isAskedOnce(hashes: h.name) && asked.isAskedOnce(hashes: h.initials)
     }
 
     /// What `IdentityResolver.resolve(reference, keys:, among: candidates(for: keys))` gave for the
@@ -178,8 +204,9 @@ public final class WorkingSet {
     /// has been put since: the decision is a function of the name and those people, and a mentee
     /// base names the same mentor on row after row.
     public func resolution(of reference: PersonReference) -> IdentityDecision? {
-        guard let last = lastResolution, last.reference.hasSameBytes(as: reference) else { return nil }
-        return last.decision
+        // Compared in place: binding `lastResolution` would copy every string of the name and its keys.
+        guard lastResolution?.reference.hasSameBytes(as: reference) == true else { return nil }
+        return lastResolution?.decision
     }
 
     /// Remembers a reference's decision (`keys` are the reference's, `candidates` what it was resolved among).
@@ -198,8 +225,8 @@ public final class WorkingSet {
     /// has not changed since: merging the same bytes into the same person changes nothing again
     /// (a mentee base names its mentor on row after row).
     public func isSettled(_ reference: PersonReference, into id: Int64) -> Bool {
-        guard let s = settledReference, s.personID == id else { return false }
-        return s.reference.hasSameBytes(as: reference)
+        guard settledReference?.personID == id else { return false }
+        return settledReference?.reference.hasSameBytes(as: reference) == true
     }
 
     /// Notes that merging `reference` into person `id` changed nothing.
@@ -212,15 +239,26 @@ public final class WorkingSet {
 
     // MARK: Loading and updating
 
-    public func put(_ p: KnownPerson) {
-        if settledReference?.personID == p.id { settledReference = nil }
-        if let last = lastResolution, last.candidates.contains(p.id) || WorkingSet.sharesKey(p.keys, last.keys) {
+    /// Puts a person (moved in, not copied), replacing the one with the same id.
+    public func put(_ p: consuming KnownPerson) {
+        let id = p.id
+        if settledReference?.personID == id { settledReference = nil }
+        if lastResolution != nil, lastResolution?.candidates.contains(id) == true
+            || lastResolution.map({ WorkingSet.sharesKey(p.keys, $0.keys) }) == true {
             lastResolution = nil
         }
-        if let old = people.updateValue(p, forKey: p.id) { unindex(old) }
-        if let s = p.keys.snils { bySNILS[ByteKey(s)] = p.id }
-        byName[ByteKey(p.keys.nameKey), default: IDList()].append(p.id)
-        byInitials[ByteKey(p.keys.initialsKey), default: IDList()].append(p.id)
+        // The old one is unindexed before the new one is indexed: a person put again with the
+        // same keys goes to the end of each key's list, as every later put does.
+        if let old = people.removeValue(forKey: id) { unindex(old) }
+        if let s = p.keys.snils {
+            bySNILS[ByteKey(s)] = id
+            indexedKeys.add(s)
+        }
+        byName[ByteKey(p.keys.nameKey), default: IDList()].append(id)
+        byInitials[ByteKey(p.keys.initialsKey), default: IDList()].append(id)
+        indexedKeys.add(p.keys.nameKey)
+        indexedKeys.add(p.keys.initialsKey)
+        people[id] = consume p
     }
 
     private func unindex(_ p: KnownPerson) {
@@ -234,10 +272,19 @@ public final class WorkingSet {
     public func putMenteeProfile(personID: Int64, id: Int64, _ m: MenteeProfile) { menteeProfiles[personID] = (id, m) }
 
     public func put(_ p: KnownPairing) {
-        if pairings[p.id] == nil, let m = p.mentorID { pairingsByMentor[m, default: []].append(p.id) }
+        if let old = pairings[p.id] {
+            // Listed under the mentor it was first put with (as before it was put again).
+            if let m = old.mentorID { updateLookup(mentorID: m, PairingLookup(id: p.id, p.pairing)) }
+        } else if let m = p.mentorID {
+            pairingsByMentor[m, default: []].append(PairingLookup(id: p.id, p.pairing))
+        }
         pairings[p.id] = p
-        pairingLookups[p.id] = PairingLookup(p.pairing)
         if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
+    }
+
+    private func updateLookup(mentorID: Int64, _ l: PairingLookup) {
+        guard let i = pairingsByMentor[mentorID]?.firstIndex(where: { $0.id == l.id }) else { return }
+        pairingsByMentor[mentorID]?[i] = l
     }
 
     public func put(_ c: KnownConsent) {
@@ -256,7 +303,16 @@ public final class WorkingSet {
 
     /// Everyone sharing a key with `keys`: the candidates identity matching weighs.
     public func candidates(for keys: IdentityKeys) -> [KnownPerson] {
-        // A bulk load asks mostly about names nobody has yet: answer that without building lists.
+        candidates(for: keys, hashes: IdentityKeyHashes(keys))
+    }
+
+    /// `candidates(for: keys)`, given the keys' hashes.
+    public func candidates(for keys: IdentityKeys, hashes h: IdentityKeyHashes) -> [KnownPerson] {
+        // A bulk load asks mostly about names nobody has yet: answer that without building lists,
+        // and mostly without hashing the keys for the dictionaries.
+        let indexed = indexedKeys
+        if !(h.snils.map(indexed.mayContain) ?? false) && !indexed.mayContain(hashes: h.name)
+            && !indexed.mayContain(hashes: h.initials) { return [] }
         let snilsHit = keys.snils.flatMap { bySNILS[ByteKey($0)] }
         let named = byName[ByteKey(keys.nameKey)]
         let initialled = byInitials[ByteKey(keys.initialsKey)]
@@ -271,45 +327,74 @@ public final class WorkingSet {
 
     /// The id of the first pairing of a mentor (in loading order) that `matches`, without copying the list.
     public func firstPairing(ofMentor id: Int64, where matches: (KnownPairing) -> Bool) -> Int64? {
-        for pid in pairingsByMentor[id] ?? [] {
-            if let p = pairings[pid], matches(p) { return pid }
+        for l in pairingsByMentor[id] ?? [] {
+            if let p = pairings[l.id], matches(p) { return l.id }
         }
         return nil
+    }
+
+    /// Reads a loaded pairing in place: neither it nor its members dictionary is copied (a
+    /// dictionary's value is reached without a copy only through its mutating accessor). `body`
+    /// must not change it; `modifyPairing` and `addMember` do that. Nil when it is not loaded.
+    public func withPairing<R>(_ id: Int64, _ body: (inout KnownPairing) -> R) -> R? {
+        guard let i = pairings.index(forKey: id) else { return nil }
+        return body(&pairings.values[i])
     }
 
     /// Changes a pairing in place (its members dictionary is not copied), keeping the code index.
     public func modifyPairing(_ id: Int64, _ body: (inout KnownPairing) -> Void) {
         guard var p = pairings.removeValue(forKey: id) else { return }
+        let mentorID = p.mentorID
         body(&p)
         if let c = p.pairing.code { pairingsByCode[ByteKey(c)] = p.id }
-        pairingLookups[id] = PairingLookup(p.pairing)
+        if let m = mentorID { updateLookup(mentorID: m, PairingLookup(id: id, p.pairing)) }
         pairings[id] = p
+    }
+
+    /// True when `personID` is a member of the loaded pairing `pairingID` (read in place).
+    public func isMember(pairingID: Int64, personID: Int64) -> Bool {
+        withPairing(pairingID) { $0.members[personID] != nil } ?? false
     }
 
     /// Adds a member to a loaded pairing in place (the members dictionary is not copied).
     public func addMember(pairingID: Int64, personID: Int64, memberID: Int64) {
-        pairings[pairingID]?.members[personID] = memberID
+        // Through the values' own index: the key's accessor would move the whole pairing out and back.
+        guard let i = pairings.index(forKey: pairingID) else { return }
+        pairings.values[i].members[personID] = memberID
     }
 
     /// What finding a mentor's pairing by start date and form compares, kept apart from the
     /// pairings so that a mentor's many groups are scanned without copying each one out.
     public struct PairingLookup: Sendable {
+        /// The pairing's id.
+        public var id: Int64
         public var code: String?
         public var startDate: CalendarDate?
         public var form: String?
 
-        init(_ p: Pairing) {
+        init(id: Int64, _ p: Pairing) {
+            self.id = id
             code = p.code
             startDate = p.startDate
             form = p.form
         }
     }
 
+    /// The id of the first pairing of a mentor (in loading order) started on `start` in `form`,
+    /// among those without a code unless `anyCode`.
+    public func firstPairing(ofMentor id: Int64, start: CalendarDate, form: String, anyCode: Bool) -> Int64? {
+        guard let list = pairingsByMentor[id] else { return nil }
+        // By index, each field compared where it lies: a mentor's every group is passed on every
+        // row, and a copy of each entry would retain its strings.
+        for i in list.indices where list[i].startDate == start && (anyCode || list[i].code == nil) {
+            if list[i].form == form { return list[i].id }
+        }
+        return nil
+    }
+
     /// The id of the first pairing of a mentor (in loading order) whose lookup fields `match`.
     public func firstPairing(ofMentor id: Int64, matching match: (PairingLookup) -> Bool) -> Int64? {
-        for pid in pairingsByMentor[id] ?? [] {
-            if let l = pairingLookups[pid], match(l) { return pid }
-        }
+        for l in pairingsByMentor[id] ?? [] where match(l) { return l.id }
         return nil
     }
 
@@ -319,7 +404,7 @@ public final class WorkingSet {
     }
 
     public func pairings(ofMentor id: Int64) -> [KnownPairing] {
-        (pairingsByMentor[id] ?? []).compactMap { pairings[$0] }
+        (pairingsByMentor[id] ?? []).compactMap { pairings[$0.id] }
     }
 
     public func pairing(code: String) -> KnownPairing? { pairingsByCode[ByteKey(code)].flatMap { pairings[$0] } }
