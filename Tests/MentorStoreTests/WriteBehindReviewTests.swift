@@ -129,7 +129,17 @@ private final class SequentialBackend: SQLBackend {
         s.close()
         let again = SQLStore(backend: try SQLiteBackend(path: path))
         defer { again.close() }
-        return (try dump(again), reports)
+        // Every table row by row, ids and the change log included (not only the content dump).
+        var raw: [String] = []
+        try again.backend.readTransaction { t in
+            for table in EntityTable.allCases.map(\.rawValue) + ["change_log"] {
+                for r in try t.rows("SELECT * FROM \(table) ORDER BY id") {
+                    raw.append(table + " " + r.values.map { $0?.logText ?? "-" }.joined(separator: "|"))
+                }
+            }
+        }
+        #expect(raw.contains { $0.hasPrefix("change_log ") }, "updates were logged")
+        return (try dump(again) + "\n" + raw.joined(separator: "\n"), reports)
     }
 
     @Test(arguments: [ConflictPolicy.replace, .keep])
