@@ -123,16 +123,16 @@ extension SQLStore {
             }
             try settle()
             let lookup = lookupKeys(chunk, req.kind, filter)
-            if let w = planned, w.writesAny(of: lookup) {
+            // Taken out of `planned` before it is written, so the writer holds the only reference
+            // to its buffers (a copy would make the writer's thread copy what it empties).
+            if planned?.writesAny(of: lookup) == true, let w = planned.take() {
                 try write(w)
                 try settle()
-                planned = nil
             }
             let loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
-            if let w = planned, w.writesAny(of: loaded) {
+            if planned?.writesAny(of: loaded) == true, let w = planned.take() {
                 try write(w)
                 try settle()
-                planned = nil
                 ws.reset()
                 _ = try prefetch(s, lookup, ws, req.kind, req.asOf)
             }
