@@ -36,8 +36,11 @@ struct KeyFilter {
         return (word, mask)
     }
 
-    mutating func add(_ key: String) {
-        let (w, m) = KeyFilter.place(key)
+    mutating func add(_ key: String) { add(hashes: keyHashes(key)) }
+
+    /// `add` of the key whose `keyHashes` are `h`.
+    mutating func add(hashes h: (UInt64, UInt64)) {
+        let (w, m) = KeyFilter.place(hashes: h)
         words[w] |= m
     }
 
@@ -49,22 +52,22 @@ struct KeyFilter {
         return words[w] & m == m
     }
 
-    /// Adds the keys of people a plan inserts or whose keys it changes.
-    mutating func add(_ plan: RecordPlan) {
-        for w in plan.writes where w.table == .people {
-            switch w.action {
-            case .insert(let cols):
-                // From the end, where the planner puts the key columns: a person's row has three.
-                var found = 0
-                for c in cols.reversed() where KeyFilter.isKeyColumn(c.column) {
-                    if case .text(let k)? = c.value { add(k) }
-                    found += 1
-                    if found == 3 { break }
-                }
-            case .update(let changes):
-                for c in changes where KeyFilter.isKeyColumn(c.column) {
-                    if case .text(let k)? = c.new { add(k) }
-                }
+    /// Hands `body` the keys a write to `people` sets: those of a person it inserts, or those an
+    /// update changes (none for other tables).
+    static func writtenKeys(of w: EntityWrite, _ body: (String) -> Void) {
+        guard w.table == .people else { return }
+        switch w.action {
+        case .insert(let cols):
+            // From the end, where the planner puts the key columns: a person's row has three.
+            var found = 0
+            for c in cols.reversed() where KeyFilter.isKeyColumn(c.column) {
+                if case .text(let k)? = c.value { body(k) }
+                found += 1
+                if found == 3 { break }
+            }
+        case .update(let changes):
+            for c in changes where KeyFilter.isKeyColumn(c.column) {
+                if case .text(let k)? = c.new { body(k) }
             }
         }
     }

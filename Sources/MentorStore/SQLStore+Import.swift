@@ -157,9 +157,8 @@ extension SQLStore {
                     report.plans.append(shown)
                 }
                 if !plan.writes.isEmpty {
-                    filter?.add(plan)
                     wroteAnything = true
-                    writer.add(plan)
+                    writer.add(plan, filter: &filter)
                 }
             }
             // The chunk's records go with its writes: the writer's thread lets go of them (every
@@ -362,7 +361,7 @@ struct ChunkWriter {
     /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
     private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
-    /// What the chunk writes that a later chunk's reads could see (see `readsWhatItWrites`): the
+    /// What the chunk writes that a later chunk's reads could see (see `writesAny`): the
     /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
     private var people = Set<Int64>()
     private var pairings = Set<Int64>()
@@ -397,9 +396,10 @@ struct ChunkWriter {
     }
 
     /// Takes a plan's writes for the chunk. What a later chunk needs to know of them (`writesAny`)
-    /// is noted now; they become rows when the chunk is flushed.
-    mutating func add(_ plan: consuming RecordPlan) {
-        for i in plan.writes.indices { note(plan.writes[i]) }
+    /// is noted now, and the keys they write go into `filter`; they become rows when the chunk is
+    /// flushed.
+    mutating func add(_ plan: consuming RecordPlan, filter: inout KeyFilter?) {
+        for i in plan.writes.indices { note(plan.writes[i], &filter) }
         plans.append(plan)
     }
 
@@ -442,21 +442,17 @@ struct ChunkWriter {
         }
     }
 
-    /// Notes what a later chunk's prefetch could read of `w`.
-    private mutating func note(_ w: EntityWrite) {
+    /// Notes what a later chunk's prefetch could read of `w`, and adds the keys it writes to
+    /// `filter` (each hashed once for both).
+    private mutating func note(_ w: EntityWrite, _ filter: inout KeyFilter?) {
         if let p = w.personID { people.insert(p) }
         switch w.table {
         case .people:
             people.insert(w.id)
-            switch w.action {
-            case .insert(let cols):
-                for c in cols where KeyFilter.isKeyColumn(c.column) {
-                    if case .text(let k)? = c.value { keys.append(keyHashes(k).0) }
-                }
-            case .update(let changes):
-                for c in changes where KeyFilter.isKeyColumn(c.column) {
-                    if case .text(let k)? = c.new { keys.append(keyHashes(k).0) }
-                }
+            KeyFilter.writtenKeys(of: w) { k in
+                let h = keyHashes(k)
+                keys.append(h.0)
+                filter?.add(hashes: h)
             }
         case .pairings:
             pairings.insert(w.id)
