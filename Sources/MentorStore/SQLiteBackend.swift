@@ -325,7 +325,14 @@ private final class SQLiteSession: SQLiteInserting {
     /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
     /// SQLite copying each into a block of its own (a malloc and a free per value).
     static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
-                             _ bytes: inout [UInt8], _ params: inout [Parameter]) -> Int32 {
+                     _ bytes: inout [UInt8], _ params: inout [Parameter]) -> Int32 {
+        bound(handle, row, &bytes, &params) { sqlite3_step(handle) }
+    }
+
+    /// Binds `row` to the statement's parameters and runs `body` while the bound texts (ranges
+    /// of `bytes`) stay valid.
+    static func bound<R>(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
+                         _ bytes: inout [UInt8], _ params: inout [Parameter], _ body: () throws -> R) rethrows -> R {
         sqlite3_reset(handle)
         bytes.removeAll(keepingCapacity: true)
         params.removeAll(keepingCapacity: true)
@@ -340,7 +347,7 @@ private final class SQLiteSession: SQLiteInserting {
                 params.append(.text(start..<bytes.count))
             }
         }
-        return bytes.withUnsafeBufferPointer { buf -> Int32 in
+        return try bytes.withUnsafeBufferPointer { buf -> R in
             for (i, param) in params.enumerated() {
                 let idx = Int32(i + 1)
                 switch param {
@@ -351,7 +358,7 @@ private final class SQLiteSession: SQLiteInserting {
                         _ = sqlite3_bind_text(handle, idx, "", 0, sqliteTransient)
                     } else if let base = buf.baseAddress {
                         // SQLITE_STATIC is safe here: SQLite reads bound values only while
-                        // stepping, `buf` stays valid and unchanged until the step below
+                        // stepping, `buf` stays valid and unchanged until `body` (which steps)
                         // returns, and the next row rebinds every parameter before its own
                         // step (the bindings are cleared after the last).
                         let p = UnsafeRawPointer(base + r.lowerBound).assumingMemoryBound(to: CChar.self)
@@ -359,7 +366,7 @@ private final class SQLiteSession: SQLiteInserting {
                     }
                 }
             }
-            return sqlite3_step(handle)
+            return try body()
         }
     }
 
@@ -441,18 +448,7 @@ private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
     func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws {
         let st = try statement(sql)
         defer { sqlite3_clear_bindings(st) }
-        // Bound by the same code as a write (the texts stay in `bytes` until the reset), then
-        // stepped again from the first row.
-        if !args.isEmpty {
-            let rc = SQLiteSession.step(st, args[...], &bytes, &params)
-            guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
-                let message = String(cString: sqlite3_errmsg(connection))
-                sqlite3_reset(st)
-                throw MentorBaseError(code: "store-error", kind: .io,
-                                      message: Localized(ru: "запрос: \(message)", en: "query: \(message)"))
-            }
-        }
-        try SQLiteSession.rows(connection, st, body)
+        try SQLiteSession.bound(st, args[...], &bytes, &params) { try SQLiteSession.rows(connection, st, body) }
     }
 
     func close() {

@@ -112,4 +112,22 @@ import Testing
         #expect(try dump(again) == before)
         #expect(try importRecords(again, School.consents).stop == nil, "the store takes imports again")
     }
+
+    @Test func aLentSessionWritesAndReadsWithBoundTexts() throws {
+        let db = try SQLiteBackend(path: try temporaryFolder().appendingPathComponent("s.sqlite").path)
+        defer { db.close() }
+        let read = try db.writeTransaction { session -> ([String], commit: Bool) in
+            let lent = try #require((session as? any LendingSQLSession)?.lend())
+            defer { lent.close() }
+            try lent.execute("CREATE TEMP TABLE t (a TEXT, b INTEGER)", [])
+            for (i, a) in ["Котов", "", "Лебедева Дарья"].enumerated() {
+                #expect(try lent.execute("INSERT INTO t (a, b) VALUES (?, ?)", [.text(a), .integer(Int64(i))]) == 1)
+            }
+            var out: [String] = []
+            try lent.query("SELECT a || ':' || b FROM t WHERE a <> ? ORDER BY b", [.text("Котов")]) { out.append($0.text(0) ?? "-") }
+            try lent.query("SELECT count(*) FROM t", []) { out.append($0.text(0) ?? "-") }
+            return (out, false)
+        }
+        #expect(read == [":1", "Лебедева Дарья:2", "3"])
+    }
 }
