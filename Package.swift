@@ -37,8 +37,10 @@ let package = Package(
                 exclude: ["Resources", "README.md"], swiftSettings: strict),  // schemas embedded: Schema/EmbeddedSchemas.swift
 
         // MARK: The canonical store: SQLite through GRDB (the default), PostgreSQL through postgres-nio
+        // (CSQLiteTuning: the one SQLite setting Swift cannot make, sqlite3_config being variadic)
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "MentorStore",
-                dependencies: ["MentorBase",
+                dependencies: ["MentorBase", "CSQLiteTuning",
                                .product(name: "GRDB", package: "GRDB.swift"),
                                .product(name: "PostgresNIO", package: "postgres-nio")],
                 swiftSettings: strict),

@@ -75,4 +75,24 @@ public struct BatchReceiver<Element> {
         index += 1
         return batch[index - 1]
     }
+
+    /// The rest of the current batch, or the next batch from `channel`; nil when the stream has
+    /// ended. A whole batch is handed out as it came (its elements moved, not copied: no retain
+    /// of what they hold); only a batch begun with ``next(from:)`` is copied from where it stands.
+    @inlinable
+    public mutating func nextBatch(from channel: BoundedChannel<[Element]>) throws -> [Element]? {
+        while index >= batch.count {
+            guard let more = try channel.take() else { return nil }
+            resume(with: more)
+        }
+        var out: [Element] = []
+        if index == 0 {
+            swap(&out, &batch)
+        } else {
+            out = Array(batch[index...])
+            batch = []
+        }
+        index = 0
+        return out
+    }
 }

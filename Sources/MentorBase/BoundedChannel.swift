@@ -9,7 +9,9 @@ import Foundation
 /// `@unchecked Sendable`: every stored property is read and written only while `condition` is locked.
 public final class BoundedChannel<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [Element] = []
+    /// Taken elements leave nil behind (moved out, not copied: a batch taken is the taker's alone,
+    /// so changing it copies nothing).
+    private var queue: [Element?] = []
     private var head = 0
     private var closed = false
     private var failure: (any Error)?
@@ -51,7 +53,7 @@ public final class BoundedChannel<Element>: @unchecked Sendable {
         defer { condition.unlock() }
         while head == queue.count && !closed { condition.wait() }
         if head < queue.count {
-            let e = queue[head]
+            let e = queue[head].take()
             head += 1
             // Taken elements are dropped once they are half the queue: a producer that keeps the
             // queue full never lets it drain to empty, and the array must not keep every element.

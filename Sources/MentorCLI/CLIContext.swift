@@ -75,7 +75,9 @@ public enum CLILanguage {
             if a == "--lang", i + 1 < args.count, let l = Language(rawValue: args[i + 1]) { return l }
             if a.hasPrefix("--lang="), let l = Language(rawValue: String(a.dropFirst(7))) { return l }
         }
-        if let env = ProcessInfo.processInfo.environment["MENTORBASE_LANG"], let l = Language(rawValue: env) {
+        // getenv, not ProcessInfo's dictionary of the whole environment: this is asked for every
+        // help text and every worded message (ten thousand in a big import's report).
+        if let env = getenv("MENTORBASE_LANG"), let l = Language(rawValue: String(cString: env)) {
             return l
         }
         return .ru

@@ -42,7 +42,8 @@ struct RowAssembler {
 /// The one-pass worker's assembler and batch sender.
 struct RowHandover {
     var assembler = RowAssembler()
-    var sender = BatchSender<KeyedRecord>()
+    /// Batches of a chunk: the store takes each as its chunk, records uncopied.
+    var sender = BatchSender<KeyedRecord>(size: SQLStore.defaultChunkSize)
 
     /// Assembles and keys `rec`, adding it to the batch; false when the store cancelled.
     mutating func send(_ rec: ValidatedRecord, kind: ImportKind, to channel: BoundedChannel<[KeyedRecord]>) -> Bool {
@@ -189,7 +190,7 @@ enum ValidatedImport {
     final class StreamingCursor: KeyedRecordCursor {
         private let setup: Setup
         private let acceptValid: Bool
-        private let channel = BoundedChannel<[Keyed]>(capacity: 16)
+        private let channel = BoundedChannel<[Keyed]>(capacity: 4)
         private let state = StreamState()
         private var receiver = BatchReceiver<Keyed>()
         private var started = false
@@ -236,6 +237,14 @@ enum ValidatedImport {
                 return nil
             }
             return r
+        }
+
+        func nextKeyedBatch() throws -> [Keyed]? {
+            guard let b = try receiver.nextBatch(from: channel) else {
+                try finish()
+                return nil
+            }
+            return b
         }
 
         /// At the end of the stream: gives way to the two-pass run when the stream turned out to need it.

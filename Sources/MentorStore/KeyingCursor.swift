@@ -6,7 +6,7 @@ import MentorBase
 /// thread then only plans and writes, as in a validated import (the validator's streaming cursor).
 /// Used for canonical tables, whose reading and keying otherwise ran on the store's thread.
 public final class KeyingCursor: KeyedRecordCursor {
-    private let channel = BoundedChannel<[KeyedRecord]>(capacity: 16)
+    private let channel = BoundedChannel<[KeyedRecord]>(capacity: 4)
     private var receiver = BatchReceiver<KeyedRecord>()
 
     /// Signalled when the worker has stopped touching the source.
@@ -43,8 +43,11 @@ public final class KeyingCursor: KeyedRecordCursor {
 
     public func nextKeyed() throws -> KeyedRecord? { try receiver.next(from: channel) }
 
+    public func nextKeyedBatch() throws -> [KeyedRecord]? { try receiver.nextBatch(from: channel) }
+
     private static func work(_ source: any IncomingRecordCursor, _ channel: BoundedChannel<[KeyedRecord]>) {
-        var sender = BatchSender<KeyedRecord>()
+        // Batches of a chunk: the store takes each as its chunk, records uncopied.
+        var sender = BatchSender<KeyedRecord>(size: SQLStore.defaultChunkSize)
         var memo = ReferenceKeyMemo()
         do {
             while let record = try source.next() {

@@ -17,6 +17,14 @@ public struct KeyedRecord: Sendable {
 public protocol KeyedRecordCursor: IncomingRecordCursor {
     /// The next record and its keys; nil at the end.
     func nextKeyed() throws -> KeyedRecord?
+    /// The next records and their keys, as many as the cursor has at hand (at least one); nil at
+    /// the end. A batch the size of the store's chunk (``SQLStore/defaultChunkSize``) becomes the
+    /// chunk as it is: its records are not copied one by one (a retain of every string inside).
+    func nextKeyedBatch() throws -> [KeyedRecord]?
+}
+
+extension KeyedRecordCursor {
+    public func nextKeyedBatch() throws -> [KeyedRecord]? { try nextKeyed().map { [$0] } }
 }
 
 extension SQLStore {
@@ -174,15 +182,30 @@ extension SQLStore {
 
         while true {
             var item: KeyedRecord?
+            var batch: [KeyedRecord]?
             do {
                 if let keyed {
-                    item = try keyed.nextKeyed()
+                    batch = try keyed.nextKeyedBatch()
                 } else {
                     item = try records.next().map { KeyedRecord(record: $0, keys: nil) }
                 }
             } catch {
                 cursorError = error
                 throw error
+            }
+            if var b = batch.take() {
+                if chunk.isEmpty && b.count == chunkSize {
+                    // A batch of exactly a chunk is the chunk: its buffer is taken, not its records
+                    // copied (the empty chunk's buffer goes back to the batch, and then away).
+                    swap(&chunk, &b)
+                    try process()
+                } else {
+                    for i in b.indices {
+                        chunk.append(b[i])
+                        if chunk.count >= chunkSize { try process() }
+                    }
+                }
+                continue
             }
             // Moved into the chunk, not copied (a copy retains every string of the record).
             guard let r = item.take() else { break }

@@ -12,7 +12,11 @@ public final class SQLStore: Store {
     /// Rows planned and written together; the working set holds one chunk's slice of the store.
     let chunkSize: Int
 
-    init(backend: any SQLBackend, chunkSize: Int = 1000) {
+    /// Rows planned and written together unless a test says otherwise. A cursor handing over
+    /// batches of this size hands over whole chunks (see ``KeyedRecordCursor/nextKeyedBatch()``).
+    public static let defaultChunkSize = 1000
+
+    init(backend: any SQLBackend, chunkSize: Int = SQLStore.defaultChunkSize) {
         self.backend = backend
         self.chunkSize = chunkSize
     }
