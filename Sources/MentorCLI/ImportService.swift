@@ -62,7 +62,8 @@ enum ImportService {
             throw MentorBaseError.io(SourceLocation(file: job.displayName), ru: "файл не найден", en: "file not found")
         }
         // The checksum is read on its own thread while the file is validated and planned: the
-        // store asks for it only when it opens its transaction (the no-op check).
+        // store asks for it only when it needs it (the no-op check against an earlier batch, or
+        // recording it at the end).
         let checksum = BackgroundChecksum(path: job.path)
         defer { checksum.wait() }
         return job.canonical
@@ -70,10 +71,12 @@ enum ImportService {
             : try validatedImport(job, checksum: checksum, registry: registry, openStore: openStore)
     }
 
-    private static func request(_ job: ImportJob, checksum: String, kind: ImportKind, format: String) -> ImportRequest {
-        var r = ImportRequest(file: job.displayName, checksum: checksum, kind: kind, format: format,
+    /// The store's request; the checksum is asked of `checksum` only when the store needs it.
+    private static func request(_ job: ImportJob, checksum: BackgroundChecksum, kind: ImportKind, format: String) -> ImportRequest {
+        var r = ImportRequest(file: job.displayName, checksum: "", kind: kind, format: format,
                               policy: job.policy, dryRun: job.dryRun, acceptValid: job.acceptValid, recheck: job.recheck,
                               planLimit: job.planLimit, now: job.now)
+        r.checksumSource = { try checksum.value() }
         r.keepUnchangedPlans = job.keepUnchangedPlans
         r.asOf = job.referenceDate
         return r
@@ -96,7 +99,7 @@ enum ImportService {
         // worker has let go of the table and its reader before their diagnostics are read.
         let keyed = KeyingCursor(table)
         let imported = Result {
-            try store.importRecords(request(job, checksum: try checksum.value(), kind: kind, format: format), from: keyed)
+            try store.importRecords(request(job, checksum: checksum, kind: kind, format: format), from: keyed)
         }
         keyed.finish()
         var report = try imported.get()
@@ -120,7 +123,7 @@ enum ImportService {
                                           kind: job.kind, mapFile: job.mapFile,
                                           options: ValidationOptions(referenceDate: job.referenceDate), sheets: sheets)
         let r = try ValidatedImport.run(setup, acceptValid: job.acceptValid, dryRun: job.dryRun, openStore: openStore) {
-            request(job, checksum: try checksum.value(), kind: $0, format: format)
+            request(job, checksum: checksum, kind: $0, format: format)
         }
         return ImportOutcome(report: r.report, kind: r.kind, kindReason: r.kindReason, format: format)
     }

@@ -51,20 +51,29 @@ extension SQLStore {
                            _ cursorError: inout (any Error)?) throws -> (ImportReport, commit: Bool)
     {
         var report = ImportReport(dryRun: req.dryRun)
+        // The checksum once known (asked of `req.checksumSource` at most once).
+        var knownChecksum = req.checksumSource == nil ? req.checksum : nil
+        func checksum() throws -> String {
+            if let knownChecksum { return knownChecksum }
+            let c = try req.checksumSource?() ?? req.checksum
+            knownChecksum = c
+            return c
+        }
         // The same bytes as the last applied batch, with nothing imported since: nothing can change.
         if !req.recheck, let last = try s.rows("""
             SELECT id, checksum, kind, new_count + updated_count + unchanged_count + conflict_count
             FROM import_batches WHERE status = 'applied' ORDER BY id DESC LIMIT 1
-            """).first, last.text(1) == req.checksum, last.text(2) == req.kind.rawValue {
+            """).first, last.text(2) == req.kind.rawValue, try last.text(1) == checksum() {
             report.alreadyImportedIn = last.int(0)
             report.counts[.unchanged] = Int(last.int(3) ?? 0)
             return (report, false)
         }
         let batchID = (try s.scalar("SELECT max(id) FROM import_batches")?.integerValue ?? 0) + 1
+        // A checksum still being computed is recorded with the batch's counts at the end.
         try s.execute("""
             INSERT INTO import_batches (id, file_name, checksum, kind, format, started_at, status, on_conflict)
             VALUES (?, ?, ?, ?, ?, ?, 'applied', ?)
-            """, [.integer(batchID), .text(req.file), .text(req.checksum), .text(req.kind.rawValue),
+            """, [.integer(batchID), .text(req.file), .text(knownChecksum ?? ""), .text(req.kind.rawValue),
                   req.format.map(StoredValue.text), .text(req.now), .text(req.policy.rawValue)])
         let ws = WorkingSet(nextIDs: try SQLStore.nextIDs(s))
         // A store with few people gets a key filter (its keys read once): a bulk load then asks
@@ -233,10 +242,10 @@ extension SQLStore {
         guard wroteAnything else { return (report, false) }
         try s.execute("""
             UPDATE import_batches SET finished_at = ?, new_count = ?, updated_count = ?, unchanged_count = ?,
-                   conflict_count = ?, rejected_count = ? WHERE id = ?
+                   conflict_count = ?, rejected_count = ?, checksum = ? WHERE id = ?
             """, [.text(req.now), .integer(Int64(report.count(.new))), .integer(Int64(report.count(.updated))),
                   .integer(Int64(report.count(.unchanged))), .integer(Int64(conflicts)),
-                  .integer(Int64(rejected)), .integer(batchID)])
+                  .integer(Int64(rejected)), .text(try checksum()), .integer(batchID)])
         if !req.dryRun { report.batchID = batchID }
         return (report, !req.dryRun)
     }

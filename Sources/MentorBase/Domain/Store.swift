@@ -4,6 +4,12 @@ public struct ImportRequest: Sendable {
     public var file: String
     /// SHA-256 of the file's bytes, hex: the same file imported again is recognised at once.
     public var checksum: String
+    /// Where the checksum comes from when it is still being computed (`checksum` is then
+    /// unused): the store asks only when it needs it — to compare with the last batch, which a
+    /// store with no batch of this kind need not do, or to record it once the rows are written.
+    /// An import into an empty store then starts at once instead of waiting for the whole file
+    /// to be read and hashed.
+    public var checksumSource: (@Sendable () throws -> String)?
     public var kind: ImportKind
     /// The format id the file was read with (`csv`, `xlsx` …).
     public var format: String?
