@@ -146,17 +146,17 @@ struct ImportCommand: MentorCommand {
 
     private func referenceDate() throws -> CalendarDate { try asOfDate(asOf) }
 
-    /// SHA-256 of the file, read in 1 MiB pieces.
+    /// SHA-256 of the file, read in 1 MiB pieces into one buffer. (A fresh buffer per piece, as
+    /// FileHandle.readData gives, is a fresh mapping whose pages the kernel faults in and zeroes
+    /// for every piece: measured, 0.8 s of kernel time for a 270 MB file against a few hundredths.)
     static func checksum(_ path: String) throws -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            throw MentorBaseError.io(SourceLocation(file: path), ru: "не удалось открыть файл", en: "cannot open the file")
-        }
-        defer { try? h.close() }
+        let stream = try FileDescriptorStream(path: path, displayName: path)
         var sha = Crypto.SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let data = h.readData(ofLength: 1 << 20)
-            if data.isEmpty { break }
-            sha.update(data: data)
+            let n = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
+            if n == 0 { break }
+            buffer.withUnsafeBytes { sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
         return sha.finalize().map { String(format: "%02x", $0) }.joined()
     }
