@@ -170,7 +170,12 @@ struct ImportCommand: MentorCommand {
         s += ",\"seconds\":\((r.seconds * 1000).rounded() / 1000)"
         s += ",\"errorReport\":" + (errorReport.map(JSONText.quote) ?? "null")
         s += ",\"planWorkbook\":" + (planWorkbook.map(JSONText.quote) ?? "null")
-        s += ",\"diagnostics\":[" + r.diagnostics.items.map { $0.json(lang) }.joined(separator: ",") + "]}"
+        var items: [UInt8] = []
+        for (i, d) in r.diagnostics.items.enumerated() {
+            if i > 0 { items.append(0x2C) }
+            d.appendJSON(lang, to: &items)
+        }
+        s += ",\"diagnostics\":[" + String(decoding: items, as: UTF8.self) + "]}"
         return s
     }
 
