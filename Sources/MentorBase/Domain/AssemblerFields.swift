@@ -31,12 +31,18 @@ public struct AssemblerFields: Sendable {
     }
 
     private var values: [FieldInput?]
+    /// Names as the file spelled them, by slot (see `spelling(of:)`). Kept apart from the values:
+    /// a larger `NameParts` made every `FieldInput` too large to copy inline.
+    private var spellings: [String?]
     /// Slots set since the last `removeAll()`, as bits (there are fewer than 128 names).
     private var set: (UInt64, UInt64) = (0, 0)
+    /// Slots given a spelling since the last `removeAll()`, as bits.
+    private var spelledSet: (UInt64, UInt64) = (0, 0)
 
     /// No values.
     public init() {
         values = [FieldInput?](repeating: nil, count: Name.allCases.count)
+        spellings = [String?](repeating: nil, count: Name.allCases.count)
     }
 
     /// The values of a field-name dictionary; names the catalog does not know are left out.
@@ -57,17 +63,43 @@ public struct AssemblerFields: Sendable {
         }
     }
 
+    /// The name in a slot as the file spelled it, when the validator vouched that the spelling is
+    /// exactly the name's parts joined by single spaces (`NameParts.display`); nil when not known.
+    /// The assembler then takes it instead of joining the parts into a new String.
+    public func spelling(of name: Name) -> String? { spellings[name.rawValue] }
+
+    /// Sets the spelling of the name in a slot set in this row (see `spelling(of:)`); whoever sets it
+    /// vouches that it equals the slot's `NameParts.display`.
+    public mutating func setSpelling(_ spelled: String, of name: Name) {
+        let k = name.rawValue
+        if k < 64 { spelledSet.0 |= 1 << UInt64(k) } else { spelledSet.1 |= 1 << UInt64(k - 64) }
+        spellings[k] = spelled
+    }
+
     /// Empties every slot, keeping the storage for the next row.
     public mutating func removeAll() {
         clear(set.0, base: 0)
         clear(set.1, base: 64)
         set = (0, 0)
+        if spelledSet != (0, 0) {
+            clearSpellings(spelledSet.0, base: 0)
+            clearSpellings(spelledSet.1, base: 64)
+            spelledSet = (0, 0)
+        }
     }
 
     private mutating func clear(_ word: UInt64, base: Int) {
         var bits = word
         while bits != 0 {
             values[base + bits.trailingZeroBitCount] = nil
+            bits &= bits - 1
+        }
+    }
+
+    private mutating func clearSpellings(_ word: UInt64, base: Int) {
+        var bits = word
+        while bits != 0 {
+            spellings[base + bits.trailingZeroBitCount] = nil
             bits &= bits - 1
         }
     }

@@ -115,14 +115,18 @@ private struct Assembly {
             // Made even when unused: an unknown end reason is an error on the row either way.
             let fieldsOfPairing = pairingFields()
             let pairing: Pairing? = mentees.isEmpty ? nil : fieldsOfPairing
-            if wantsKeys { keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees, memo: &memo) }
+            if wantsKeys {
+                keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees,
+                                             label: spelledName(), memo: &memo)
+            }
             return .mentor(person, profile, pairing: pairing, mentees: mentees)
         case .mentees:
             // The guardian first (it reports nothing), so the person is made in one go.
             var guardians: [Guardian] = []
             if let g = fields[.guardianName].flatMap(nameParts) {
                 let relation: String? = fields[.guardianRelation]?.text
-                guardians = [Guardian(name: g.display, phone: firstOfList(.guardianPhone), relation: relation)]
+                guardians = [Guardian(name: fields.spelling(of: .guardianName) ?? g.display, phone: firstOfList(.guardianPhone),
+                                      relation: relation)]
             }
             let person = self.person(guardians: guardians, studentWithClass: true)
             let profile = MenteeProfile(
@@ -133,7 +137,10 @@ private struct Assembly {
             // A mentee's results and case link belong to the profile, not the pairing.
             let fieldsOfPairing = pairingFields(withResults: false)
             let pairing: Pairing? = mentor == nil ? nil : fieldsOfPairing
-            if wantsKeys { keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor, memo: &memo) }
+            if wantsKeys {
+                keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor,
+                                             label: spelledName(), memo: &memo)
+            }
             return .mentee(person, profile, pairing: pairing, mentor: mentor)
         case .consents:
             let person = self.person()
@@ -270,6 +277,10 @@ private struct Assembly {
         return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
                                organization: organization)
     }
+
+    /// The row's own name as the file spelled it, when the validator vouched that it is the
+    /// parts joined (`AssemblerFields.spelling(of:)`): the person's `displayName` without joining again.
+    func spelledName() -> String? { fields.spelling(of: .fullName) }
 
     func nameParts(_ v: FieldInput) -> FieldInput.NameParts? {
         switch v {

@@ -44,6 +44,7 @@ extension ValidatedRecord {
         for (i, v) in values.enumerated() {
             guard let v, i < slots.slots.count, let slot = slots.slots[i] else { continue }
             fields[slot] = FieldInput(v)
+            if case .name(let n) = v, let spelled = n.spelled { fields.setSpelling(spelled, of: slot) }
         }
     }
 }
