@@ -30,14 +30,17 @@ public struct AssemblerFields: Sendable {
         static let byText: [String: Name] = Dictionary(uniqueKeysWithValues: allCases.map { (String(describing: $0), $0) })
     }
 
-    private var values: [FieldInput?]
+    // Visible to inlined code: the validator fills the slots from another module, and a call
+    // per slot (the value passed in and moved into the array behind the call) cost more than
+    // the store itself.
+    @usableFromInline var values: [FieldInput?]
     /// Names as the file spelled them, by slot (see `spelling(of:)`). Kept apart from the values:
     /// a larger `NameParts` made every `FieldInput` too large to copy inline.
-    private var spellings: [String?]
+    @usableFromInline var spellings: [String?]
     /// Slots set since the last `removeAll()`, as bits (there are fewer than 128 names).
-    private var set: (UInt64, UInt64) = (0, 0)
+    @usableFromInline var set: (UInt64, UInt64) = (0, 0)
     /// Slots given a spelling since the last `removeAll()`, as bits.
-    private var spelledSet: (UInt64, UInt64) = (0, 0)
+    @usableFromInline var spelledSet: (UInt64, UInt64) = (0, 0)
 
     /// No values.
     public init() {
@@ -54,6 +57,7 @@ public struct AssemblerFields: Sendable {
     }
 
     /// The value of a field, nil when empty.
+    @inlinable
     public subscript(_ name: Name) -> FieldInput? {
         get { values[name.rawValue] }
         set {
@@ -70,6 +74,7 @@ public struct AssemblerFields: Sendable {
 
     /// Sets the spelling of the name in a slot set in this row (see `spelling(of:)`); whoever sets it
     /// vouches that it equals the slot's `NameParts.display`.
+    @inlinable
     public mutating func setSpelling(_ spelled: String, of name: Name) {
         let k = name.rawValue
         if k < 64 { spelledSet.0 |= 1 << UInt64(k) } else { spelledSet.1 |= 1 << UInt64(k - 64) }

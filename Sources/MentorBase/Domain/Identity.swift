@@ -210,25 +210,34 @@ extension RecordKeys {
 /// The keys of the last name met as a reference, reused while the next rows name the same
 /// person (byte for byte, so the keys are the ones `IdentityKeys(_:)` would compute).
 public struct ReferenceKeyMemo {
-    private var last: (reference: PersonReference, keys: IdentityKeys)?
-    /// `[last.keys]`, made once per name: a row that names one person (a mentee's mentor) shares it.
+    // Kept apart, not as an optional pair: binding the pair to compare it copied both (a retain
+    // of each of their strings) on every row.
+    private var lastReference: PersonReference?
+    /// `[IdentityKeys(lastReference)]`, made once per name: a row that names one person (a
+    /// mentee's mentor) shares it.
     private var lastList: [IdentityKeys] = []
 
     public init() {}
 
     /// `IdentityKeys(r)`, from the memo when `r` is the name met last.
     public mutating func keys(_ r: PersonReference) -> IdentityKeys {
-        if let last, last.reference.hasSameBytes(as: r) { return last.keys }
-        let k = IdentityKeys(r)
-        last = (r, k)
-        lastList = [k]
-        return k
+        if !isLast(r) { remember(r) }
+        return lastList[0]
     }
 
     /// `[keys(r)]`.
     mutating func keyList(_ r: PersonReference) -> [IdentityKeys] {
-        _ = keys(r)
+        if !isLast(r) { remember(r) }
         return lastList
+    }
+
+    private func isLast(_ r: PersonReference) -> Bool {
+        lastReference?.hasSameBytes(as: r) ?? false
+    }
+
+    private mutating func remember(_ r: PersonReference) {
+        lastList = [IdentityKeys(r)]
+        lastReference = r
     }
 }
 
