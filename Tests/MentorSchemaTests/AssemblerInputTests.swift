@@ -1,5 +1,5 @@
 import Foundation
-import MentorBase
+@testable import MentorBase
 import MentorFormats
 import Testing
 @testable import MentorSchema
@@ -145,6 +145,16 @@ import Testing
     }
 
     /// Refilling after `removeAll` leaves nothing of the previous row behind.
+    /// The required slots found by the kind's position are the kind's own (the position is its
+    /// place among `allCases`).
+    @Test func requiredSlotsByPositionMatchTheKind() {
+        for (i, kind) in RecordKind.allCases.enumerated() {
+            #expect(kind.caseIndex == i)
+            let required = DomainCatalog.fields(kind).filter(\.required).compactMap { AssemblerFields.Name($0.name) }
+            #expect(AssemblerFields.requiredSlots(of: kind) == required, "\(kind)")
+        }
+    }
+
     @Test func removeAllEmptiesEverySetSlot() {
         var f = AssemblerFields()
         for n in AssemblerFields.Name.allCases {

@@ -110,7 +110,13 @@ public struct AssemblerFields: Sendable {
     }
 
     /// The slots of each kind's required fields, in catalog order: checked on every row.
-    static let requiredSlots: [ImportKind: [Name]] = catalogs.mapValues { $0.filter(\.field.required).map(\.slot) }
+    static func requiredSlots(of kind: ImportKind) -> [Name] { requiredSlotsByKind[kind.caseIndex] }
+
+    /// `requiredSlots(of:)` by the kind's position among `allCases`: a dictionary keyed by the kind
+    /// hashed its raw String on every row.
+    static let requiredSlotsByKind: [[Name]] = ImportKind.allCases.map { kind in
+        (catalogs[kind] ?? []).filter(\.field.required).map(\.slot)
+    }
 
     /// The catalog of each kind with each field's slot, made once (the catalog builds its lists anew per call).
     static let catalogs: [ImportKind: [(field: DomainCatalog.Field, slot: Name)]] = {
@@ -120,4 +126,19 @@ public struct AssemblerFields: Sendable {
         }
         return out
     }()
+}
+
+extension RecordKind {
+    /// The kind's position among `allCases` (declaration order), found without hashing the kind.
+    var caseIndex: Int {
+        switch self {
+        case .mentors: return 0
+        case .mentees: return 1
+        case .consents: return 2
+        case .pairs: return 3
+        case .mentorQuestionnaire: return 4
+        case .menteeQuestionnaire: return 5
+        case .monitoringQuestionnaire: return 6
+        }
+    }
 }

@@ -92,7 +92,7 @@ private struct Assembly {
     }
 
     mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
-        for slot in AssemblerFields.requiredSlots[kind] ?? [] where fields[slot] == nil {
+        for slot in AssemblerFields.requiredSlots(of: kind) where fields[slot] == nil {
             // The validator already reports these; the assembler must not store a row without them either.
             let name = slot.text
             if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == name }) {
