@@ -259,7 +259,10 @@ private struct ProducerState {
             return
         }
         if len > 0, let ptr {
-            batch.bytes.append(contentsOf: UnsafeRawBufferPointer(start: ptr, count: len))
+            // libcsv hands out its own `unsigned char` buffer, so the bytes are already bound to
+            // UInt8 (valid for `len` bytes during the callback). As a typed buffer they are
+            // appended in one copy; as raw bytes `append(contentsOf:)` went byte by byte.
+            batch.bytes.append(contentsOf: UnsafeBufferPointer(start: ptr.assumingMemoryBound(to: UInt8.self), count: len))
         }
         batch.fieldEnds.append(batch.bytes.count)
         fieldsInRow += 1

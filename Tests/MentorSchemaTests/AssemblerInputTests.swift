@@ -1,5 +1,5 @@
 import Foundation
-import MentorBase
+@testable import MentorBase
 import MentorFormats
 import Testing
 @testable import MentorSchema
@@ -14,6 +14,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: SampleTests.samplesDir.path)
             .filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".json")) && !$0.hasSuffix(".expected.json") }.sorted()
         var compared = 0
+        var spelled = 0
         var kinds = Set<RecordKind>()
         var input = AssemblerFields()
         for name in files {
@@ -33,10 +34,13 @@ import Testing
                                                       location: rec.location, raw: [("A", "a")], diagnostics: rec.diagnostics)
                 #expect(bySlot == byName, "\(name) row \(rec.row)")
                 compared += 1
+                // Names the validator read as spelled (taken as they are by the slot path).
+                if input.spelling(of: .fullName) != nil || input.spelling(of: .guardianName) != nil { spelled += 1 }
                 kinds.insert(rec.kind)
             }
         }
         #expect(compared > 100)
+        #expect(spelled > 10)
         #expect(kinds.count == RecordKind.allCases.count)
     }
 
@@ -141,11 +145,27 @@ import Testing
     }
 
     /// Refilling after `removeAll` leaves nothing of the previous row behind.
+    /// The required slots found by the kind's position are the kind's own (the position is its
+    /// place among `allCases`).
+    @Test func requiredSlotsByPositionMatchTheKind() {
+        for (i, kind) in RecordKind.allCases.enumerated() {
+            #expect(kind.caseIndex == i)
+            let required = DomainCatalog.fields(kind).filter(\.required).compactMap { AssemblerFields.Name($0.name) }
+            #expect(AssemblerFields.requiredSlots(of: kind) == required, "\(kind)")
+        }
+    }
+
     @Test func removeAllEmptiesEverySetSlot() {
         var f = AssemblerFields()
-        for n in AssemblerFields.Name.allCases { f[n] = .text(n.text) }
+        for n in AssemblerFields.Name.allCases {
+            f[n] = .text(n.text)
+            f.setSpelling(n.text, of: n)
+        }
         f.removeAll()
-        for n in AssemblerFields.Name.allCases { #expect(f[n] == nil) }
+        for n in AssemblerFields.Name.allCases {
+            #expect(f[n] == nil)
+            #expect(f.spelling(of: n) == nil)
+        }
         f[.comments] = .integer(1)
         #expect(f[.comments] == .integer(1))
         #expect(f[.number] == nil)

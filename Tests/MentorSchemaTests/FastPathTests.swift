@@ -146,6 +146,42 @@ let wordPieces = ["Иванов", "Петровна", "Анна", "Ёлкин", 
         #expect(common > 3_000)
     }
 
+    /// The fast path keeps the cell's text as the name's spelling only when the text is exactly
+    /// the parts joined by single spaces; `display` (which hands the spelling out) is then the
+    /// joined parts, byte for byte, as it is without the spelling.
+    @Test func spellingIsKeptOnlyWhenItIsTheJoinedParts() {
+        var rng = SeededRandom(21)
+        var kept = 0, notKept = 0
+        for _ in 0..<30_000 {
+            var s = ""
+            for w in 0..<Int.random(in: 1...4, using: &rng) {
+                if w > 0 { s += Bool.random(using: &rng) ? " " : rng.text(from: spacePieces, maxParts: 2) }
+                s += NameFastPathTests.namePieces.randomElement(using: &rng) ?? ""
+            }
+            if Int.random(in: 0..<4, using: &rng) == 0 { s = rng.text(from: spacePieces, maxParts: 1) + s }
+            guard let n = Names.commonName(s) else { continue }
+            let joined = [n.lastName, n.firstName, n.patronymic].compactMap { $0 }.joined(separator: " ")
+            var unspelled = n
+            unspelled.spelled = nil
+            #expect(Array(unspelled.display.utf8) == Array(joined.utf8))
+            #expect(Array(n.display.utf8) == Array(joined.utf8), "input: \(s.debugDescription)")
+            if let spelled = n.spelled {
+                kept += 1
+                #expect(Array(spelled.utf8) == Array(joined.utf8), "input: \(s.debugDescription)")
+            } else {
+                notKept += 1
+                #expect(Array(s.utf8) != Array(joined.utf8), "input: \(s.debugDescription)")
+            }
+            // The spelling is not part of the value.
+            #expect(n == unspelled && n.hashValue == unspelled.hashValue)
+            // What the assembler hands out instead of the joined parts is the parts' display.
+            if let spelled = n.spelled, case .name(let parts) = FieldInput(FieldValue.name(n)) {
+                #expect(Array(spelled.utf8) == Array(parts.display.utf8), "input: \(s.debugDescription)")
+            }
+        }
+        #expect(kept > 1_000 && notKept > 1_000)
+    }
+
     @Test func scanMatchesTheByteByByteScan() {
         var rng = SeededRandom(4)
         for _ in 0..<30_000 {

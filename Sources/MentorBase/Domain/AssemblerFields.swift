@@ -30,13 +30,22 @@ public struct AssemblerFields: Sendable {
         static let byText: [String: Name] = Dictionary(uniqueKeysWithValues: allCases.map { (String(describing: $0), $0) })
     }
 
-    private var values: [FieldInput?]
+    // Visible to inlined code: the validator fills the slots from another module, and a call
+    // per slot (the value passed in and moved into the array behind the call) cost more than
+    // the store itself.
+    @usableFromInline var values: [FieldInput?]
+    /// Names as the file spelled them, by slot (see `spelling(of:)`). Kept apart from the values:
+    /// a larger `NameParts` made every `FieldInput` too large to copy inline.
+    @usableFromInline var spellings: [String?]
     /// Slots set since the last `removeAll()`, as bits (there are fewer than 128 names).
-    private var set: (UInt64, UInt64) = (0, 0)
+    @usableFromInline var set: (UInt64, UInt64) = (0, 0)
+    /// Slots given a spelling since the last `removeAll()`, as bits.
+    @usableFromInline var spelledSet: (UInt64, UInt64) = (0, 0)
 
     /// No values.
     public init() {
         values = [FieldInput?](repeating: nil, count: Name.allCases.count)
+        spellings = [String?](repeating: nil, count: Name.allCases.count)
     }
 
     /// The values of a field-name dictionary; names the catalog does not know are left out.
@@ -48,6 +57,7 @@ public struct AssemblerFields: Sendable {
     }
 
     /// The value of a field, nil when empty.
+    @inlinable
     public subscript(_ name: Name) -> FieldInput? {
         get { values[name.rawValue] }
         set {
@@ -57,11 +67,30 @@ public struct AssemblerFields: Sendable {
         }
     }
 
+    /// The name in a slot as the file spelled it, when the validator vouched that the spelling is
+    /// exactly the name's parts joined by single spaces (`NameParts.display`); nil when not known.
+    /// The assembler then takes it instead of joining the parts into a new String.
+    public func spelling(of name: Name) -> String? { spellings[name.rawValue] }
+
+    /// Sets the spelling of the name in a slot set in this row (see `spelling(of:)`); whoever sets it
+    /// vouches that it equals the slot's `NameParts.display`.
+    @inlinable
+    public mutating func setSpelling(_ spelled: String, of name: Name) {
+        let k = name.rawValue
+        if k < 64 { spelledSet.0 |= 1 << UInt64(k) } else { spelledSet.1 |= 1 << UInt64(k - 64) }
+        spellings[k] = spelled
+    }
+
     /// Empties every slot, keeping the storage for the next row.
     public mutating func removeAll() {
         clear(set.0, base: 0)
         clear(set.1, base: 64)
         set = (0, 0)
+        if spelledSet != (0, 0) {
+            clearSpellings(spelledSet.0, base: 0)
+            clearSpellings(spelledSet.1, base: 64)
+            spelledSet = (0, 0)
+        }
     }
 
     private mutating func clear(_ word: UInt64, base: Int) {
@@ -72,8 +101,22 @@ public struct AssemblerFields: Sendable {
         }
     }
 
+    private mutating func clearSpellings(_ word: UInt64, base: Int) {
+        var bits = word
+        while bits != 0 {
+            spellings[base + bits.trailingZeroBitCount] = nil
+            bits &= bits - 1
+        }
+    }
+
     /// The slots of each kind's required fields, in catalog order: checked on every row.
-    static let requiredSlots: [ImportKind: [Name]] = catalogs.mapValues { $0.filter(\.field.required).map(\.slot) }
+    static func requiredSlots(of kind: ImportKind) -> [Name] { requiredSlotsByKind[kind.caseIndex] }
+
+    /// `requiredSlots(of:)` by the kind's position among `allCases`: a dictionary keyed by the kind
+    /// hashed its raw String on every row.
+    static let requiredSlotsByKind: [[Name]] = ImportKind.allCases.map { kind in
+        (catalogs[kind] ?? []).filter(\.field.required).map(\.slot)
+    }
 
     /// The catalog of each kind with each field's slot, made once (the catalog builds its lists anew per call).
     static let catalogs: [ImportKind: [(field: DomainCatalog.Field, slot: Name)]] = {
@@ -83,4 +126,19 @@ public struct AssemblerFields: Sendable {
         }
         return out
     }()
+}
+
+extension RecordKind {
+    /// The kind's position among `allCases` (declaration order), found without hashing the kind.
+    var caseIndex: Int {
+        switch self {
+        case .mentors: return 0
+        case .mentees: return 1
+        case .consents: return 2
+        case .pairs: return 3
+        case .mentorQuestionnaire: return 4
+        case .menteeQuestionnaire: return 5
+        case .monitoringQuestionnaire: return 6
+        }
+    }
 }

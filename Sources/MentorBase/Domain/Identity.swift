@@ -111,6 +111,10 @@ public struct RecordKeys: Sendable {
     public var pairingValues: [StoredValue?]?
     public var label: String?
 
+    // The initialisers are in an extension below, so the memberwise one stays: a base row's keys
+    // are made by one call of it, where a value made empty and then set field by field was copied
+    // whole (a retain of each of its strings and arrays) on its way out.
+
     /// The keys and the stored values, for a producer on another thread than the planner's.
     public static func withValues(_ r: IncomingRecord) -> RecordKeys {
         var memo = ReferenceKeyMemo()
@@ -126,36 +130,30 @@ public struct RecordKeys: Sendable {
         return k
     }
 
-    public init(_ r: IncomingRecord) {
-        self.init()
-        take(r, referenceKeys: { IdentityKeys($0) }, withValues: false)
-    }
-
-    private init() {
-        subject = nil
-        references = []
-    }
 
     /// `withValues(r, memo:)` of a mentor-base row, from its parts before a record holds them
     /// (``RecordAssembler/assembleKeyed(kind:fields:location:diagnostics:memo:)``).
+    /// `label`, when given, must be `p.displayName` (the name as the file spelled it, at hand).
     static func withValues(mentor p: Person, _ profile: MentorProfile, pairing: Pairing?, mentees: [PersonReference],
-                           memo: inout ReferenceKeyMemo) -> RecordKeys {
-        var k = RecordKeys()
-        k.references = mentees.map { memo.keys($0) }
-        k.takeBase(p, profile, pairing, withValues: true)
-        // `MergePlanner.label` of a row about a person.
-        k.label = p.displayName
-        return k
+                           label: String?, memo: inout ReferenceKeyMemo) -> RecordKeys {
+        let references = mentees.map { memo.keys($0) }
+        return base(p, profile, pairing, references: references, label: label)
     }
 
     /// `withValues(r, memo:)` of a mentee-base row, from its parts (as the mentor's above).
     static func withValues(mentee p: Person, _ profile: MenteeProfile, pairing: Pairing?, mentor: PersonReference?,
-                           memo: inout ReferenceKeyMemo) -> RecordKeys {
-        var k = RecordKeys()
-        if let mentor { k.references = memo.keyList(mentor) }
-        k.takeBase(p, profile, pairing, withValues: true)
-        k.label = p.displayName
-        return k
+                           label: String?, memo: inout ReferenceKeyMemo) -> RecordKeys {
+        let references = mentor.map { memo.keyList($0) } ?? []
+        return base(p, profile, pairing, references: references, label: label)
+    }
+
+    /// What `takeBase(…, withValues: true)` sets, with the references and the label
+    /// (`MergePlanner.label` of a row about a person: `label` when given, else the display name).
+    private static func base<Profile: StoredRecord>(_ p: Person, _ profile: Profile, _ pairing: Pairing?,
+                                                    references: [IdentityKeys], label: String?) -> RecordKeys {
+        RecordKeys(subject: IdentityKeys(p), references: references, subjectValues: p.storedValues,
+                   profileValues: profile.storedValues,
+                   pairingValues: pairing?.storedValues ?? RecordKeys.noPairingValues, label: label ?? p.displayName)
     }
 
     /// The subject's keys, and with `withValues` the stored values, of a base row (a mentor's or
@@ -196,28 +194,50 @@ public struct RecordKeys: Sendable {
     }
 }
 
+extension RecordKeys {
+    /// The keys alone (no stored values), computed on the planner's thread.
+    public init(_ r: IncomingRecord) {
+        self.init()
+        take(r, referenceKeys: { IdentityKeys($0) }, withValues: false)
+    }
+
+    /// No keys yet: `take` sets them.
+    fileprivate init() {
+        self.init(subject: nil, references: [])
+    }
+}
+
 /// The keys of the last name met as a reference, reused while the next rows name the same
 /// person (byte for byte, so the keys are the ones `IdentityKeys(_:)` would compute).
 public struct ReferenceKeyMemo {
-    private var last: (reference: PersonReference, keys: IdentityKeys)?
-    /// `[last.keys]`, made once per name: a row that names one person (a mentee's mentor) shares it.
+    // Kept apart, not as an optional pair: binding the pair to compare it copied both (a retain
+    // of each of their strings) on every row.
+    private var lastReference: PersonReference?
+    /// `[IdentityKeys(lastReference)]`, made once per name: a row that names one person (a
+    /// mentee's mentor) shares it.
     private var lastList: [IdentityKeys] = []
 
     public init() {}
 
     /// `IdentityKeys(r)`, from the memo when `r` is the name met last.
     public mutating func keys(_ r: PersonReference) -> IdentityKeys {
-        if let last, last.reference.hasSameBytes(as: r) { return last.keys }
-        let k = IdentityKeys(r)
-        last = (r, k)
-        lastList = [k]
-        return k
+        if !isLast(r) { remember(r) }
+        return lastList[0]
     }
 
     /// `[keys(r)]`.
     mutating func keyList(_ r: PersonReference) -> [IdentityKeys] {
-        _ = keys(r)
+        if !isLast(r) { remember(r) }
         return lastList
+    }
+
+    private func isLast(_ r: PersonReference) -> Bool {
+        lastReference?.hasSameBytes(as: r) ?? false
+    }
+
+    private mutating func remember(_ r: PersonReference) {
+        lastList = [IdentityKeys(r)]
+        lastReference = r
     }
 }
 

@@ -92,7 +92,7 @@ private struct Assembly {
     }
 
     mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
-        for slot in AssemblerFields.requiredSlots[kind] ?? [] where fields[slot] == nil {
+        for slot in AssemblerFields.requiredSlots(of: kind) where fields[slot] == nil {
             // The validator already reports these; the assembler must not store a row without them either.
             let name = slot.text
             if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == name }) {
@@ -115,25 +115,32 @@ private struct Assembly {
             // Made even when unused: an unknown end reason is an error on the row either way.
             let fieldsOfPairing = pairingFields()
             let pairing: Pairing? = mentees.isEmpty ? nil : fieldsOfPairing
-            if wantsKeys { keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees, memo: &memo) }
+            if wantsKeys {
+                keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees,
+                                             label: spelledName(), memo: &memo)
+            }
             return .mentor(person, profile, pairing: pairing, mentees: mentees)
         case .mentees:
-            var person = self.person()
-            person.kind = person.kind ?? (person.className != nil ? .student : nil)
+            // The guardian first (it reports nothing), so the person is made in one go.
+            var guardians: [Guardian] = []
             if let g = fields[.guardianName].flatMap(nameParts) {
                 let relation: String? = fields[.guardianRelation]?.text
-                person.guardians = [Guardian(name: g.display, phone: firstOfList(.guardianPhone), relation: relation)]
+                guardians = [Guardian(name: fields.spelling(of: .guardianName) ?? g.display, phone: firstOfList(.guardianPhone),
+                                      relation: relation)]
             }
+            let person = self.person(guardians: guardians, studentWithClass: true)
             let profile = MenteeProfile(
                 categories: list(.menteeCategory), request: text(.request), entryDate: date(.startDate),
                 results: text(.results), caseLink: text(.caseLink), status: code(.status),
                 schoolYear: text(.schoolYear))
             let mentor = firstReference(.mentorName, organization: text(.mentorWorkplace))
-            var fieldsOfPairing = pairingFields()
-            fieldsOfPairing.results = nil
-            fieldsOfPairing.caseLink = nil
+            // A mentee's results and case link belong to the profile, not the pairing.
+            let fieldsOfPairing = pairingFields(withResults: false)
             let pairing: Pairing? = mentor == nil ? nil : fieldsOfPairing
-            if wantsKeys { keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor, memo: &memo) }
+            if wantsKeys {
+                keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor,
+                                             label: spelledName(), memo: &memo)
+            }
             return .mentee(person, profile, pairing: pairing, mentor: mentor)
         case .consents:
             let person = self.person()
@@ -196,24 +203,29 @@ private struct Assembly {
 
     // MARK: Pieces
 
-    mutating func person() -> Person {
+    /// The row's person. `studentWithClass`: with no kind given, a class makes the person a
+    /// student (a mentee base). Made by one initialiser call, every part computed first: a person
+    /// made and then set field by field was copied whole (a retain of each string) on the way.
+    mutating func person(guardians: [Guardian] = [], studentWithClass: Bool = false) -> Person {
         let name = fields[.fullName].flatMap(nameParts) ?? FieldInput.NameParts(lastName: "")
-        var p = Person(lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic)
+        var birthDate: CalendarDate?
+        var birthYear: Int?
         switch fields[.birthDate] {
-        case .date(let d)?: p.birthDate = d
-        case .dateTime(let d)?: p.birthDate = d.date
-        case .year(let y)?, .integer(let y)?: p.birthYear = y
+        case .date(let d)?: birthDate = d
+        case .dateTime(let d)?: birthDate = d.date
+        case .year(let y)?, .integer(let y)?: birthYear = y
         default: break
         }
-        p.kind = code(.personKind)
-        p.className = text(.className)
-        p.organization = text(.organization)
-        p.position = text(.position)
-        p.teachingExperienceYears = int(.teachingExperienceYears)
-        p.snils = text(.snils)
-        p.phones = list(.phones)
-        p.emails = list(.emails).map { $0.lowercased() }
-        return p
+        let given: PersonKind? = code(.personKind)
+        let className = text(.className)
+        let kind = given ?? (studentWithClass && className != nil ? .student : nil)
+        let emails = list(.emails)
+        return Person(lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic,
+                      birthYear: birthYear, birthDate: birthDate, kind: kind, className: className,
+                      organization: text(.organization), position: text(.position),
+                      teachingExperienceYears: int(.teachingExperienceYears), snils: text(.snils),
+                      phones: list(.phones), emails: emails.isEmpty ? emails : emails.map { $0.lowercased() },
+                      guardians: guardians)
     }
 
     func inferredKind(category: MentorCategory?, className: String?) -> PersonKind? {
@@ -225,17 +237,21 @@ private struct Assembly {
         }
     }
 
-    mutating func pairingFields() -> Pairing {
-        var p = Pairing(kinds: list(.kinds), startDate: date(.startDate), endDate: date(.endDate),
-                        endReason: code(.endReason), place: text(.place), results: text(.results),
-                        caseLink: text(.caseLink), schoolYear: text(.schoolYear))
+    /// The pairing's fields of the row, made by one initialiser call (see `person`);
+    /// `withResults: false` leaves the results and the case link out.
+    mutating func pairingFields(withResults: Bool = true) -> Pairing {
+        var form: String?
+        var formText: String?
         switch fields[.form] {
-        case .code(let c)?: p.form = c
-        case .other(let s)?: p.form = "other"; p.formText = s
-        case .text(let s)?: p.form = "other"; p.formText = s
+        case .code(let c)?: form = c
+        case .other(let s)?: form = "other"; formText = s
+        case .text(let s)?: form = "other"; formText = s
         default: break
         }
-        return p
+        return Pairing(form: form, formText: formText, kinds: list(.kinds), startDate: date(.startDate),
+                       endDate: date(.endDate), endReason: code(.endReason), place: text(.place),
+                       results: withResults ? text(.results) : nil, caseLink: withResults ? text(.caseLink) : nil,
+                       schoolYear: text(.schoolYear))
     }
 
     func references(_ name: AssemblerFields.Name, organization: String?) -> [PersonReference] {
@@ -261,6 +277,10 @@ private struct Assembly {
         return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
                                organization: organization)
     }
+
+    /// The row's own name as the file spelled it, when the validator vouched that it is the
+    /// parts joined (`AssemblerFields.spelling(of:)`): the person's `displayName` without joining again.
+    func spelledName() -> String? { fields.spelling(of: .fullName) }
 
     func nameParts(_ v: FieldInput) -> FieldInput.NameParts? {
         switch v {

@@ -94,9 +94,11 @@ public enum StoredCoding {
         guard !items.isEmpty else { return nil }
         // Items with nothing to escape (codes, phones: the usual case) are copied straight into
         // the String's own storage, sized exactly; others go through JSONText's escaping.
+        // Each item's bytes are read in bulk (`withUTF8`): walking `item.utf8` byte by byte, twice,
+        // cost more than the rest of the encoding (callgrind, 20k rows of phones).
         var size = items.count + 1
         for item in items {
-            guard !item.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return escapedList(items) }
+            guard !needsEscaping(item) else { return escapedList(items) }
             size += item.utf8.count + 2
         }
         return .text(String(unsafeUninitializedCapacity: size) { buffer in
@@ -106,7 +108,7 @@ public enum StoredCoding {
             for (i, item) in items.enumerated() {
                 if i > 0 { put(0x2C) }
                 put(0x22)
-                for b in item.utf8 { put(b) }
+                copyUTF8(item, into: buffer, at: &n)
                 put(0x22)
             }
             put(0x5D)

@@ -36,7 +36,7 @@ public struct HeaderMapper: Sendable {
             }
         }
         self.exact = exact
-        self.contained = contained.sorted { $0.0.count > $1.0.count }.map { (folded: $0.0, target: $0.1) }
+        self.contained = contained.sortedLongestFirst(by: \.0).map { (folded: $0.0, target: $0.1) }
         self.containedBytes = self.contained.map { Fold.plainBytes(" " + $0.folded + " ") }
         var fromFile: [String: ColumnTarget] = [:]
         if let mapFile {

@@ -42,7 +42,7 @@ public final class CodeMatcher: @unchecked Sendable {
             }
         }
         self.exact = exact
-        self.entries = entries.sorted { $0.folded.count > $1.folded.count }
+        self.entries = entries.sortedLongestFirst(by: \.folded)
     }
 
     /// The label of a code, for messages and templates.
@@ -151,7 +151,7 @@ public final class FormKindMatcher: @unchecked Sendable {
     public init(forms: [CodeDescriptor], kinds: [CodeDescriptor]) {
         self.forms = CodeMatcher(codes: forms, stopWords: FormKindMatcher.stopWords)
         self.kinds = CodeMatcher(codes: kinds, stopWords: FormKindMatcher.stopWords)
-        self.all = (self.forms.entries + self.kinds.entries).sorted { $0.folded.count > $1.folded.count }
+        self.all = (self.forms.entries + self.kinds.entries).sortedLongestFirst(by: \.folded)
     }
 
     /// The form (at most one), the kinds found beside it, and the issues.

@@ -286,12 +286,28 @@ public enum Names {
     @inline(__always)
     static func commonName(_ raw: String, words interner: WordInterner? = nil) -> PersonName? {
         raw.utf8.withContiguousStorageIfAvailable { b -> PersonName? in
-            common(scan(UnsafeBufferPointer(rebasing: b[...])), b, interner)
+            let s = scan(UnsafeBufferPointer(rebasing: b[...]))
+            // The parts are the cell's words in order: when single spaces join them and nothing
+            // surrounds them, the cell's text is the joined name.
+            return common(s, b, interner, spelled: joinedBySingleSpaces(s, b) ? raw : nil)
         } ?? nil
     }
 
+    /// True when the scanned words are the whole of `b`, each next one a single ASCII space after
+    /// the one before.
+    static func joinedBySingleSpaces(_ s: Scan, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        func follows(_ a: Range<Int>, _ c: Range<Int>) -> Bool {
+            c.lowerBound == a.upperBound + 1 && b[a.upperBound] == 0x20
+        }
+        let last = s.words == 2 ? s.w1 : s.w2
+        return (s.words == 2 || s.words == 3) && s.w0.lowerBound == 0 && last.upperBound == b.count
+            && follows(s.w0, s.w1) && (s.words == 2 || follows(s.w1, s.w2))
+    }
+
     @inline(__always)
-    static func common(_ s: Scan, _ b: UnsafeBufferPointer<UInt8>, _ interner: WordInterner? = nil) -> PersonName? {
+    /// `spelled`: the cell's text, when it is exactly the words joined (see `PersonName.spelled`).
+    static func common(_ s: Scan, _ b: UnsafeBufferPointer<UInt8>, _ interner: WordInterner? = nil,
+                       spelled: String? = nil) -> PersonName? {
         guard !s.hasDot && !s.hasDigit && !s.mixed && !s.shortWord && (s.words == 2 || s.words == 3) else { return nil }
         // The words are whole UTF-8 sequences (cut at ASCII spaces), so decoding copies them unchanged.
         func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
@@ -300,10 +316,10 @@ public enum Names {
         func given(_ r: Range<Int>) -> String {
             interner?.string(UnsafeBufferPointer(rebasing: b[r])) ?? word(r)
         }
-        if s.words == 2 { return PersonName(lastName: word(s.w0), firstName: given(s.w1), patronymic: nil) }
+        if s.words == 2 { return PersonName(lastName: word(s.w0), firstName: given(s.w1), patronymic: nil, spelled: spelled) }
         let third = UnsafeBufferPointer(rebasing: b[s.w2]), second = UnsafeBufferPointer(rebasing: b[s.w1])
         if isPatronymic(utf8: third) || !isPatronymic(utf8: second) {
-            return PersonName(lastName: word(s.w0), firstName: given(s.w1), patronymic: given(s.w2))
+            return PersonName(lastName: word(s.w0), firstName: given(s.w1), patronymic: given(s.w2), spelled: spelled)
         }
         return nil
     }

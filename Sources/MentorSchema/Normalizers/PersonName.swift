@@ -11,17 +11,48 @@ public struct PersonName: Hashable, Sendable, Codable {
     public var patronymic: String?
     /// True when the name or patronymic is only an initial.
     public var hasInitials: Bool
+    /// The cell's own text when it is exactly `display` (the parts joined by single spaces), so
+    /// the joined name need not be built again: a String made of Cyrillic bytes is checked byte by
+    /// byte, and every row's label and guardian are such names. Not part of the value: left out of
+    /// equality, hashing and coding.
+    public internal(set) var spelled: String?
 
     public init(lastName: String, firstName: String?, patronymic: String?, hasInitials: Bool = false) {
         self.lastName = lastName
         self.firstName = firstName
         self.patronymic = patronymic
         self.hasInitials = hasInitials
+        self.spelled = nil
+    }
+
+    /// A name whose parts are the words of `spelled` (the caller checked), joined by single spaces.
+    init(lastName: String, firstName: String?, patronymic: String?, spelled: String?) {
+        self.lastName = lastName
+        self.firstName = firstName
+        self.patronymic = patronymic
+        self.hasInitials = false
+        self.spelled = spelled
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case lastName, firstName, patronymic, hasInitials
+    }
+
+    public static func == (a: PersonName, b: PersonName) -> Bool {
+        a.lastName == b.lastName && a.firstName == b.firstName && a.patronymic == b.patronymic
+            && a.hasInitials == b.hasInitials
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(lastName)
+        h.combine(firstName)
+        h.combine(patronymic)
+        h.combine(hasInitials)
     }
 
     /// «Фамилия Имя Отчество», the canonical order.
     public var display: String {
-        [lastName, firstName, patronymic].compactMap { $0 }.joined(separator: " ")
+        spelled ?? [lastName, firstName, patronymic].compactMap { $0 }.joined(separator: " ")
     }
 
     /// The folded comparison key of the whole name.

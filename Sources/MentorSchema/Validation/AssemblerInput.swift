@@ -16,8 +16,15 @@ extension FieldInput {
         case .phone(let p): self = .phone(p)
         case .email(let e): self = .email(e)
         case .list(let l): self = .list(l.map(FieldInput.init))
-        case .name(let n): self = .name(FieldInput.NameParts(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic))
+        case .name(let n): self = .name(FieldInput.NameParts(n))
         }
+    }
+}
+
+extension FieldInput.NameParts {
+    /// The validator's name as the store's input (its spelling aside, which travels apart).
+    init(_ n: PersonName) {
+        self.init(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic)
     }
 }
 
@@ -41,9 +48,19 @@ extension ValidatedRecord {
     /// dictionaries. `slots` must be made for this record's schema.
     public func fill(_ fields: inout AssemblerFields, slots: AssemblerSlots) {
         fields.removeAll()
-        for (i, v) in values.enumerated() {
-            guard let v, i < slots.slots.count, let slot = slots.slots[i] else { continue }
-            fields[slot] = FieldInput(v)
+        let n = min(values.count, slots.slots.count)
+        for i in 0..<n {
+            // The slot first: a field the assembler never reads is not even looked at. Each value is
+            // matched in place (binding it first copied the whole value once more).
+            guard let slot = slots.slots[i] else { continue }
+            switch values[i] {
+            case nil: continue
+            case .name(let name)?:
+                fields[slot] = .name(FieldInput.NameParts(name))
+                if let spelled = name.spelled { fields.setSpelling(spelled, of: slot) }
+            case let v?:
+                fields[slot] = FieldInput(v)
+            }
         }
     }
 }
