@@ -57,11 +57,11 @@ struct KeyFilter {
     static func writtenKeys(of w: EntityWrite, _ body: (String) -> Void) {
         guard w.table == .people else { return }
         switch w.action {
-        case .insert(let cols):
+        case .insert(let row):
             // From the end, where the planner puts the key columns: a person's row has three.
             var found = 0
-            for c in cols.reversed() where KeyFilter.isKeyColumn(c.column) {
-                if case .text(let k)? = c.value { body(k) }
+            for i in row.columns.indices.reversed() where i < row.values.count && KeyFilter.isKeyColumn(row.columns[i]) {
+                if case .text(let k)? = row.values[i] { body(k) }
                 found += 1
                 if found == 3 { break }
             }

@@ -372,18 +372,21 @@ extension SQLStore {
 struct ChunkWriter {
     let batchID: Int64
     var nextLogID: Int64
-    /// Each table's inserts of the chunk, by `EntityTable.ordinal`: the values of all its rows back to
-    /// back (`columns.count` per row), so a row costs no array of its own. The buffers keep their
-    /// capacity from chunk to chunk.
-    private var inserts: [(columns: [String], values: [StoredValue?])] =
-        Array(repeating: ([], []), count: EntityTable.allCases.count)
+    /// Each table's inserts of the chunk, by `EntityTable.ordinal`: where they are among the plans'
+    /// writes (they are bound from there, their values not copied). Kept with their capacity from
+    /// chunk to chunk.
+    private var inserts: [[WriteRef]] = Array(repeating: [], count: EntityTable.allCases.count)
     /// The chunk's plans, turned into rows by `flush` (on the thread that writes them).
     private var plans: [RecordPlan] = []
     /// The chunk's records, let go of by `flush`.
     private var records: [KeyedRecord] = []
-    /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
-    private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
+
+    /// A write of the chunk: `plans[plan].writes[write]`.
+    private struct WriteRef {
+        var plan: Int32
+        var write: Int32
+    }
     /// What the chunk writes that a later chunk's reads could see (see `writesAny`): the
     /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
     private var people = Set<Int64>()
@@ -433,35 +436,42 @@ struct ChunkWriter {
         chunk.removeAll(keepingCapacity: true)
     }
 
-    /// Adds a plan's inserts to the tables' value buffers and keeps its updates.
-    private mutating func encode(_ plan: RecordPlan) {
-        let sheet = plan.location.sheet.map(StoredValue.text)
-        let row = plan.location.row.map { StoredValue.integer(Int64($0)) }
-        for w in plan.writes {
-            switch w.action {
-            case .insert(let cols):
-                let i = w.table.ordinal
-                // Every insert of a table names the same columns in the same order (the planner
-                // builds them from the table's fields), so the first row's names serve for all.
-                if inserts[i].columns.isEmpty {
-                    inserts[i].columns = ["id"] + cols.map(\.column) + Schema.provenanceColumns
+    /// Sorts the chunk's writes: inserts by table (`inserts`), updates kept in order (`updates`).
+    private mutating func sortWrites() {
+        for p in plans.indices {
+            for w in plans[p].writes.indices {
+                switch plans[p].writes[w].action {
+                case .insert:
+                    inserts[plans[p].writes[w].table.ordinal].append(WriteRef(plan: Int32(p), write: Int32(w)))
+                case .update(let changes):
+                    updates.append((plans[p].writes[w], changes, plans[p].location))
                 }
-                guard inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count,
-                      zip(cols, inserts[i].columns.dropFirst()).allSatisfy({ $0.column == $1 }) else {
-                    // Never so today (checked by name, not only by count); kept apart so that it
-                    // could not shift the flat buffer's values.
-                    odd.append((w.table, ["id"] + cols.map(\.column) + Schema.provenanceColumns,
-                                [.integer(w.id)] + cols.map(\.value) + [.integer(batchID), sheet, row]))
-                    continue
-                }
-                inserts[i].values.append(.integer(w.id))
-                for c in cols { inserts[i].values.append(c.value) }
-                inserts[i].values.append(.integer(batchID))
-                inserts[i].values.append(sheet)
-                inserts[i].values.append(row)
-            case .update(let changes):
-                updates.append((w, changes, plan.location))
             }
+        }
+    }
+
+    /// Inserts a table's rows of the chunk, straight from the plans: those naming the columns of
+    /// its first row in one statement (every insert of a table names the same columns in the same
+    /// order today: the planner's rows of a kind share their names), any others one by one.
+    private func insert(_ t: EntityTable, _ refs: [WriteRef], _ s: any SQLSession) throws {
+        guard let first = refs.first, case .insert(let head) = plans[Int(first.plan)].writes[Int(first.write)].action
+        else { return }
+        var odd: [WriteRef] = []
+        try s.insertRows(table: t.rawValue, columns: ["id"] + head.columns + Schema.provenanceColumns,
+                         batchID: batchID) { each in
+            for r in refs {
+                let w = plans[Int(r.plan)].writes[Int(r.write)]
+                guard case .insert(let row) = w.action else { continue }
+                // Equal arrays of names: the same storage, found without comparing names.
+                guard row.columns == head.columns else { odd.append(r); continue }
+                try each(w.id, row.values, plans[Int(r.plan)].location)
+            }
+        }
+        for r in odd {
+            let w = plans[Int(r.plan)].writes[Int(r.write)]
+            guard case .insert(let row) = w.action else { continue }
+            try s.insertRows(table: t.rawValue, columns: ["id"] + row.columns + Schema.provenanceColumns,
+                             batchID: batchID) { each in try each(w.id, row.values, plans[Int(r.plan)].location) }
         }
     }
 
@@ -480,8 +490,8 @@ struct ChunkWriter {
         case .pairings:
             pairings.insert(w.id)
             switch w.action {
-            case .insert(let cols):
-                for c in cols where c.column == "code" { if case .text(let k)? = c.value { codes.append(k) } }
+            case .insert(let row):
+                if case .text(let k)?? = row.value(of: "code") { codes.append(k) }
             case .update(let changes):
                 for c in changes where c.column == "code" { if case .text(let k)? = c.new { codes.append(k) } }
             }
@@ -519,13 +529,7 @@ struct ChunkWriter {
     }
 
     mutating func flush(_ s: any SQLSession) throws {
-        // Taken out while encoded (each plan read in place, not copied); put back emptied, so the
-        // array keeps its capacity.
-        var taken: [RecordPlan] = []
-        swap(&taken, &plans)
-        for i in taken.indices { encode(taken[i]) }
-        taken.removeAll(keepingCapacity: true)
-        swap(&taken, &plans)
+        sortWrites()
         records.removeAll(keepingCapacity: true)
         people.removeAll(keepingCapacity: true)
         pairings.removeAll(keepingCapacity: true)
@@ -533,14 +537,11 @@ struct ChunkWriter {
         codes.removeAll(keepingCapacity: true)
         for t in ChunkWriter.insertOrder {
             let i = t.ordinal
-            if !inserts[i].values.isEmpty {
-                try s.insertRows(table: t.rawValue, columns: inserts[i].columns, values: inserts[i].values)
-            }
-            inserts[i].columns.removeAll(keepingCapacity: true)
-            inserts[i].values.removeAll(keepingCapacity: true)
-            for o in odd where o.table == t { try s.insertRows(table: t.rawValue, columns: o.columns, rows: [o.values]) }
+            try insert(t, inserts[i], s)
+            inserts[i].removeAll(keepingCapacity: true)
         }
-        odd.removeAll()
+        // Every row is written: the plans go (the array keeps its capacity).
+        plans.removeAll(keepingCapacity: true)
         var log: [[StoredValue?]] = []
         // Each row's changes in this chunk folded into its final values (a group pairing's end date
         // may change row after row), then sent as one statement per table and set of columns.

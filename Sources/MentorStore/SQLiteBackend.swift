@@ -225,15 +225,33 @@ extension SQLiteInserting {
         }
     }
 
-    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws {
-        guard !values.isEmpty, !columns.isEmpty else { return }
-        let n = columns.count
-        try inserting(table, columns) { each in
-            var start = 0
-            while start < values.count {
-                try each(values[start..<min(start + n, values.count)])
-                start += n
+    /// Each row's parts bound as they are: no array of the row's values.
+    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
+        let (connection, st) = try insertStatement(SQLiteSession.insertSQL(table, columns))
+        // The scratch space, taken out of the session for the call (not reached through it per value).
+        var bytes: [UInt8] = [], params: [SQLiteSession.Parameter] = []
+        swap(&bytes, &self.bytes)
+        swap(&params, &self.params)
+        defer {
+            sqlite3_reset(st)
+            sqlite3_clear_bindings(st)
+            swap(&bytes, &self.bytes)
+            swap(&params, &self.params)
+        }
+        try rows { id, values, from in
+            guard values.count + 4 == columns.count else {
+                throw SQLiteSession.rowSizeError(table, values.count + 4, columns.count)
             }
+            sqlite3_reset(st)
+            bytes.removeAll(keepingCapacity: true)
+            params.removeAll(keepingCapacity: true)
+            params.append(.integer(id))
+            for i in values.indices { SQLiteSession.collect(values[i], &bytes, &params) }
+            params.append(.integer(batchID))
+            SQLiteSession.collect(from.sheet.map(StoredValue.text), &bytes, &params)
+            params.append(from.row.map { .integer(Int64($0)) } ?? .null)
+            let rc = SQLiteSession.bindCollected(st, bytes, params) { sqlite3_step(st) }
+            if rc != SQLITE_DONE { throw SQLiteSession.insertError(connection, table) }
         }
     }
 
@@ -324,18 +342,22 @@ private final class SQLiteSession: SQLiteInserting {
         try rows { row in
             // Every parameter is bound for every row: a short row would leave the previous row's
             // texts bound (pointers into a buffer that has moved on).
-            guard row.count == columns.count else {
-                throw MentorBaseError(code: "store-error", kind: .io,
-                                      message: Localized(ru: "запись в \(table): \(row.count) значений на \(columns.count) столбцов",
-                                                         en: "insert into \(table): \(row.count) values for \(columns.count) columns"))
-            }
+            guard row.count == columns.count else { throw rowSizeError(table, row.count, columns.count) }
             let rc = SQLiteSession.step(handle, row, &bytes, &params)
-            if rc != SQLITE_DONE {
-                let message = String(cString: sqlite3_errmsg(connection))
-                throw MentorBaseError(code: "store-error", kind: .io,
-                                      message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
-            }
+            if rc != SQLITE_DONE { throw insertError(connection, table) }
         }
+    }
+
+    static func rowSizeError(_ table: String, _ values: Int, _ columns: Int) -> MentorBaseError {
+        MentorBaseError(code: "store-error", kind: .io,
+                        message: Localized(ru: "запись в \(table): \(values) значений на \(columns) столбцов",
+                                           en: "insert into \(table): \(values) values for \(columns) columns"))
+    }
+
+    static func insertError(_ connection: OpaquePointer?, _ table: String) -> MentorBaseError {
+        let message = String(cString: sqlite3_errmsg(connection))
+        return MentorBaseError(code: "store-error", kind: .io,
+                               message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
     }
 
     /// Binds one row to the statement's parameters and runs it.
@@ -356,17 +378,30 @@ private final class SQLiteSession: SQLiteInserting {
         bytes.removeAll(keepingCapacity: true)
         params.removeAll(keepingCapacity: true)
         // One pass over the values (each text is touched once), then binding from `params`.
-        for i in row.indices {
-            switch row[i] {
-            case nil: params.append(.null)
-            case .integer(let n)?: params.append(.integer(n))
-            case .text(let s)?:
-                let start = bytes.count
-                bytes.append(contentsOf: s.utf8)
-                params.append(.text(start..<bytes.count))
-            }
+        for i in row.indices { collect(row[i], &bytes, &params) }
+        return try bindCollected(handle, bytes, params, body)
+    }
+
+    /// Adds `v` to the row being collected: a text's bytes go to the end of `bytes`.
+    @inline(__always)
+    static func collect(_ v: StoredValue?, _ bytes: inout [UInt8], _ params: inout [Parameter]) {
+        switch v {
+        case nil: params.append(.null)
+        case .integer(let n)?: params.append(.integer(n))
+        case .text(let s)?:
+            let start = bytes.count
+            // In bulk from the string's own UTF-8 (appending `s.utf8` went byte by byte).
+            var s = s
+            s.withUTF8 { bytes.append(contentsOf: $0) }
+            params.append(.text(start..<bytes.count))
         }
-        return try bytes.withUnsafeBufferPointer { buf -> R in
+    }
+
+    /// Binds the collected row (`params`, texts as ranges of `bytes`) and runs `body` while the
+    /// bound texts stay valid.
+    static func bindCollected<R>(_ handle: OpaquePointer?, _ bytes: [UInt8], _ params: [Parameter],
+                                 _ body: () throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { buf -> R in
             for (i, param) in params.enumerated() {
                 let idx = Int32(i + 1)
                 switch param {
