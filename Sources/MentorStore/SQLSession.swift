@@ -40,8 +40,8 @@ extension SQLSession {
     /// Builds each row's array (a backend whose rows cost a round trip, not an array, each).
     func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
         var all: [[StoredValue?]] = []
-        try rows { id, values, from in
-            all.append(PlannedRow.values(id, values, batchID, from))
+        try rows { id, values, sheet, row in
+            all.append(PlannedRow.values(id, values, batchID, sheet, row))
         }
         try insertRows(table: table, columns: columns, rows: all)
     }
@@ -115,20 +115,22 @@ protocol LentSQLSession: SQLSession {
     func close()
 }
 
-/// Takes one planned row: its id, the record's values and the row of the file it came from.
-typealias PlannedRowSink = (_ id: Int64, _ values: [StoredValue?], _ from: SourceLocation) throws -> Void
+/// Takes one planned row: its id, the record's values and where in the file it came from.
+typealias PlannedRowSink = (_ id: Int64, _ values: [StoredValue?], _ sheet: String?, _ row: Int?) throws -> Void
 
 /// How a planned row's parts become its columns' values (see `SQLSession.insertRows(table:columns:batchID:rows:)`).
 enum PlannedRow {
     /// The id, the values, then the provenance: the batch, the sheet and the row.
-    static func values(_ id: Int64, _ values: [StoredValue?], _ batchID: Int64, _ from: SourceLocation) -> [StoredValue?] {
+    static func values(_ id: Int64, _ values: [StoredValue?], _ batchID: Int64, _ sheet: String?, _ row: Int?)
+        -> [StoredValue?]
+    {
         var out: [StoredValue?] = []
         out.reserveCapacity(values.count + 4)
         out.append(.integer(id))
         out.append(contentsOf: values)
         out.append(.integer(batchID))
-        out.append(from.sheet.map(StoredValue.text))
-        out.append(from.row.map { .integer(Int64($0)) })
+        out.append(sheet.map(StoredValue.text))
+        out.append(row.map { .integer(Int64($0)) })
         return out
     }
 }

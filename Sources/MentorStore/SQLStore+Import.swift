@@ -89,6 +89,9 @@ extension SQLStore {
         var chunk: [KeyedRecord] = []
         chunk.reserveCapacity(chunkSize)
         var wroteAnything = false
+        /// The rows' outcomes counted by `RecordPlan.Outcome.index` (a dictionary per row costs a
+        /// hash and a lookup); into `report.counts` at the end.
+        var outcomes = [Int](repeating: 0, count: RecordPlan.Outcome.allCases.count)
 
         // Chunk N is written while chunk N+1 is planned (SQLite: on a thread of its own;
         // PostgreSQL, whose session is not lent, writes each chunk as soon as it is planned). Chunk
@@ -117,7 +120,9 @@ extension SQLStore {
             var w = w
             w.nextLogID = nextLogID
             if let behind {
-                behind.submit(w)
+                // Moved, not copied: a copy left here would make the writer's thread find its
+                // buffers shared, and this thread free what it empties.
+                behind.submit(consume w)
             } else {
                 try w.flush(s)
                 nextLogID = w.nextLogID
@@ -148,10 +153,13 @@ extension SQLStore {
             var writer = spare.take() ?? ChunkWriter(batchID: batchID)
             for i in chunk.indices {
                 // The keys move into the plan (their last use): no copy of every string they hold.
-                let keys = chunk[i].keys.take()
-                let plan = planner.plan(chunk[i].record, keys: keys)
-                report.counts[plan.outcome, default: 0] += 1
-                report.diagnostics.append(contentsOf: plan.diagnostics)
+                var keys = chunk[i].keys.take()
+                // The record read in place through the buffer (an element passed as it is would be
+                // copied first: a retain and a release of every string it holds). The pointer is
+                // used only inside the closure, and nothing changes `chunk` meanwhile.
+                let plan = chunk.withUnsafeBufferPointer { planner.plan($0[i].record, keys: keys.take()) }
+                outcomes[plan.outcome.index] += 1
+                if !plan.diagnostics.isEmpty { report.diagnostics.append(contentsOf: plan.diagnostics) }
                 for w in plan.pendingWarnings {
                     report.diagnostics.append(severity: .warning) { w.diagnostic(at: plan.location) }
                 }
@@ -219,6 +227,9 @@ extension SQLStore {
             try settle()
         }
         behind?.stop()
+        for o in RecordPlan.Outcome.allCases where outcomes[o.index] > 0 {
+            report.counts[o, default: 0] += outcomes[o.index]
+        }
 
         let rejected = report.count(.rejected)
         let conflicts = report.count(.conflicting)
@@ -275,7 +286,7 @@ extension SQLStore {
         var codes = Set<ByteKey>()
         for i in chunk.indices {
             // Read in place (a `let` of a row's keys would copy every string they hold).
-            if !keys.gather(chunk[i].keys), !chunk[i].record.hasErrors {
+            if !keys.gather(chunk, i), !chunk[i].record.hasErrors {
                 // A row without errors and without keys computes its own (and asks about them).
                 keys.asked = nil
             }
@@ -389,7 +400,9 @@ struct ChunkWriter {
     }
     /// What the chunk writes that a later chunk's reads could see (see `writesAny`): the
     /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
-    private var people = Set<Int64>()
+    /// (The people in order, with repeats: a set would hash two or three ids a row, and a
+    /// prefetch reads few people.)
+    private var people: [Int64] = []
     private var pairings = Set<Int64>()
     /// The key values' fingerprints (the first of `keyHashes`): a chunk writes two or three per row.
     private var keys: [UInt64] = []
@@ -425,7 +438,15 @@ struct ChunkWriter {
     /// is noted now, and the keys they write go into `filter`; they become rows when the chunk is
     /// flushed.
     mutating func add(_ plan: consuming RecordPlan, filter: inout KeyFilter?) {
-        for i in plan.writes.indices { note(plan.writes[i], &filter) }
+        for i in plan.writes.indices {
+            switch plan.writes[i].table {
+            case .people, .pairings:
+                note(plan.writes[i], &filter)
+            default:
+                // Only whose row it is (the write itself is not copied to find that out).
+                if let p = plan.writes[i].personID { people.append(p) }
+            }
+        }
         plans.append(plan)
     }
 
@@ -464,24 +485,26 @@ struct ChunkWriter {
                 guard case .insert(let row) = w.action else { continue }
                 // Equal arrays of names: the same storage, found without comparing names.
                 guard row.columns == head.columns else { odd.append(r); continue }
-                try each(w.id, row.values, plans[Int(r.plan)].location)
+                try each(w.id, row.values, plans[Int(r.plan)].location.sheet, plans[Int(r.plan)].location.row)
             }
         }
         for r in odd {
             let w = plans[Int(r.plan)].writes[Int(r.write)]
             guard case .insert(let row) = w.action else { continue }
             try s.insertRows(table: t.rawValue, columns: ["id"] + row.columns + Schema.provenanceColumns,
-                             batchID: batchID) { each in try each(w.id, row.values, plans[Int(r.plan)].location) }
+                             batchID: batchID) { each in
+                try each(w.id, row.values, plans[Int(r.plan)].location.sheet, plans[Int(r.plan)].location.row)
+            }
         }
     }
 
     /// Notes what a later chunk's prefetch could read of `w`, and adds the keys it writes to
     /// `filter` (each hashed once for both).
     private mutating func note(_ w: EntityWrite, _ filter: inout KeyFilter?) {
-        if let p = w.personID { people.insert(p) }
+        if let p = w.personID { people.append(p) }
         switch w.table {
         case .people:
-            people.insert(w.id)
+            people.append(w.id)
             KeyFilter.writtenKeys(of: w) { k in
                 let h = keyHashes(k)
                 keys.append(h.0)
@@ -525,7 +548,15 @@ struct ChunkWriter {
 
     /// True when a prefetch read (`loaded`) rows this chunk writes: what the store gave is behind.
     func writesAny(of loaded: SQLStore.Loaded) -> Bool {
-        loaded.people.contains { people.contains($0) } || loaded.pairings.contains { pairings.contains($0) }
+        if !loaded.people.isEmpty {
+            if loaded.people.count <= 16 {
+                if people.contains(where: { loaded.people.contains($0) }) { return true }
+            } else {
+                let read = Set(loaded.people)
+                if people.contains(where: { read.contains($0) }) { return true }
+            }
+        }
+        return loaded.pairings.contains { pairings.contains($0) }
     }
 
     mutating func flush(_ s: any SQLSession) throws {

@@ -110,6 +110,17 @@ public struct RecordPlan: Sendable {
     /// The plan's outcome for the row.
     public enum Outcome: String, Sendable, Codable, CaseIterable {
         case new, updated, unchanged, conflicting, rejected
+
+        /// The outcome's place in `allCases`.
+        public var index: Int {
+            switch self {
+            case .new: return 0
+            case .updated: return 1
+            case .unchanged: return 2
+            case .conflicting: return 3
+            case .rejected: return 4
+            }
+        }
     }
 
     public var location: SourceLocation
