@@ -117,7 +117,6 @@ extension SQLStore {
         /// Writes `w`: started on the writer's thread when there is one (idle: after `settle`),
         /// else here and now.
         func write(_ w: consuming ChunkWriter) throws {
-            var w = w
             w.nextLogID = nextLogID
             if let behind {
                 // Moved, not copied: a copy left here would make the writer's thread find its
@@ -139,29 +138,27 @@ extension SQLStore {
             // Taken out of `planned` before it is written, so the writer holds the only reference
             // to its buffers (a copy would make the writer's thread copy what it empties).
             if planned?.writesAny(of: lookup) == true, let w = planned.take() {
-                try write(w)
+                try write(consume w)
                 try settle()
             }
             let loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
             if planned?.writesAny(of: loaded) == true, let w = planned.take() {
-                try write(w)
+                try write(consume w)
                 try settle()
                 ws.reset()
                 _ = try prefetch(s, lookup, ws, req.kind, req.asOf)
             }
-            if let w = planned.take() { try write(w) }
+            if let w = planned.take() { try write(consume w) }
             var writer = spare.take() ?? ChunkWriter(batchID: batchID)
             for i in chunk.indices {
                 // The keys move into the plan (their last use): no copy of every string they hold.
-                var keys = chunk[i].keys.take()
-                // The record read in place through the buffer (an element passed as it is would be
-                // copied first: a retain and a release of every string it holds). The pointer is
-                // used only inside the closure, and nothing changes `chunk` meanwhile.
-                let plan = chunk.withUnsafeBufferPointer { planner.plan($0[i].record, keys: keys.take()) }
+                let keys = chunk[i].keys.take()
+                let plan = planner.plan(chunk[i].record, keys: keys)
                 outcomes[plan.outcome.index] += 1
                 if !plan.diagnostics.isEmpty { report.diagnostics.append(contentsOf: plan.diagnostics) }
-                for w in plan.pendingWarnings {
-                    report.diagnostics.append(severity: .warning) { w.diagnostic(at: plan.location) }
+                // Read in place (a warning copied holds a copy of its person); worded only when kept.
+                for j in plan.pendingWarnings.indices {
+                    report.diagnostics.append(severity: .warning) { plan.pendingWarnings[j].diagnostic(at: plan.location) }
                 }
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
@@ -181,9 +178,9 @@ extension SQLStore {
             // string of every row) and hands back an empty array of the same capacity.
             writer.retire(&chunk)
             if behind == nil {
-                try write(writer)
+                try write(consume writer)
             } else {
-                planned = writer
+                planned = consume writer
             }
             ws.reset()
         }
@@ -223,7 +220,7 @@ extension SQLStore {
         if !chunk.isEmpty { try process() }
         try settle()
         if let w = planned.take() {
-            try write(w)
+            try write(consume w)
             try settle()
         }
         behind?.stop()
@@ -481,11 +478,12 @@ struct ChunkWriter {
         try s.insertRows(table: t.rawValue, columns: ["id"] + head.columns + Schema.provenanceColumns,
                          batchID: batchID) { each in
             for r in refs {
-                let w = plans[Int(r.plan)].writes[Int(r.write)]
-                guard case .insert(let row) = w.action else { continue }
+                let (p, k) = (Int(r.plan), Int(r.write))
+                // The row's values, not the whole write, taken out of the plan.
+                guard case .insert(let row) = plans[p].writes[k].action else { continue }
                 // Equal arrays of names: the same storage, found without comparing names.
                 guard row.columns == head.columns else { odd.append(r); continue }
-                try each(w.id, row.values, plans[Int(r.plan)].location.sheet, plans[Int(r.plan)].location.row)
+                try each(plans[p].writes[k].id, row.values, plans[p].location.sheet, plans[p].location.row)
             }
         }
         for r in odd {
