@@ -57,11 +57,11 @@ struct KeyFilter {
     static func writtenKeys(of w: EntityWrite, _ body: (String) -> Void) {
         guard w.table == .people else { return }
         switch w.action {
-        case .insert(let cols):
+        case .insert(let row):
             // From the end, where the planner puts the key columns: a person's row has three.
             var found = 0
-            for c in cols.reversed() where KeyFilter.isKeyColumn(c.column) {
-                if case .text(let k)? = c.value { body(k) }
+            for i in row.columns.indices.reversed() where i < row.values.count && KeyFilter.isKeyColumn(row.columns[i]) {
+                if case .text(let k)? = row.values[i] { body(k) }
                 found += 1
                 if found == 3 { break }
             }
@@ -110,16 +110,20 @@ struct ChunkKeys {
         asked = AskedKeys(capacity: rows * 3)
     }
 
-    /// Adds a row's keys; false when it has none.
-    mutating func gather(_ keys: borrowing RecordKeys?) -> Bool {
-        switch keys {
-        case .none:
-            return false
-        case .some(let k):
-            if let s = k.subject { add(s.snils, s.nameKey, s.initialsKey) }
-            for j in k.references.indices { add(k.references[j].snils, k.references[j].nameKey, k.references[j].initialsKey) }
-            return true
+    /// Adds the keys of row `i` of `rows`; false when it has none.
+    mutating func gather(_ rows: [KeyedRecord], _ i: Int) -> Bool {
+        // Each key reached in place: binding the row's keys (`if let k = rows[i].keys`) would
+        // copy every string they hold.
+        guard let n = rows[i].keys?.references.count else { return false }
+        if let name = rows[i].keys?.subject?.nameKey, let initials = rows[i].keys?.subject?.initialsKey {
+            add(rows[i].keys?.subject?.snils, name, initials)
         }
+        for j in 0..<n {
+            if let name = rows[i].keys?.references[j].nameKey, let initials = rows[i].keys?.references[j].initialsKey {
+                add(rows[i].keys?.references[j].snils, name, initials)
+            }
+        }
+        return true
     }
 
     private mutating func add(_ snilsKey: String?, _ nameKey: String, _ initialsKey: String) {

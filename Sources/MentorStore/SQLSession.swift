@@ -28,20 +28,22 @@ protocol SQLSession: AnyObject {
     func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws
     /// Inserts many rows fast (a prepared statement in SQLite, unnested arrays in PostgreSQL).
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws
-    /// The same, the rows' values back to back in one array (`columns.count` per row).
-    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws
+    /// The same for rows an import planned: `rows` hands each to its argument as an id, the
+    /// record's values and the row it came from; `columns` names the id, those values, then
+    /// `Schema.provenanceColumns` (the batch, sheet and row). No array is built per row.
+    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws
     /// Sets `columns` of many rows by id: each row is the id followed by the new values.
     func updateRows(table: String, columns: [String], rows: [[StoredValue?]]) throws
 }
 
 extension SQLSession {
-    /// Splits the values into rows (a backend whose rows cost a round trip, not an array, each).
-    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws {
-        guard !columns.isEmpty, !values.isEmpty else { return }
-        let rows = stride(from: 0, to: values.count, by: columns.count).map {
-            Array(values[$0..<min($0 + columns.count, values.count)])
+    /// Builds each row's array (a backend whose rows cost a round trip, not an array, each).
+    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
+        var all: [[StoredValue?]] = []
+        try rows { id, values, sheet, row in
+            all.append(PlannedRow.values(id, values, batchID, sheet, row))
         }
-        try insertRows(table: table, columns: columns, rows: rows)
+        try insertRows(table: table, columns: columns, rows: all)
     }
 
     /// One prepared UPDATE per row (SQLite: no round trips to save).
@@ -111,4 +113,24 @@ protocol LendingSQLSession: SQLSession {
 protocol LentSQLSession: SQLSession {
     /// Lets go of what the session prepared on the connection.
     func close()
+}
+
+/// Takes one planned row: its id, the record's values and where in the file it came from.
+typealias PlannedRowSink = (_ id: Int64, _ values: [StoredValue?], _ sheet: String?, _ row: Int?) throws -> Void
+
+/// How a planned row's parts become its columns' values (see `SQLSession.insertRows(table:columns:batchID:rows:)`).
+enum PlannedRow {
+    /// The id, the values, then the provenance: the batch, the sheet and the row.
+    static func values(_ id: Int64, _ values: [StoredValue?], _ batchID: Int64, _ sheet: String?, _ row: Int?)
+        -> [StoredValue?]
+    {
+        var out: [StoredValue?] = []
+        out.reserveCapacity(values.count + 4)
+        out.append(.integer(id))
+        out.append(contentsOf: values)
+        out.append(.integer(batchID))
+        out.append(sheet.map(StoredValue.text))
+        out.append(row.map { .integer(Int64($0)) })
+        return out
+    }
 }

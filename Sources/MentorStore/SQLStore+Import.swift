@@ -98,6 +98,9 @@ extension SQLStore {
         var chunk: [KeyedRecord] = []
         chunk.reserveCapacity(chunkSize)
         var wroteAnything = false
+        /// The rows' outcomes counted by `RecordPlan.Outcome.index` (a dictionary per row costs a
+        /// hash and a lookup); into `report.counts` at the end.
+        var outcomes = [Int](repeating: 0, count: RecordPlan.Outcome.allCases.count)
 
         // Chunk N is written while chunk N+1 is planned (SQLite: on a thread of its own;
         // PostgreSQL, whose session is not lent, writes each chunk as soon as it is planned). Chunk
@@ -123,10 +126,11 @@ extension SQLStore {
         /// Writes `w`: started on the writer's thread when there is one (idle: after `settle`),
         /// else here and now.
         func write(_ w: consuming ChunkWriter) throws {
-            var w = w
             w.nextLogID = nextLogID
             if let behind {
-                behind.submit(w)
+                // Moved, not copied: a copy left here would make the writer's thread find its
+                // buffers shared, and this thread free what it empties.
+                behind.submit(consume w)
             } else {
                 try w.flush(s)
                 nextLogID = w.nextLogID
@@ -143,26 +147,27 @@ extension SQLStore {
             // Taken out of `planned` before it is written, so the writer holds the only reference
             // to its buffers (a copy would make the writer's thread copy what it empties).
             if planned?.writesAny(of: lookup) == true, let w = planned.take() {
-                try write(w)
+                try write(consume w)
                 try settle()
             }
             let loaded = try prefetch(s, lookup, ws, req.kind, req.asOf)
             if planned?.writesAny(of: loaded) == true, let w = planned.take() {
-                try write(w)
+                try write(consume w)
                 try settle()
                 ws.reset()
                 _ = try prefetch(s, lookup, ws, req.kind, req.asOf)
             }
-            if let w = planned.take() { try write(w) }
+            if let w = planned.take() { try write(consume w) }
             var writer = spare.take() ?? ChunkWriter(batchID: batchID)
             for i in chunk.indices {
                 // The keys move into the plan (their last use): no copy of every string they hold.
                 let keys = chunk[i].keys.take()
                 let plan = planner.plan(chunk[i].record, keys: keys)
-                report.counts[plan.outcome, default: 0] += 1
-                report.diagnostics.append(contentsOf: plan.diagnostics)
-                for w in plan.pendingWarnings {
-                    report.diagnostics.append(severity: .warning) { w.diagnostic(at: plan.location) }
+                outcomes[plan.outcome.index] += 1
+                if !plan.diagnostics.isEmpty { report.diagnostics.append(contentsOf: plan.diagnostics) }
+                // Read in place (a warning copied holds a copy of its person); worded only when kept.
+                for j in plan.pendingWarnings.indices {
+                    report.diagnostics.append(severity: .warning) { plan.pendingWarnings[j].diagnostic(at: plan.location) }
                 }
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
@@ -182,9 +187,9 @@ extension SQLStore {
             // string of every row) and hands back an empty array of the same capacity.
             writer.retire(&chunk)
             if behind == nil {
-                try write(writer)
+                try write(consume writer)
             } else {
-                planned = writer
+                planned = consume writer
             }
             ws.reset()
         }
@@ -224,10 +229,13 @@ extension SQLStore {
         if !chunk.isEmpty { try process() }
         try settle()
         if let w = planned.take() {
-            try write(w)
+            try write(consume w)
             try settle()
         }
         behind?.stop()
+        for o in RecordPlan.Outcome.allCases where outcomes[o.index] > 0 {
+            report.counts[o, default: 0] += outcomes[o.index]
+        }
 
         let rejected = report.count(.rejected)
         let conflicts = report.count(.conflicting)
@@ -284,7 +292,7 @@ extension SQLStore {
         var codes = Set<ByteKey>()
         for i in chunk.indices {
             // Read in place (a `let` of a row's keys would copy every string they hold).
-            if !keys.gather(chunk[i].keys), !chunk[i].record.hasErrors {
+            if !keys.gather(chunk, i), !chunk[i].record.hasErrors {
                 // A row without errors and without keys computes its own (and asks about them).
                 keys.asked = nil
             }
@@ -381,21 +389,26 @@ extension SQLStore {
 struct ChunkWriter {
     let batchID: Int64
     var nextLogID: Int64
-    /// Each table's inserts of the chunk, by `EntityTable.ordinal`: the values of all its rows back to
-    /// back (`columns.count` per row), so a row costs no array of its own. The buffers keep their
-    /// capacity from chunk to chunk.
-    private var inserts: [(columns: [String], values: [StoredValue?])] =
-        Array(repeating: ([], []), count: EntityTable.allCases.count)
+    /// Each table's inserts of the chunk, by `EntityTable.ordinal`: where they are among the plans'
+    /// writes (they are bound from there, their values not copied). Kept with their capacity from
+    /// chunk to chunk.
+    private var inserts: [[WriteRef]] = Array(repeating: [], count: EntityTable.allCases.count)
     /// The chunk's plans, turned into rows by `flush` (on the thread that writes them).
     private var plans: [RecordPlan] = []
     /// The chunk's records, let go of by `flush`.
     private var records: [KeyedRecord] = []
-    /// Inserts naming other columns than their table's first insert of the chunk (one statement each).
-    private var odd: [(table: EntityTable, columns: [String], values: [StoredValue?])] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
+
+    /// A write of the chunk: `plans[plan].writes[write]`.
+    private struct WriteRef {
+        var plan: Int32
+        var write: Int32
+    }
     /// What the chunk writes that a later chunk's reads could see (see `writesAny`): the
     /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
-    private var people = Set<Int64>()
+    /// (The people in order, with repeats: a set would hash two or three ids a row, and a
+    /// prefetch reads few people.)
+    private var people: [Int64] = []
     private var pairings = Set<Int64>()
     /// The key values' fingerprints (the first of `keyHashes`): a chunk writes two or three per row.
     private var keys: [UInt64] = []
@@ -431,7 +444,15 @@ struct ChunkWriter {
     /// is noted now, and the keys they write go into `filter`; they become rows when the chunk is
     /// flushed.
     mutating func add(_ plan: consuming RecordPlan, filter: inout KeyFilter?) {
-        for i in plan.writes.indices { note(plan.writes[i], &filter) }
+        for i in plan.writes.indices {
+            switch plan.writes[i].table {
+            case .people, .pairings:
+                note(plan.writes[i], &filter)
+            default:
+                // Only whose row it is (the write itself is not copied to find that out).
+                if let p = plan.writes[i].personID { people.append(p) }
+            }
+        }
         plans.append(plan)
     }
 
@@ -442,34 +463,44 @@ struct ChunkWriter {
         chunk.removeAll(keepingCapacity: true)
     }
 
-    /// Adds a plan's inserts to the tables' value buffers and keeps its updates.
-    private mutating func encode(_ plan: RecordPlan) {
-        let sheet = plan.location.sheet.map(StoredValue.text)
-        let row = plan.location.row.map { StoredValue.integer(Int64($0)) }
-        for w in plan.writes {
-            switch w.action {
-            case .insert(let cols):
-                let i = w.table.ordinal
-                // Every insert of a table names the same columns in the same order (the planner
-                // builds them from the table's fields), so the first row's names serve for all.
-                if inserts[i].columns.isEmpty {
-                    inserts[i].columns = ["id"] + cols.map(\.column) + Schema.provenanceColumns
+    /// Sorts the chunk's writes: inserts by table (`inserts`), updates kept in order (`updates`).
+    private mutating func sortWrites() {
+        for p in plans.indices {
+            for w in plans[p].writes.indices {
+                switch plans[p].writes[w].action {
+                case .insert:
+                    inserts[plans[p].writes[w].table.ordinal].append(WriteRef(plan: Int32(p), write: Int32(w)))
+                case .update(let changes):
+                    updates.append((plans[p].writes[w], changes, plans[p].location))
                 }
-                guard inserts[i].columns.count == cols.count + 1 + Schema.provenanceColumns.count,
-                      zip(cols, inserts[i].columns.dropFirst()).allSatisfy({ $0.column == $1 }) else {
-                    // Never so today (checked by name, not only by count); kept apart so that it
-                    // could not shift the flat buffer's values.
-                    odd.append((w.table, ["id"] + cols.map(\.column) + Schema.provenanceColumns,
-                                [.integer(w.id)] + cols.map(\.value) + [.integer(batchID), sheet, row]))
-                    continue
-                }
-                inserts[i].values.append(.integer(w.id))
-                for c in cols { inserts[i].values.append(c.value) }
-                inserts[i].values.append(.integer(batchID))
-                inserts[i].values.append(sheet)
-                inserts[i].values.append(row)
-            case .update(let changes):
-                updates.append((w, changes, plan.location))
+            }
+        }
+    }
+
+    /// Inserts a table's rows of the chunk, straight from the plans: those naming the columns of
+    /// its first row in one statement (every insert of a table names the same columns in the same
+    /// order today: the planner's rows of a kind share their names), any others one by one.
+    private func insert(_ t: EntityTable, _ refs: [WriteRef], _ s: any SQLSession) throws {
+        guard let first = refs.first, case .insert(let head) = plans[Int(first.plan)].writes[Int(first.write)].action
+        else { return }
+        var odd: [WriteRef] = []
+        try s.insertRows(table: t.rawValue, columns: ["id"] + head.columns + Schema.provenanceColumns,
+                         batchID: batchID) { each in
+            for r in refs {
+                let (p, k) = (Int(r.plan), Int(r.write))
+                // The row's values, not the whole write, taken out of the plan.
+                guard case .insert(let row) = plans[p].writes[k].action else { continue }
+                // Equal arrays of names: the same storage, found without comparing names.
+                guard row.columns == head.columns else { odd.append(r); continue }
+                try each(plans[p].writes[k].id, row.values, plans[p].location.sheet, plans[p].location.row)
+            }
+        }
+        for r in odd {
+            let w = plans[Int(r.plan)].writes[Int(r.write)]
+            guard case .insert(let row) = w.action else { continue }
+            try s.insertRows(table: t.rawValue, columns: ["id"] + row.columns + Schema.provenanceColumns,
+                             batchID: batchID) { each in
+                try each(w.id, row.values, plans[Int(r.plan)].location.sheet, plans[Int(r.plan)].location.row)
             }
         }
     }
@@ -477,10 +508,10 @@ struct ChunkWriter {
     /// Notes what a later chunk's prefetch could read of `w`, and adds the keys it writes to
     /// `filter` (each hashed once for both).
     private mutating func note(_ w: EntityWrite, _ filter: inout KeyFilter?) {
-        if let p = w.personID { people.insert(p) }
+        if let p = w.personID { people.append(p) }
         switch w.table {
         case .people:
-            people.insert(w.id)
+            people.append(w.id)
             KeyFilter.writtenKeys(of: w) { k in
                 let h = keyHashes(k)
                 keys.append(h.0)
@@ -489,8 +520,8 @@ struct ChunkWriter {
         case .pairings:
             pairings.insert(w.id)
             switch w.action {
-            case .insert(let cols):
-                for c in cols where c.column == "code" { if case .text(let k)? = c.value { codes.append(k) } }
+            case .insert(let row):
+                if case .text(let k)?? = row.value(of: "code") { codes.append(k) }
             case .update(let changes):
                 for c in changes where c.column == "code" { if case .text(let k)? = c.new { codes.append(k) } }
             }
@@ -524,17 +555,19 @@ struct ChunkWriter {
 
     /// True when a prefetch read (`loaded`) rows this chunk writes: what the store gave is behind.
     func writesAny(of loaded: SQLStore.Loaded) -> Bool {
-        loaded.people.contains { people.contains($0) } || loaded.pairings.contains { pairings.contains($0) }
+        if !loaded.people.isEmpty {
+            if loaded.people.count <= 16 {
+                if people.contains(where: { loaded.people.contains($0) }) { return true }
+            } else {
+                let read = Set(loaded.people)
+                if people.contains(where: { read.contains($0) }) { return true }
+            }
+        }
+        return loaded.pairings.contains { pairings.contains($0) }
     }
 
     mutating func flush(_ s: any SQLSession) throws {
-        // Taken out while encoded (each plan read in place, not copied); put back emptied, so the
-        // array keeps its capacity.
-        var taken: [RecordPlan] = []
-        swap(&taken, &plans)
-        for i in taken.indices { encode(taken[i]) }
-        taken.removeAll(keepingCapacity: true)
-        swap(&taken, &plans)
+        sortWrites()
         records.removeAll(keepingCapacity: true)
         people.removeAll(keepingCapacity: true)
         pairings.removeAll(keepingCapacity: true)
@@ -542,14 +575,11 @@ struct ChunkWriter {
         codes.removeAll(keepingCapacity: true)
         for t in ChunkWriter.insertOrder {
             let i = t.ordinal
-            if !inserts[i].values.isEmpty {
-                try s.insertRows(table: t.rawValue, columns: inserts[i].columns, values: inserts[i].values)
-            }
-            inserts[i].columns.removeAll(keepingCapacity: true)
-            inserts[i].values.removeAll(keepingCapacity: true)
-            for o in odd where o.table == t { try s.insertRows(table: t.rawValue, columns: o.columns, rows: [o.values]) }
+            try insert(t, inserts[i], s)
+            inserts[i].removeAll(keepingCapacity: true)
         }
-        odd.removeAll()
+        // Every row is written: the plans go (the array keeps its capacity).
+        plans.removeAll(keepingCapacity: true)
         var log: [[StoredValue?]] = []
         // Each row's changes in this chunk folded into its final values (a group pairing's end date
         // may change row after row), then sent as one statement per table and set of columns.

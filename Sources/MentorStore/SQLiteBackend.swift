@@ -233,7 +233,6 @@ final class SQLiteBackend: SQLBackend {
 private protocol SQLiteInserting: SQLSession {
     /// Scratch space of the inserts, kept from call to call.
     var bytes: [UInt8] { get set }
-    var params: [SQLiteSession.Parameter] { get set }
     /// The connection and a prepared statement for `sql` (kept by the session).
     func insertStatement(_ sql: String) throws -> (connection: OpaquePointer?, statement: OpaquePointer?)
 }
@@ -246,15 +245,29 @@ extension SQLiteInserting {
         }
     }
 
-    func insertRows(table: String, columns: [String], values: [StoredValue?]) throws {
-        guard !values.isEmpty, !columns.isEmpty else { return }
-        let n = columns.count
-        try inserting(table, columns) { each in
-            var start = 0
-            while start < values.count {
-                try each(values[start..<min(start + n, values.count)])
-                start += n
+    /// Each row's parts bound as they are: no array of the row's values.
+    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
+        let (connection, st) = try insertStatement(SQLiteSession.insertSQL(table, columns))
+        // The scratch space, taken out of the session for the call (not reached through it per row).
+        var bytes: [UInt8] = []
+        swap(&bytes, &self.bytes)
+        defer {
+            sqlite3_reset(st)
+            sqlite3_clear_bindings(st)
+            swap(&bytes, &self.bytes)
+        }
+        try rows { id, values, sheet, row in
+            guard values.count + 4 == columns.count else {
+                throw SQLiteSession.rowSizeError(table, values.count + 4, columns.count)
             }
+            let rc = SQLiteSession.bound(st, &bytes, { b in
+                b.bind(id)
+                for i in values.indices { b.bind(values[i]) }
+                b.bind(batchID)
+                if let sheet { b.bind(text: sheet) } else { b.bindNull() }
+                if let row { b.bind(Int64(row)) } else { b.bindNull() }
+            }) { sqlite3_step(st) }
+            if rc != SQLITE_DONE { throw SQLiteSession.insertError(connection, table) }
         }
     }
 
@@ -262,7 +275,7 @@ extension SQLiteInserting {
     private func inserting(_ table: String, _ columns: [String],
                            _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
         let (connection, st) = try insertStatement(SQLiteSession.insertSQL(table, columns))
-        try SQLiteSession.inserting(connection, st, table, columns, &bytes, &params, rows)
+        try SQLiteSession.inserting(connection, st, table, columns, &bytes, rows)
     }
 }
 
@@ -272,7 +285,6 @@ private final class SQLiteSession: SQLiteInserting {
     let dialect = SQLDialect.sqlite
     /// Scratch space of the inserts, kept from call to call.
     var bytes: [UInt8] = []
-    var params: [Parameter] = []
 
     init(_ db: Database) { self.db = db }
 
@@ -334,9 +346,9 @@ private final class SQLiteSession: SQLiteInserting {
     }
 
     /// Runs the prepared INSERT `handle` once per row that `rows` hands to its argument (`bytes`
-    /// and `params` are scratch space kept from call to call).
+    /// is scratch space kept from call to call).
     static func inserting(_ connection: OpaquePointer?, _ handle: OpaquePointer?, _ table: String, _ columns: [String],
-                          _ bytes: inout [UInt8], _ params: inout [Parameter],
+                          _ bytes: inout [UInt8],
                           _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
         defer {
             sqlite3_reset(handle)
@@ -345,18 +357,22 @@ private final class SQLiteSession: SQLiteInserting {
         try rows { row in
             // Every parameter is bound for every row: a short row would leave the previous row's
             // texts bound (pointers into a buffer that has moved on).
-            guard row.count == columns.count else {
-                throw MentorBaseError(code: "store-error", kind: .io,
-                                      message: Localized(ru: "запись в \(table): \(row.count) значений на \(columns.count) столбцов",
-                                                         en: "insert into \(table): \(row.count) values for \(columns.count) columns"))
-            }
-            let rc = SQLiteSession.step(handle, row, &bytes, &params)
-            if rc != SQLITE_DONE {
-                let message = String(cString: sqlite3_errmsg(connection))
-                throw MentorBaseError(code: "store-error", kind: .io,
-                                      message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
-            }
+            guard row.count == columns.count else { throw rowSizeError(table, row.count, columns.count) }
+            let rc = SQLiteSession.step(handle, row, &bytes)
+            if rc != SQLITE_DONE { throw insertError(connection, table) }
         }
+    }
+
+    static func rowSizeError(_ table: String, _ values: Int, _ columns: Int) -> MentorBaseError {
+        MentorBaseError(code: "store-error", kind: .io,
+                        message: Localized(ru: "запись в \(table): \(values) значений на \(columns) столбцов",
+                                           en: "insert into \(table): \(values) values for \(columns) columns"))
+    }
+
+    static func insertError(_ connection: OpaquePointer?, _ table: String) -> MentorBaseError {
+        let message = String(cString: sqlite3_errmsg(connection))
+        return MentorBaseError(code: "store-error", kind: .io,
+                               message: Localized(ru: "запись в \(table): \(message)", en: "insert into \(table): \(message)"))
     }
 
     /// Binds one row to the statement's parameters and runs it.
@@ -364,57 +380,93 @@ private final class SQLiteSession: SQLiteInserting {
     /// Straight to sqlite3: a million rows must not build a million argument arrays. The row's
     /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
     /// SQLite copying each into a block of its own (a malloc and a free per value).
-    static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
-                     _ bytes: inout [UInt8], _ params: inout [Parameter]) -> Int32 {
-        bound(handle, row, &bytes, &params) { sqlite3_step(handle) }
+    static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>, _ bytes: inout [UInt8]) -> Int32 {
+        bound(handle, &bytes, { b in for i in row.indices { b.bind(row[i]) } }) { sqlite3_step(handle) }
     }
 
-    /// Binds `row` to the statement's parameters and runs `body` while the bound texts (ranges
-    /// of `bytes`) stay valid.
-    static func bound<R>(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>,
-                         _ bytes: inout [UInt8], _ params: inout [Parameter], _ body: () throws -> R) rethrows -> R {
+    /// Binds the values `bind` hands its binder to the statement's parameters, in order from the
+    /// first, and runs `body` while the bound texts (in `bytes`) stay valid.
+    static func bound<R>(_ handle: OpaquePointer?, _ bytes: inout [UInt8], _ bind: (inout RowBinder) -> Void,
+                         _ body: () throws -> R) rethrows -> R {
         sqlite3_reset(handle)
-        bytes.removeAll(keepingCapacity: true)
-        params.removeAll(keepingCapacity: true)
-        // One pass over the values (each text is touched once), then binding from `params`.
-        for i in row.indices {
-            switch row[i] {
-            case nil: params.append(.null)
-            case .integer(let n)?: params.append(.integer(n))
-            case .text(let s)?:
-                let start = bytes.count
-                bytes.append(contentsOf: s.utf8)
-                params.append(.text(start..<bytes.count))
-            }
+        let (result, needed) = try bytes.withUnsafeMutableBufferPointer { buffer -> (R, Int) in
+            var b = RowBinder(handle: handle, buffer: buffer)
+            bind(&b)
+            return (try body(), b.needed)
         }
-        return try bytes.withUnsafeBufferPointer { buf -> R in
-            for (i, param) in params.enumerated() {
-                let idx = Int32(i + 1)
-                switch param {
-                case .null: sqlite3_bind_null(handle, idx)
-                case .integer(let n): sqlite3_bind_int64(handle, idx, n)
-                case .text(let r):
-                    if r.isEmpty {
-                        _ = sqlite3_bind_text(handle, idx, "", 0, sqliteTransient)
-                    } else if let base = buf.baseAddress {
-                        // SQLITE_STATIC is safe here: SQLite reads bound values only while
-                        // stepping, `buf` stays valid and unchanged until `body` (which steps)
-                        // returns, and the next row rebinds every parameter before its own
-                        // step (the bindings are cleared after the last).
-                        let p = UnsafeRawPointer(base + r.lowerBound).assumingMemoryBound(to: CChar.self)
-                        _ = sqlite3_bind_text(handle, idx, p, Int32(r.count), sqliteStatic)
-                    }
-                }
-            }
-            return try body()
-        }
+        // A row whose texts did not fit had SQLite copy those; the next rows' fit. (The bound
+        // pointers into the old buffer are rebound before the next step.)
+        if needed > bytes.count { bytes = [UInt8](repeating: 0, count: max(needed, 2 * bytes.count, 4096)) }
+        return result
     }
 
-    /// A row's value as bound: texts are ranges of the row's byte buffer.
-    enum Parameter {
-        case null
-        case integer(Int64)
-        case text(Range<Int>)
+    /// Binds one row's values to a statement's parameters, one after the other: each text is
+    /// copied into a scratch buffer, after the row's texts before it, and bound in place.
+    struct RowBinder {
+        let handle: OpaquePointer?
+        /// The scratch buffer, valid while the row is bound and stepped (see `bound`).
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        /// The next parameter (from 1).
+        private var index: Int32 = 1
+        /// The bytes of the row's texts so far: past `buffer.count`, SQLite copied them.
+        private(set) var needed = 0
+
+        init(handle: OpaquePointer?, buffer: UnsafeMutableBufferPointer<UInt8>) {
+            self.handle = handle
+            self.buffer = buffer
+        }
+
+        @inline(__always)
+        mutating func bind(_ v: StoredValue?) {
+            switch v {
+            case nil: bindNull()
+            case .integer(let n)?: bind(n)
+            case .text(let s)?: bind(text: s)
+            }
+        }
+
+        mutating func bind(_ n: Int64) {
+            sqlite3_bind_int64(handle, index, n)
+            index += 1
+        }
+
+        mutating func bindNull() {
+            sqlite3_bind_null(handle, index)
+            index += 1
+        }
+
+        mutating func bind(text s: String) {
+            defer { index += 1 }
+            let count = s.utf8.count
+            let start = needed
+            needed += count
+            guard count > 0 else {
+                _ = sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                return
+            }
+            guard needed <= buffer.count, let base = buffer.baseAddress else {
+                // More than the buffer holds: SQLite copies this one.
+                var s = s
+                s.withUTF8 { u in
+                    let p = UnsafeRawPointer(u.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                    _ = sqlite3_bind_text(handle, index, p, Int32(u.count), sqliteTransient)
+                }
+                return
+            }
+            // In bulk from the string's own UTF-8 (the rebased slice is bounds-checked, and
+            // `copyMemory` traps rather than write past it).
+            let target = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start..<needed]))
+            if s.utf8.withContiguousStorageIfAvailable({ target.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
+                var s = s
+                s.withUTF8 { target.copyMemory(from: UnsafeRawBufferPointer($0)) }
+            }
+            // SQLITE_STATIC is safe here: SQLite reads bound values only while stepping, the
+            // buffer stays valid and unchanged until `bound`'s body (which steps) returns, and the
+            // next row rebinds every parameter before its own step (the bindings are cleared
+            // after the last).
+            let p = UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self)
+            _ = sqlite3_bind_text(handle, index, p, Int32(count), sqliteStatic)
+        }
     }
 
     private func bind(_ st: Statement, _ args: [StoredValue?]) throws {
@@ -446,7 +498,6 @@ private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
     private let connection: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     var bytes: [UInt8] = []
-    var params: [SQLiteSession.Parameter] = []
 
     init(_ connection: OpaquePointer?) { self.connection = connection }
 
@@ -476,7 +527,7 @@ private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
             sqlite3_reset(st)
             sqlite3_clear_bindings(st)
         }
-        let rc = SQLiteSession.step(st, args[...], &bytes, &params)
+        let rc = SQLiteSession.step(st, args[...], &bytes)
         guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
             let message = String(cString: sqlite3_errmsg(connection))
             throw MentorBaseError(code: "store-error", kind: .io,
@@ -488,7 +539,7 @@ private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
     func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws {
         let st = try statement(sql)
         defer { sqlite3_clear_bindings(st) }
-        try SQLiteSession.bound(st, args[...], &bytes, &params) { try SQLiteSession.rows(connection, st, body) }
+        try SQLiteSession.bound(st, &bytes, { b in for v in args { b.bind(v) } }) { try SQLiteSession.rows(connection, st, body) }
     }
 
     func close() {

@@ -43,7 +43,9 @@ final class WriteBehind: @unchecked Sendable {
     /// Starts writing `chunk`; the writer must be idle (after `wait`).
     func submit(_ chunk: consuming ChunkWriter) {
         precondition(!busy && !stopped, "WriteBehind: a chunk is already being written")
-        job = chunk
+        // Moved: a copy left here until the return would share the chunk's buffers with the
+        // writer's thread, which has started (this thread would then free what it empties).
+        job = consume chunk
         busy = true
         start.signal()
     }

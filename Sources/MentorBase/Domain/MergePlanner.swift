@@ -87,14 +87,14 @@ public final class MergePlanner {
         guard let subject = b.resolveSubject(person), let menteeIDs = b.resolveReferences(mentees) else { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
         let keep = pid != b.unindexedSubjectID
-        b.mergeProfile(.mentorProfiles, personID: pid, profile, values: b.profileValues,
+        b.mergeProfile(.mentorProfiles, personID: pid, profile,
                        existing: b.isNew(pid) ? nil : workingSet.mentorProfiles[pid], primary: true) { id, p in
             // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
             if keep { self.workingSet.putMentorProfile(personID: pid, id: id, p) }
         }
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
-            b.mergePairing(pairing, values: b.pairingValues, mentorID: pid, menteeIDs: ids, primary: false)
+            b.mergePairing(pairing, mentorID: pid, menteeIDs: ids, primary: false)
             checkConsents(&b, [pid] + ids, endingOn: pairing?.endDate, subject: person)
         }
     }
@@ -107,7 +107,7 @@ public final class MergePlanner {
         if b.aborted { return }
         let pid = b.applySubject(subject, person, fillOnly: false)
         let keep = pid != b.unindexedSubjectID
-        b.mergeProfile(.menteeProfiles, personID: pid, profile, values: b.profileValues,
+        b.mergeProfile(.menteeProfiles, personID: pid, profile,
                        existing: b.isNew(pid) ? nil : workingSet.menteeProfiles[pid], primary: true) { id, p in
             // Nobody can reach an unindexed new person (see `Builder.insertPerson`), nor their profile.
             if keep { self.workingSet.putMenteeProfile(personID: pid, id: id, p) }
@@ -115,7 +115,7 @@ public final class MergePlanner {
         if let mentor, let mentorDecision {
             var created: [String: Int64] = [:]
             if let m = b.applyReference(mentorDecision, mentor, created: &created) {
-                b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: [pid], primary: false)
+                b.mergePairing(pairing, mentorID: m, menteeIDs: [pid], primary: false)
                 checkConsents(&b, pid, m, endingOn: pairing?.endDate, subject: person)
             }
         }
@@ -180,7 +180,7 @@ public final class MergePlanner {
         guard let mentorIDs = b.resolveReferences([mentor]), let menteeIDs = b.resolveReferences(mentees) else { return }
         guard let m = b.applyReferences(mentorIDs, [mentor]).first else { return }
         let ids = b.applyReferences(menteeIDs, mentees)
-        b.mergePairing(pairing, values: b.pairingValues, mentorID: m, menteeIDs: ids, primary: true)
+        b.mergePairing(pairing, mentorID: m, menteeIDs: ids, primary: true)
         checkConsents(&b, [m] + ids, endingOn: pairing.endDate)
     }
 
@@ -349,31 +349,46 @@ private struct Builder {
         }
     }
 
-    /// Each field's column with its value (as far as both lists go), without intermediate arrays.
-    @inline(__always)
-    static func append(_ fields: [StoredField], _ values: [StoredValue?], to cols: inout [(column: String, value: StoredValue?)]) {
-        for i in 0..<min(fields.count, values.count) { cols.append((column: fields[i].column, value: values[i])) }
+    // MARK: Inserted rows
+
+    /// Each shape's column names, built once: every row of a shape shares the array.
+    static let personShape = InsertShape(Person.storedFields, ["name_key", "initials_key", "snils_key", "is_reference"])
+    static let mentorProfileShape = InsertShape(MentorProfile.storedFields, ["person_id"])
+    static let menteeProfileShape = InsertShape(MenteeProfile.storedFields, ["person_id"])
+    static let pairingShape = InsertShape(Pairing.storedFields, ["person_id"])
+    static let memberColumns = ["pairing_id", "person_id"]
+    static let consentShape = InsertShape(Consent.storedFields, ["person_id", "kind", "signed_on"])
+    static let responseShape = InsertShape(QuestionnaireResponse.storedFields,
+                                           ["person_id", "form", "stage", "submitted_at", "is_latest"])
+
+    /// The shape of a profile table's rows.
+    static func profileShape(_ table: EntityTable, _ fields: [StoredField]) -> InsertShape {
+        switch table {
+        case .mentorProfiles: return mentorProfileShape
+        case .menteeProfiles: return menteeProfileShape
+        default: return InsertShape(fields, ["person_id"])
+        }
     }
 
-    static func personColumns(_ p: Person, values: [StoredValue?]? = nil, isReference: Bool, keys: IdentityKeys? = nil)
+    /// The columns of a person's row derived from it (the keys and the reference flag), with their values.
+    static func derivedPersonColumns(_ p: Person, isReference: Bool, keys: IdentityKeys? = nil)
         -> [(column: String, value: StoredValue?)]
     {
-        if let keys { return personColumns(values ?? p.storedValues, isReference: isReference, keys: keys) }
-        return personColumns(values ?? p.storedValues, isReference: isReference, keys: IdentityKeys(p))
+        let k = keys ?? IdentityKeys(p)
+        return [("name_key", .text(k.nameKey)), ("initials_key", .text(k.initialsKey)),
+                ("snils_key", k.snils.map(StoredValue.text)), ("is_reference", .integer(isReference ? 1 : 0))]
     }
 
-    /// The columns of a person's row: its stored values and the keys derived from it.
-    static func personColumns(_ values: [StoredValue?], isReference: Bool, keys k: borrowing IdentityKeys)
-        -> [(column: String, value: StoredValue?)]
+    /// A person's row: its stored values and the keys derived from it.
+    static func personRow(_ values: consuming [StoredValue?], isReference: Bool, keys k: borrowing IdentityKeys)
+        -> InsertedRow
     {
-        var cols: [(column: String, value: StoredValue?)] = []
-        cols.reserveCapacity(Person.storedFields.count + 4)
-        Builder.append(Person.storedFields, values, to: &cols)
-        cols.append(("name_key", .text(k.nameKey)))
-        cols.append(("initials_key", .text(k.initialsKey)))
-        cols.append(("snils_key", k.snils.map(StoredValue.text)))
-        cols.append(("is_reference", .integer(isReference ? 1 : 0)))
-        return cols
+        var (v, columns) = personShape.start(values)
+        v.append(.text(k.nameKey))
+        v.append(.text(k.initialsKey))
+        v.append(k.snils.map(StoredValue.text))
+        v.append(.integer(isReference ? 1 : 0))
+        return InsertedRow(columns: columns, values: v)
     }
 
     /// `subject`: the row's own person (a person created from a name in the row is not).
@@ -382,13 +397,16 @@ private struct Builder {
         let id = ws.allocateID(.people)
         let k = keys.take() ?? IdentityKeys(p)
         let v = values.take() ?? p.storedValues
-        writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                  action: .insert(Builder.personColumns(v, isReference: isReference, keys: k))))
         // Nobody else in the chunk asks about these keys: indexing the person would only be undone
-        // by the chunk's reset (the person is new, so nothing else looks it up by id).
+        // by the chunk's reset (the person is new, so nothing else looks it up by id). Then the
+        // values move into the row; else the row copies them.
         if subject && ws.isAskedOnce(subjectHashes ?? IdentityKeyHashes(k)) {
             unindexedSubjectID = id
+            writes.append(EntityWrite(table: .people, id: id, personID: id,
+                                      action: .insert(Builder.personRow(v, isReference: isReference, keys: k))))
         } else {
+            writes.append(EntityWrite(table: .people, id: id, personID: id,
+                                      action: .insert(Builder.personRow(copy v, isReference: isReference, keys: k))))
             ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
         }
         return id
@@ -414,10 +432,9 @@ private struct Builder {
         if fc.isEmpty && newRef == known.isReference { return false }
         let newPerson = Person(storedValues: merged.values)
         // Derived columns follow the merged person.
-        let oldCols = Builder.personColumns(known.person, isReference: known.isReference, keys: known.keys)
-        let newCols = Builder.personColumns(newPerson, isReference: newRef)
-        for (o, n) in zip(oldCols, newCols) where ["name_key", "initials_key", "snils_key", "is_reference"].contains(o.column)
-            && o.value != n.value {
+        let oldCols = Builder.derivedPersonColumns(known.person, isReference: known.isReference, keys: known.keys)
+        let newCols = Builder.derivedPersonColumns(newPerson, isReference: newRef)
+        for (o, n) in zip(oldCols, newCols) where o.value != n.value {
             fc.append(FieldChange(column: o.column, old: o.value, new: n.value))
         }
         guard !fc.isEmpty else { return false }
@@ -486,11 +503,11 @@ private struct Builder {
         for c in fc { changes.append((table, id, c)) }
     }
 
+    /// The row's profile: its values computed ahead (`profileValues`, taken) or here.
     mutating func mergeProfile<R: StoredRecord>(_ table: EntityTable, personID: Int64, _ incoming: R,
-                                                values: [StoredValue?]? = nil,
                                                 existing: (id: Int64, profile: R)?, primary: Bool,
                                                 store: (Int64, R) -> Void) {
-        let incomingValues = values ?? incoming.storedValues
+        let incomingValues = profileValues.take() ?? incoming.storedValues
         if let existing {
             let m = mergeValues(table, id: existing.id, fields: R.storedFields, stored: existing.profile.storedValues,
                                 incoming: incomingValues)
@@ -498,11 +515,10 @@ private struct Builder {
             if !m.changes.isEmpty { store(existing.id, R(storedValues: m.values)) }
         } else {
             let id = ws.allocateID(table)
-            var cols: [(column: String, value: StoredValue?)] = []
-            cols.reserveCapacity(R.storedFields.count + 1)
-            cols.append(("person_id", .integer(personID)))
-            Builder.append(R.storedFields, incomingValues, to: &cols)
-            writes.append(EntityWrite(table: table, id: id, personID: personID, action: .insert(cols)))
+            var (v, columns) = Builder.profileShape(table, R.storedFields).start(incomingValues)
+            v.append(.integer(personID))
+            writes.append(EntityWrite(table: table, id: id, personID: personID,
+                                      action: .insert(InsertedRow(columns: columns, values: v))))
             store(id, incoming)
             if primary { primaryInserted = true }
         }
@@ -511,9 +527,9 @@ private struct Builder {
     // MARK: Pairings
 
     /// `incoming`: the row's pairing; nil for a row that gives none of its fields (an empty `Pairing()`).
-    mutating func mergePairing(_ incoming: Pairing?, values: [StoredValue?]? = nil, mentorID: Int64, menteeIDs: [Int64],
-                               primary: Bool) {
-        let incomingValues = values ?? (incoming ?? Pairing()).storedValues
+    /// Its values: computed ahead (`pairingValues`, taken) or here.
+    mutating func mergePairing(_ incoming: Pairing?, mentorID: Int64, menteeIDs: [Int64], primary: Bool) {
+        let incomingValues = pairingValues.take() ?? (incoming ?? Pairing()).storedValues
         // The pairing is found by id and changed in place: a copy would duplicate its members
         // dictionary row after row (a mentor's group grows with every mentee row).
         let existingID = existingPairing(incoming, mentorID: mentorID, menteeIDs: menteeIDs)
@@ -535,11 +551,10 @@ private struct Builder {
             }
         } else {
             let id = ws.allocateID(.pairings)
-            var cols: [(column: String, value: StoredValue?)] = []
-            cols.reserveCapacity(Pairing.storedFields.count + 1)
-            cols.append(("person_id", .integer(mentorID)))
-            Builder.append(Pairing.storedFields, incomingValues, to: &cols)
-            writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID, action: .insert(cols)))
+            var (v, columns) = Builder.pairingShape.start(incomingValues)
+            v.append(.integer(mentorID))
+            writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID,
+                                      action: .insert(InsertedRow(columns: columns, values: v))))
             var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming ?? Pairing(), members: [:], values: incomingValues)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
@@ -568,7 +583,8 @@ private struct Builder {
     mutating func insertMember(pairingID: Int64, personID: Int64) -> Int64 {
         let id = ws.allocateID(.pairingMembers)
         writes.append(EntityWrite(table: .pairingMembers, id: id, personID: personID,
-                                  action: .insert([("pairing_id", .integer(pairingID)), ("person_id", .integer(personID))])))
+                                  action: .insert(InsertedRow(columns: Builder.memberColumns,
+                                                              values: [.integer(pairingID), .integer(personID)]))))
         return id
     }
 
@@ -588,11 +604,12 @@ private struct Builder {
             }
         } else {
             let id = ws.allocateID(.consents)
-            var cols: [(column: String, value: StoredValue?)] = [
-                ("person_id", .integer(personID)), ("kind", .text(c.kind.rawValue)), ("signed_on", .text(c.signedOn.iso)),
-            ]
-            Builder.append(Consent.storedFields, c.storedValues, to: &cols)
-            writes.append(EntityWrite(table: .consents, id: id, personID: personID, action: .insert(cols)))
+            var (v, columns) = Builder.consentShape.start(c.storedValues)
+            v.append(.integer(personID))
+            v.append(.text(c.kind.rawValue))
+            v.append(.text(c.signedOn.iso))
+            writes.append(EntityWrite(table: .consents, id: id, personID: personID,
+                                      action: .insert(InsertedRow(columns: columns, values: v))))
             ws.put(KnownConsent(id: id, personID: personID, consent: c))
             primaryInserted = true
         }
@@ -626,13 +643,14 @@ private struct Builder {
             return
         }
         let id = ws.allocateID(.responses)
-        var cols: [(column: String, value: StoredValue?)] = [
-            ("person_id", .integer(personID)), ("form", .text(r.form.rawValue)),
-            ("stage", StoredCoding.code(r.stage)), ("submitted_at", .text(r.submittedAt.iso)),
-            ("is_latest", .integer(thisIsLatest ? 1 : 0)),
-        ]
-        Builder.append(QuestionnaireResponse.storedFields, r.storedValues, to: &cols)
-        writes.append(EntityWrite(table: .responses, id: id, personID: personID, action: .insert(cols)))
+        var (v, columns) = Builder.responseShape.start(r.storedValues)
+        v.append(.integer(personID))
+        v.append(.text(r.form.rawValue))
+        v.append(StoredCoding.code(r.stage))
+        v.append(.text(r.submittedAt.iso))
+        v.append(.integer(thisIsLatest ? 1 : 0))
+        writes.append(EntityWrite(table: .responses, id: id, personID: personID,
+                                  action: .insert(InsertedRow(columns: columns, values: v))))
         ws.put(KnownResponse(id: id, personID: personID, response: r, isLatest: thisIsLatest))
         primaryInserted = true
         if thisIsLatest {
@@ -644,5 +662,36 @@ private struct Builder {
                 ws.put(k)
             }
         }
+    }
+}
+
+/// The columns of one kind of inserted row: a record's stored fields, then a few columns the
+/// planner adds (its owner, its keys). Built once per kind, so that its rows share the names.
+struct InsertShape {
+    let fields: [StoredField]
+    /// The fields' columns and then the added ones.
+    let columns: [String]
+    let added: Int
+
+    init(_ fields: [StoredField], _ added: [String]) {
+        self.fields = fields
+        columns = fields.map(\.column) + added
+        self.added = added.count
+    }
+
+    /// A row's values so far (a record's, aligned with `fields`), with room for the added
+    /// ones, and the columns they will be under once the caller has appended those.
+    func start(_ values: consuming [StoredValue?]) -> (values: [StoredValue?], columns: [String]) {
+        var v = values
+        guard v.count == fields.count else {
+            // Never so today (a record's values match its fields): as far as both go, under
+            // names of their own.
+            let n = min(v.count, fields.count)
+            v.removeSubrange(n...)
+            v.reserveCapacity(n + added)
+            return (v, fields[..<n].map(\.column) + columns[fields.count...])
+        }
+        v.reserveCapacity(v.count + added)
+        return (v, columns)
     }
 }

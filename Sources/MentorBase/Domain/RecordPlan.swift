@@ -28,8 +28,8 @@ public struct FieldChange: Hashable, Sendable {
 public struct EntityWrite: Sendable {
     /// Insert or update.
     public enum Action: Sendable {
-        /// Column → value, every column of the row except the bookkeeping ones the store adds.
-        case insert([(column: String, value: StoredValue?)])
+        /// Every column of the row except the bookkeeping ones the store adds.
+        case insert(InsertedRow)
         case update([FieldChange])
     }
 
@@ -49,6 +49,29 @@ public struct EntityWrite: Sendable {
     public var isInsert: Bool {
         if case .insert = action { return true }
         return false
+    }
+}
+
+/// A new row's values and the names of their columns.
+///
+/// The names are one array shared by every row the planner builds the same way (not one per
+/// row), and the values are the record's own array, moved rather than copied value by value:
+/// a bulk load builds and lets go of millions of these.
+public struct InsertedRow: Sendable {
+    /// Aligned with `values`; the column order of an insert is free (rows are written by name).
+    public var columns: [String]
+    /// Nil is NULL.
+    public var values: [StoredValue?]
+
+    public init(columns: [String], values: [StoredValue?]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The value of `column`; nil when the row has no such column (`.some(nil)`: NULL).
+    public func value(of column: String) -> StoredValue?? {
+        for i in columns.indices where i < values.count && columns[i] == column { return .some(values[i]) }
+        return nil
     }
 }
 
@@ -87,6 +110,17 @@ public struct RecordPlan: Sendable {
     /// The plan's outcome for the row.
     public enum Outcome: String, Sendable, Codable, CaseIterable {
         case new, updated, unchanged, conflicting, rejected
+
+        /// The outcome's place in `allCases`.
+        public var index: Int {
+            switch self {
+            case .new: return 0
+            case .updated: return 1
+            case .unchanged: return 2
+            case .conflicting: return 3
+            case .rejected: return 4
+            }
+        }
     }
 
     public var location: SourceLocation
