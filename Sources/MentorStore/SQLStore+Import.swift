@@ -101,6 +101,8 @@ extension SQLStore {
         /// The rows' outcomes counted by `RecordPlan.Outcome.index` (a dictionary per row costs a
         /// hash and a lookup); into `report.counts` at the end.
         var outcomes = [Int](repeating: 0, count: RecordPlan.Outcome.allCases.count)
+        // Every pending warning of a run is worded through one wording (one as-of date formatted once).
+        var wording = ConsentWarningWording()
 
         // Chunk N is written while chunk N+1 is planned (SQLite: on a thread of its own;
         // PostgreSQL, whose session is not lent, writes each chunk as soon as it is planned). Chunk
@@ -167,7 +169,7 @@ extension SQLStore {
                 if !plan.diagnostics.isEmpty { report.diagnostics.append(contentsOf: plan.diagnostics) }
                 // Read in place (a warning copied holds a copy of its person); worded only when kept.
                 for j in plan.pendingWarnings.indices {
-                    report.diagnostics.append(severity: .warning) { plan.pendingWarnings[j].diagnostic(at: plan.location) }
+                    report.diagnostics.append(severity: .warning) { wording.diagnostic(plan.pendingWarnings[j], at: plan.location) }
                 }
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))

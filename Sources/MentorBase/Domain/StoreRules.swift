@@ -61,19 +61,28 @@ public enum StoreRules {
     /// puts (or keeps) the person in the pair, so the secretary collects the consent.
     public static func missingConsent(name: String, on date: CalendarDate, revoked: Bool,
                                       at location: SourceLocation) -> Diagnostic {
+        missingConsent(name: name, dateText: revoked ? "" : date.russian, revoked: revoked, at: location)
+    }
+
+    /// `missingConsent(name:on:revoked:at:)` with the date already in words (`DD.MM.YYYY`), so a
+    /// run wording many warnings for one as-of date formats it once.
+    static func missingConsent(name: String, dateText: String, revoked: Bool,
+                               at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             code: "pair-without-consent", severity: .warning, location: location,
             message: revoked
                 ? Localized(ru: "«\(name)» отозвал(а) согласие на обработку данных, но остается в действующей паре наставничества",
                             en: "“\(name)” revoked the processing consent but is still in an active mentoring pair")
-                : Localized(ru: "у «\(name)» нет действующего на \(date.russian) согласия на обработку персональных данных, а он(а) в действующей паре наставничества",
-                            en: "“\(name)” is in an active mentoring pair without a processing consent valid on \(date.russian)"),
-            hint: revoked
-                ? Localized(ru: "завершите пару (дата и причина завершения) или получите новое согласие",
-                            en: "end the pair (end date and reason) or collect a new consent")
-                : Localized(ru: "получите согласие (за несовершеннолетнего — от родителя) и загрузите список согласий",
-                            en: "collect the consent (a parent's for a minor) and import the consent list"))
+                : Localized(ru: "у «\(name)» нет действующего на \(dateText) согласия на обработку персональных данных, а он(а) в действующей паре наставничества",
+                            en: "“\(name)” is in an active mentoring pair without a processing consent valid on \(dateText)"),
+            hint: revoked ? revokedConsentHint : missingConsentHint)
     }
+
+    // Fixed texts, built once per process rather than for every warning worded.
+    private static let revokedConsentHint = Localized(ru: "завершите пару (дата и причина завершения) или получите новое согласие",
+                                                      en: "end the pair (end date and reason) or collect a new consent")
+    private static let missingConsentHint = Localized(ru: "получите согласие (за несовершеннолетнего — от родителя) и загрузите список согласий",
+                                                      en: "collect the consent (a parent's for a minor) and import the consent list")
 }
 
 /// A «pair-without-consent» warning decided but not yet worded.
@@ -103,5 +112,26 @@ public struct PendingConsentWarning: Sendable {
     /// The warning in words, placed at the row that decided it.
     public func diagnostic(at location: SourceLocation) -> Diagnostic {
         StoreRules.missingConsent(name: person?.displayName ?? "#\(personID)", on: date, revoked: revoked, at: location)
+    }
+}
+
+/// Words pending «pair-without-consent» warnings for one run, formatting their as-of date once
+/// (every warning of an import has the same one) instead of once per warning.
+public struct ConsentWarningWording: Sendable {
+    private var date: CalendarDate?
+    private var dateText = ""
+
+    /// A wording with no date formatted yet.
+    public init() {}
+
+    /// Exactly `warning.diagnostic(at: location)`.
+    public mutating func diagnostic(_ warning: PendingConsentWarning, at location: SourceLocation) -> Diagnostic {
+        if !warning.revoked && date != warning.date {
+            date = warning.date
+            dateText = warning.date.russian
+        }
+        return StoreRules.missingConsent(name: warning.person?.displayName ?? "#\(warning.personID)",
+                                         dateText: warning.revoked ? "" : dateText,
+                                         revoked: warning.revoked, at: location)
     }
 }
