@@ -45,11 +45,14 @@ import Testing
         lazy.asOf = Self.asOf
         lazy.defersConsentWarnings = true
         var deferred = 0
+        var wording = ConsentWarningWording()
         for r in records {
             let a = eager.plan(r, keys: RecordKeys.withValues(r))
             var b = lazy.plan(r, keys: RecordKeys.withValues(r))
             #expect(a.pendingWarnings.isEmpty)
             deferred += b.pendingWarnings.count
+            // The import's wording (its date formatted once) gives what each warning gives alone.
+            #expect(b.pendingWarnings.map { wording.diagnostic($0, at: b.location) } == Array(a.diagnostics.suffix(b.pendingWarnings.count)))
             b.wordPendingWarnings()
             #expect(b.pendingWarnings.isEmpty)
             #expect(a.diagnostics == b.diagnostics)
@@ -57,6 +60,17 @@ import Testing
             #expect(a.writes.count == b.writes.count)
         }
         #expect(deferred >= 4, "the mentor, the new mentees and the revocation are warned about")
+    }
+
+    @Test func aWordingFormatsEachNewDate() {
+        var wording = ConsentWarningWording()
+        let at = SourceLocation(file: "m.csv", row: 7)
+        for (date, revoked) in [("2024-10-15", false), ("2024-10-15", true), ("2025-01-31", false), ("2024-10-15", false)] {
+            let w = PendingConsentWarning(person: nil, personID: 42, date: day(date), revoked: revoked)
+            let d = wording.diagnostic(w, at: at)
+            #expect(d == w.diagnostic(at: at))
+            #expect(revoked || d.message.ru.contains(day(date).russian))
+        }
     }
 
     @Test func aLogCountsWhatItDoesNotWord() {
