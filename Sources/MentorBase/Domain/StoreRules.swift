@@ -111,7 +111,8 @@ public struct PendingConsentWarning: Sendable {
 
     /// The warning in words, placed at the row that decided it.
     public func diagnostic(at location: SourceLocation) -> Diagnostic {
-        StoreRules.missingConsent(name: person?.displayName ?? "#\(personID)", on: date, revoked: revoked, at: location)
+        var wording = ConsentWarningWording()
+        return wording.diagnostic(self, at: location)
     }
 }
 
@@ -124,7 +125,7 @@ public struct ConsentWarningWording: Sendable {
     /// A wording with no date formatted yet.
     public init() {}
 
-    /// Exactly `warning.diagnostic(at: location)`.
+    /// The warning in words, placed at the row that decided it (`location`).
     public mutating func diagnostic(_ warning: PendingConsentWarning, at location: SourceLocation) -> Diagnostic {
         if !warning.revoked && date != warning.date {
             date = warning.date
