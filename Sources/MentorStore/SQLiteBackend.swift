@@ -144,7 +144,7 @@ final class SQLiteBackend: SQLBackend {
                 // check after them a third of that. (The pragma cannot change inside a transaction,
                 // hence here; it is back on before the connection does anything else.)
                 let checkAtEnd = rollbackJournal && (try? db.execute(sql: "PRAGMA foreign_keys = OFF")) != nil
-                defer { if checkAtEnd { _ = try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+                defer { if checkAtEnd { SQLiteBackend.foreignKeysBackOn(db) } }
                 // IMMEDIATE takes the write lock before the first read, so the reads that plan an
                 // import see exactly what the import then writes over.
                 try db.execute(sql: "BEGIN IMMEDIATE")
@@ -162,6 +162,17 @@ final class SQLiteBackend: SQLBackend {
             throw e
         } catch {
             throw storeError(location, "write", error)
+        }
+    }
+
+    /// Foreign keys on again after a first load. The pragma is ignored inside a transaction, so
+    /// one left open (a ROLLBACK that failed after an I/O error) is ended first: the connection
+    /// must never go on without them.
+    static func foreignKeysBackOn(_ db: Database) {
+        _ = try? db.execute(sql: "PRAGMA foreign_keys = ON")
+        if (try? Bool.fetchOne(db, sql: "PRAGMA foreign_keys")) != true {
+            _ = try? db.execute(sql: "ROLLBACK")
+            _ = try? db.execute(sql: "PRAGMA foreign_keys = ON")
         }
     }
 

@@ -51,6 +51,19 @@ final class ChecksumProbe: @unchecked Sendable {
     }
 
     @Test(arguments: Backend.enabled)
+    func aDryRunIntoAnEmptyStoreNeverAsks(_ backend: Backend) throws {
+        let store = try backend.makeStore()
+        defer { store.close() }
+        let probe = ChecksumProbe(nil)
+        var req = lazyRequest(School.mentees, probe)
+        req.dryRun = true
+        let r = try store.importRecords(req, from: ArrayCursor(School.mentees.records))
+        #expect(r.dryRun && r.batchID == nil && r.count(.new) == School.mentees.records.count)
+        #expect(probe.asked == 0, "nothing to compare with, nothing to record")
+        #expect(try store.batches().isEmpty)
+    }
+
+    @Test(arguments: Backend.enabled)
     func aChecksumThatFailsRollsTheImportBack(_ backend: Backend) throws {
         let store = try backend.makeStore()
         defer { store.close() }
