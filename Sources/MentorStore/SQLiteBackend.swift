@@ -252,12 +252,32 @@ extension SQLiteInserting {
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         guard !rows.isEmpty else { return }
         try inserting(table, columns) { each in
-            for row in rows { try each(row[...]) }
+            for row in rows {
+                try each(row.count) { b in for i in row.indices { b.bind(row[i]) } }
+            }
         }
     }
 
     /// Each row's parts bound as they are: no array of the row's values.
     func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
+        try inserting(table, columns) { each in
+            // `rows` calls `each` only while it runs (no re-entry): nothing escapes.
+            try withoutActuallyEscaping(each) { each in try rows { id, values, sheet, row in
+                try each(values.count + 4) { b in
+                    b.bind(id)
+                    for i in values.indices { b.bind(values[i]) }
+                    b.bind(batchID)
+                    if let sheet { b.bind(text: sheet) } else { b.bindNull() }
+                    if let row { b.bind(Int64(row)) } else { b.bindNull() }
+                }
+            } }
+        }
+    }
+
+    /// Runs one prepared INSERT per row that `rows` hands to its argument: the row's number of
+    /// values and how to bind them.
+    private func inserting(_ table: String, _ columns: [String],
+                           _ rows: ((Int, (inout SQLiteSession.RowBinder) -> Void) throws -> Void) throws -> Void) throws {
         let (connection, st) = try insertStatement(SQLiteSession.insertSQL(table, columns))
         // The scratch space, taken out of the session for the call (not reached through it per row).
         var bytes: [UInt8] = []
@@ -267,26 +287,13 @@ extension SQLiteInserting {
             sqlite3_clear_bindings(st)
             swap(&bytes, &self.bytes)
         }
-        try rows { id, values, sheet, row in
-            guard values.count + 4 == columns.count else {
-                throw SQLiteSession.rowSizeError(table, values.count + 4, columns.count)
-            }
-            let rc = SQLiteSession.bound(st, &bytes, { b in
-                b.bind(id)
-                for i in values.indices { b.bind(values[i]) }
-                b.bind(batchID)
-                if let sheet { b.bind(text: sheet) } else { b.bindNull() }
-                if let row { b.bind(Int64(row)) } else { b.bindNull() }
-            }) { sqlite3_step(st) }
+        try rows { count, bind in
+            // Every parameter is bound for every row: a short row would leave the previous row's
+            // texts bound (pointers into a buffer that has moved on).
+            guard count == columns.count else { throw SQLiteSession.rowSizeError(table, count, columns.count) }
+            let rc = SQLiteSession.bound(st, &bytes, bind) { sqlite3_step(st) }
             if rc != SQLITE_DONE { throw SQLiteSession.insertError(connection, table) }
         }
-    }
-
-    /// Runs one prepared INSERT per row that `rows` hands to its argument.
-    private func inserting(_ table: String, _ columns: [String],
-                           _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
-        let (connection, st) = try insertStatement(SQLiteSession.insertSQL(table, columns))
-        try SQLiteSession.inserting(connection, st, table, columns, &bytes, rows)
     }
 }
 
@@ -354,24 +361,6 @@ private final class SQLiteSession: SQLiteInserting {
     /// the touched pages to a temporary file — twelve times the writes, measured.
     static func insertSQL(_ table: String, _ columns: [String]) -> String {
         "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES (\(placeholders(columns.count)))"
-    }
-
-    /// Runs the prepared INSERT `handle` once per row that `rows` hands to its argument (`bytes`
-    /// is scratch space kept from call to call).
-    static func inserting(_ connection: OpaquePointer?, _ handle: OpaquePointer?, _ table: String, _ columns: [String],
-                          _ bytes: inout [UInt8],
-                          _ rows: ((ArraySlice<StoredValue?>) throws -> Void) throws -> Void) throws {
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        try rows { row in
-            // Every parameter is bound for every row: a short row would leave the previous row's
-            // texts bound (pointers into a buffer that has moved on).
-            guard row.count == columns.count else { throw rowSizeError(table, row.count, columns.count) }
-            let rc = SQLiteSession.step(handle, row, &bytes)
-            if rc != SQLITE_DONE { throw insertError(connection, table) }
-        }
     }
 
     static func rowSizeError(_ table: String, _ values: Int, _ columns: Int) -> MentorBaseError {
