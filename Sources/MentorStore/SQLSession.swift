@@ -120,17 +120,27 @@ typealias PlannedRowSink = (_ id: Int64, _ values: [StoredValue?], _ sheet: Stri
 
 /// How a planned row's parts become its columns' values (see `SQLSession.insertRows(table:columns:batchID:rows:)`).
 enum PlannedRow {
+    /// The columns beside the record's values: the id, the batch, the sheet and the row.
+    static let addedColumns = 4
+
     /// The id, the values, then the provenance: the batch, the sheet and the row.
     static func values(_ id: Int64, _ values: [StoredValue?], _ batchID: Int64, _ sheet: String?, _ row: Int?)
         -> [StoredValue?]
     {
         var out: [StoredValue?] = []
-        out.reserveCapacity(values.count + 4)
-        out.append(.integer(id))
-        out.append(contentsOf: values)
-        out.append(.integer(batchID))
-        out.append(sheet.map(StoredValue.text))
-        out.append(row.map { .integer(Int64($0)) })
+        out.reserveCapacity(values.count + addedColumns)
+        forEach(id, values, batchID, sheet, row) { out.append($0) }
         return out
+    }
+
+    /// Hands the row's column values to `body` in the order of `values(…)`, without building the array.
+    @inline(__always)
+    static func forEach(_ id: Int64, _ values: [StoredValue?], _ batchID: Int64, _ sheet: String?, _ row: Int?,
+                        _ body: (StoredValue?) -> Void) {
+        body(.integer(id))
+        for i in values.indices { body(values[i]) }
+        body(.integer(batchID))
+        body(sheet.map(StoredValue.text))
+        body(row.map { .integer(Int64($0)) })
     }
 }

@@ -263,12 +263,8 @@ extension SQLiteInserting {
         try inserting(table, columns) { each in
             // `rows` calls `each` only while it runs (no re-entry): nothing escapes.
             try withoutActuallyEscaping(each) { each in try rows { id, values, sheet, row in
-                try each(values.count + 4) { b in
-                    b.bind(id)
-                    for i in values.indices { b.bind(values[i]) }
-                    b.bind(batchID)
-                    if let sheet { b.bind(text: sheet) } else { b.bindNull() }
-                    if let row { b.bind(Int64(row)) } else { b.bindNull() }
+                try each(values.count + PlannedRow.addedColumns) { b in
+                    PlannedRow.forEach(id, values, batchID, sheet, row) { b.bind($0) }
                 }
             } }
         }
