@@ -77,7 +77,10 @@ let package = Package(
                                .product(name: "Hummingbird", package: "hummingbird"),
                                .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
-        .executableTarget(name: "mentorbase", dependencies: ["MentorCLI"], swiftSettings: strict),
+        // (CJemalloc: jemalloc serves the executable's allocations; an import's records are made on
+        // one thread and freed on another, where glibc's malloc measured 15 % slower: Benchmarks/store/README.md)
+        .target(name: "CJemalloc", linkerSettings: [.linkedLibrary("jemalloc")]),
+        .executableTarget(name: "mentorbase", dependencies: ["MentorCLI", "CJemalloc"], swiftSettings: strict),
 
         // MARK: Benchmarks (a plain release-mode executable driven by Benchmarks/*.sh)
         .executableTarget(name: "mentorbase-bench", dependencies: ["MentorBase", "MentorFormats"],

@@ -13,7 +13,7 @@ for a in "$@"; do
 done
 
 # Debian packages: the C libraries mentorbase links, and sqlite3 for the store benchmarks.
-debs=(libcsv-dev libxlsxwriter-dev libxml2-dev zlib1g-dev libsqlite3-dev pkg-config)
+debs=(libcsv-dev libxlsxwriter-dev libxml2-dev zlib1g-dev libsqlite3-dev libjemalloc-dev pkg-config)
 if [ "$want_tests" = 1 ]; then
   debs+=(sqlite3)
   # Extra Debian packages the test peers need are listed in scripts/test-debs.txt (one per line).
