@@ -22,8 +22,9 @@ struct RowAssembler {
     /// one-pass import hands to the store.
     mutating func keyed(_ rec: ValidatedRecord, kind: ImportKind) -> KeyedRecord {
         fill(rec)
-        let (record, keys) = RecordAssembler.assembleKeyed(kind: kind, fields: input, location: rec.location,
-                                                           diagnostics: rec.diagnostics, memo: &memo)
+        var keys: RecordKeys?
+        let record = RecordAssembler.assembleKeyed(kind: kind, fields: input, location: rec.location,
+                                                   diagnostics: rec.diagnostics, keys: &keys, memo: &memo)
         return KeyedRecord(record: record, keys: keys)
     }
 

@@ -59,18 +59,37 @@ public enum RecordAssembler {
                                      diagnostics: [Diagnostic] = [], memo: inout ReferenceKeyMemo)
         -> (record: IncomingRecord, keys: RecordKeys?)
     {
+        var keys: RecordKeys?
+        let record = assembleKeyed(kind: kind, fields: fields, location: location, diagnostics: diagnostics,
+                                   keys: &keys, memo: &memo)
+        return (record, keys)
+    }
+
+    /// The same, the keys put into `keys` (nil for a record with errors). What a producer calls
+    /// row after row: a record of several hundred bytes returned beside its keys in a tuple was
+    /// copied whole on the way out (a retain and a release of every reference inside it).
+    public static func assembleKeyed(kind: ImportKind, fields: AssemblerFields, location: SourceLocation,
+                                     diagnostics: [Diagnostic] = [], keys: inout RecordKeys?,
+                                     memo: inout ReferenceKeyMemo) -> IncomingRecord
+    {
         var a = Assembly(kind: kind, fields: fields, location: location, diagnostics: diagnostics)
         a.keying = true
         // The memo moves into the assembly and back: no copy of the keys it holds.
         swap(&a.memo, &memo)
         let content = a.content(raw: [])
         swap(&a.memo, &memo)
-        let record = IncomingRecord(location: location, content: content, diagnostics: a.diagnostics)
-        if record.hasErrors { return (record, nil) }
-        if let keys = a.keys.take() { return (record, keys) }
-        // Kinds whose keys are not taken on the way (not the bases): from the record.
-        let keys = RecordKeys.withValues(record, memo: &memo)
-        return (record, keys)
+        var found: [Diagnostic] = []
+        swap(&found, &a.diagnostics)
+        let record = IncomingRecord(location: location, content: content, diagnostics: found)
+        if record.hasErrors {
+            keys = nil
+        } else if let taken = a.keys.take() {
+            keys = consume taken
+        } else {
+            // Kinds whose keys are not taken on the way (not the bases): from the record.
+            keys = RecordKeys.withValues(record, memo: &memo)
+        }
+        return record
     }
 }
 
