@@ -281,7 +281,6 @@ public final class RecordValidator {
         swap(&found, &record.diagnostics)
         set.observe(record, locate: { self.location(row: row.number, field: $0) }, into: &found)
         swap(&found, &record.diagnostics)
-        spareValues = record.values
         // Moved out: without `consume` the compiler copied the whole record to return it and then
         // destroyed the local (a retain and a release of each of its parts, every row).
         return consume record
@@ -304,14 +303,23 @@ public final class RecordValidator {
     /// Off in the same tests: text cells the normalisers' fast paths read are taken straight
     /// from those paths (`fastValue`) rather than through `normalize`.
     var usesFastPaths = true
-    /// The previous record's values array, kept so that once the caller has let go of that record
-    /// its storage is emptied in place and reused. Freeing an array of optional enums goes through
-    /// the runtime's generic per-element destroy, which cost more than the rest of a row's
-    /// bookkeeping. A caller that keeps its records keeps them intact (copy on write); after a few
-    /// such copies in a row the validator stops trying and builds each array afresh.
+    /// A values array handed back by the caller (`recycle`), emptied in place and reused for the
+    /// next record. Freeing an array of optional enums goes through the runtime's generic
+    /// per-element destroy, which cost more than the rest of a row's bookkeeping. A caller that
+    /// keeps its records keeps them intact (copy on write); after a few such copies in a row the
+    /// validator stops trying and builds each array afresh.
     @exclusivity(unchecked) private var spareValues: [FieldValue?] = []
     @exclusivity(unchecked) private var recycleValues = true
     @exclusivity(unchecked) private var keptInARow = 0
+
+    /// Takes back the values array of a record this validator made, once the caller is done with
+    /// it (it is left empty). The record is the caller's until then: held by nobody else, the
+    /// caller may take values out of it without copying the array.
+    public func recycle(_ values: inout [FieldValue?]) {
+        guard reusesWork && recycleValues else { return }
+        swap(&spareValues, &values)
+        if !values.isEmpty { values = [] }
+    }
 
     @inline(__always)
     private func freshValues() -> [FieldValue?] {

@@ -48,6 +48,17 @@ public struct TableValidation {
                     readAhead: Bool = false,
                     onRecord: (ValidatedRecord) throws -> Void,
                     onDiagnostic: (Diagnostic) -> Void) throws -> Summary {
+        try run(reader: reader, file: file, namedSheets: namedSheets, sheets: sheets, readAhead: readAhead,
+                onOwnedRecord: { try onRecord($0) }, onDiagnostic: onDiagnostic)
+    }
+
+    /// `run`, each record lent to `onOwnedRecord` to take apart: it may move values out of it
+    /// (`ValidatedRecord.moveValues`) without a copy; after the call the validator takes the
+    /// record's values array back for the next row (`RecordValidator.recycle`).
+    public func run(reader: any TableReader, file: String, namedSheets: Bool, sheets: [Int]? = nil,
+                    readAhead: Bool = false,
+                    onOwnedRecord onRecord: (inout ValidatedRecord) throws -> Void,
+                    onDiagnostic: (Diagnostic) -> Void) throws -> Summary {
         var chosen = kind
         var reason: Localized?
         var summaries: [SheetSummary] = []
@@ -84,9 +95,10 @@ public struct TableValidation {
                         return
                     }
                 }
-                if let rec = validator.validate(row) {
+                if var rec = validator.validate(row) {
                     for d in rec.diagnostics { onDiagnostic(d) }
-                    try onRecord(rec)
+                    try onRecord(&rec)
+                    validator.recycle(&rec.values)
                 }
             }
             for r in head {
