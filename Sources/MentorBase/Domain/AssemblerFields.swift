@@ -67,6 +67,15 @@ public struct AssemblerFields: Sendable {
         }
     }
 
+    /// True when the slot holds a value (without copying it out, as `self[name] != nil` does).
+    @inlinable
+    public func has(_ name: Name) -> Bool {
+        switch values[name.rawValue] {
+        case .none: return false
+        case .some: return true
+        }
+    }
+
     /// The name in a slot as the file spelled it, when the validator vouched that the spelling is
     /// exactly the name's parts joined by single spaces (`NameParts.display`); nil when not known.
     /// The assembler then takes it instead of joining the parts into a new String.

@@ -111,7 +111,7 @@ private struct Assembly {
     }
 
     mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
-        for slot in AssemblerFields.requiredSlots(of: kind) where fields[slot] == nil {
+        for slot in AssemblerFields.requiredSlots(of: kind) where !fields.has(slot) {
             // The validator already reports these; the assembler must not store a row without them either.
             let name = slot.text
             if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == name }) {
@@ -142,8 +142,8 @@ private struct Assembly {
         case .mentees:
             // The guardian first (it reports nothing), so the person is made in one go.
             var guardians: [Guardian] = []
-            if let g = fields[.guardianName].flatMap(nameParts) {
-                let relation: String? = fields[.guardianRelation]?.text
+            if let g = names(.guardianName) {
+                let relation = rawText(.guardianRelation)
                 guardians = [Guardian(name: fields.spelling(of: .guardianName) ?? g.display, phone: firstOfList(.guardianPhone),
                                       relation: relation)]
             }
@@ -226,10 +226,10 @@ private struct Assembly {
     /// student (a mentee base). Made by one initialiser call, every part computed first: a person
     /// made and then set field by field was copied whole (a retain of each string) on the way.
     mutating func person(guardians: [Guardian] = [], studentWithClass: Bool = false) -> Person {
-        let name = fields[.fullName].flatMap(nameParts) ?? FieldInput.NameParts(lastName: "")
+        let name = names(.fullName) ?? FieldInput.NameParts(lastName: "")
         var birthDate: CalendarDate?
         var birthYear: Int?
-        switch fields[.birthDate] {
+        switch fields.values[AssemblerFields.Name.birthDate.rawValue] {
         case .date(let d)?: birthDate = d
         case .dateTime(let d)?: birthDate = d.date
         case .year(let y)?, .integer(let y)?: birthYear = y
@@ -261,7 +261,7 @@ private struct Assembly {
     mutating func pairingFields(withResults: Bool = true) -> Pairing {
         var form: String?
         var formText: String?
-        switch fields[.form] {
+        switch fields.values[AssemblerFields.Name.form.rawValue] {
         case .code(let c)?: form = c
         case .other(let s)?: form = "other"; formText = s
         case .text(let s)?: form = "other"; formText = s
@@ -282,24 +282,45 @@ private struct Assembly {
 
     /// `references(name, organization:).first`, without the list.
     func firstReference(_ name: AssemblerFields.Name, organization: String?) -> PersonReference? {
-        guard let v = fields[name] else { return nil }
-        guard case .list(let items) = v else { return reference(v, organization: organization) }
-        for item in items {
-            if let r = reference(item, organization: organization) { return r }
+        switch fields.values[name.rawValue] {
+        case nil: return nil
+        case .list(let items)?:
+            for k in items.indices {
+                if let r = reference(items[k], organization: organization) { return r }
+            }
+            return nil
+        case let v?: return reference(v, organization: organization)
         }
-        return nil
     }
 
     /// A name as a reference; nil when it has no surname.
     func reference(_ item: FieldInput, organization: String?) -> PersonReference? {
-        guard let n = nameParts(item), !n.lastName.isEmpty else { return nil }
-        return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
-                               organization: organization)
+        switch item {
+        case .name(let n):
+            guard !n.lastName.isEmpty else { return nil }
+            return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
+                                   organization: organization)
+        case .text(let s):
+            guard let n = FieldInput.NameParts(canonical: s), !n.lastName.isEmpty else { return nil }
+            return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
+                                   organization: organization)
+        default: return nil
+        }
     }
 
     /// The row's own name as the file spelled it, when the validator vouched that it is the
     /// parts joined (`AssemblerFields.spelling(of:)`): the person's `displayName` without joining again.
     func spelledName() -> String? { fields.spelling(of: .fullName) }
+
+    /// The name in a slot, split (`nameParts` of its value).
+    func names(_ name: AssemblerFields.Name) -> FieldInput.NameParts? {
+        switch fields.values[name.rawValue] {
+        case nil: return nil
+        case .name(let n)?: return n
+        case .text(let s)?: return FieldInput.NameParts(canonical: s)
+        default: return nil
+        }
+    }
 
     func nameParts(_ v: FieldInput) -> FieldInput.NameParts? {
         switch v {
@@ -309,14 +330,25 @@ private struct Assembly {
         }
     }
 
+    // The readers below switch on the slot in place: a value bound first (`guard let v =
+    // fields[name]`) was copied whole, and `v.text` copied it again, before the String came out.
+
     func text(_ name: AssemblerFields.Name) -> String? {
-        guard let v = fields[name] else { return nil }
-        let s = v.text
+        guard let s = rawText(name) else { return nil }
         return s.isEmpty ? nil : s
     }
 
+    /// The slot's value as text, empty text included; nil when the slot is empty.
+    func rawText(_ name: AssemblerFields.Name) -> String? {
+        switch fields.values[name.rawValue] {
+        case nil: return nil
+        case .text(let s)?, .code(let s)?, .other(let s)?, .phone(let s)?, .email(let s)?: return s
+        case let v?: return v.text
+        }
+    }
+
     func int(_ name: AssemblerFields.Name) -> Int? {
-        switch fields[name] {
+        switch fields.values[name.rawValue] {
         case .integer(let n)?: return n
         case .number(let d)? where d == d.rounded() && abs(d) < 1e9: return Int(d)
         case .text(let s)?: return Int(s)
@@ -325,12 +357,12 @@ private struct Assembly {
     }
 
     func bool(_ name: AssemblerFields.Name) -> Bool? {
-        if case .boolean(let b)? = fields[name] { return b }
+        if case .boolean(let b)? = fields.values[name.rawValue] { return b }
         return nil
     }
 
     func date(_ name: AssemblerFields.Name) -> CalendarDate? {
-        switch fields[name] {
+        switch fields.values[name.rawValue] {
         case .date(let d)?: return d
         case .dateTime(let d)?: return d.date
         default: return nil
@@ -338,41 +370,46 @@ private struct Assembly {
     }
 
     func list(_ name: AssemblerFields.Name) -> [String] {
-        guard let v = fields[name] else { return [] }
-        guard case .list(let items) = v else {
-            let s = v.text
+        switch fields.values[name.rawValue] {
+        case nil: return []
+        case .list(let items)?:
+            var out: [String] = []
+            out.reserveCapacity(items.count)
+            for k in items.indices {
+                let s = FieldInput.text(of: items[k])
+                if !s.isEmpty { out.append(s) }
+            }
+            return out
+        case let v?:
+            let s = FieldInput.text(of: v)
             return s.isEmpty ? [] : [s]
         }
-        var out: [String] = []
-        out.reserveCapacity(items.count)
-        for item in items {
-            let s = item.text
-            if !s.isEmpty { out.append(s) }
-        }
-        return out
     }
 
     /// `list(name).first`, without the list.
     func firstOfList(_ name: AssemblerFields.Name) -> String? {
-        guard let v = fields[name] else { return nil }
-        guard case .list(let items) = v else {
-            let s = v.text
+        switch fields.values[name.rawValue] {
+        case nil: return nil
+        case .list(let items)?:
+            for k in items.indices {
+                let s = FieldInput.text(of: items[k])
+                if !s.isEmpty { return s }
+            }
+            return nil
+        case let v?:
+            let s = FieldInput.text(of: v)
             return s.isEmpty ? nil : s
         }
-        for item in items {
-            let s = item.text
-            if !s.isEmpty { return s }
-        }
-        return nil
     }
 
     /// A code the store's enums know; an unknown one is an error on the row.
     mutating func code<C: RawRepresentable>(_ slot: AssemblerFields.Name) -> C? where C.RawValue == String {
-        guard let v = fields[slot] else { return nil }
         let s: String
-        switch v {
-        case .other: s = "other"
-        default: s = v.text
+        switch fields.values[slot.rawValue] {
+        case nil: return nil
+        case .other?: s = "other"
+        case .code(let c)?, .text(let c)?: s = c
+        case let v?: s = v.text
         }
         if let c = C(rawValue: s) { return c }
         let name = slot.text
