@@ -133,7 +133,9 @@ private struct Assembly {
             let mentees = references(.menteeNames, organization: text(.menteeWorkplace))
             // Made even when unused: an unknown end reason is an error on the row either way.
             let fieldsOfPairing = pairingFields()
-            let pairing: Pairing? = mentees.isEmpty ? nil : fieldsOfPairing
+            // Moved, not copied, into the optional (a copy retained each of its strings).
+            var pairing: Pairing?
+            if !mentees.isEmpty { pairing = consume fieldsOfPairing }
             if wantsKeys {
                 keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees,
                                              label: spelledName(), memo: &memo)
@@ -155,7 +157,8 @@ private struct Assembly {
             let mentor = firstReference(.mentorName, organization: text(.mentorWorkplace))
             // A mentee's results and case link belong to the profile, not the pairing.
             let fieldsOfPairing = pairingFields(withResults: false)
-            let pairing: Pairing? = mentor == nil ? nil : fieldsOfPairing
+            var pairing: Pairing?
+            if mentor != nil { pairing = consume fieldsOfPairing }
             if wantsKeys {
                 keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor,
                                              label: spelledName(), memo: &memo)

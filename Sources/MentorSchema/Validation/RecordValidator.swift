@@ -107,8 +107,12 @@ public final class RecordValidator {
     }
 
     /// Validates one row; nil for a blank row (reported only when data follows it).
-    public func validate(_ row: Row) -> ValidatedRecord? {
-        let cells = row.cells
+    /// The row is taken: a caller that passes its last use of it lends its cells without a copy.
+    public func validate(_ row: consuming Row) -> ValidatedRecord? {
+        // Each field's cell is moved out of the row while it is read and put back after (it ends
+        // in the record's `raw`): read as a copy, its text was retained and released per cell.
+        var cells: [Cell] = []
+        swap(&cells, &row.cells)
         if let last = lastRow, row.number > last + 1 {
             // Rows a reader left out hold nothing: they are blank rows as the person sees the sheet.
             pendingBlank.append(contentsOf: (last + 1)..<row.number)
@@ -177,14 +181,17 @@ public final class RecordValidator {
             let boxRef = boxRefs[i]
             var joined = false
             let cell: Cell
+            var from = -1
             if hasParts, let p = parts[i] {
                 cell = .text([p[.lastName], p[.firstName], p[.patronymic]].compactMap { $0 }.joined(separator: " "))
                 joined = true
             } else if let c = directColumn[i], c < cells.count {
-                cell = cells[c]
+                cell = RecordValidator.take(&cells[c])
+                from = c
             } else {
                 cell = .empty
             }
+            defer { if from >= 0 { cells[from] = cell } }
             // What the cell comes to. Text cells are looked up among the column's recent values
             // first: normalisers are pure functions of the text, so a repeated spelling gives the
             // same outcome without being read again.
@@ -284,6 +291,14 @@ public final class RecordValidator {
         // Moved out: without `consume` the compiler copied the whole record to return it and then
         // destroyed the local (a retain and a release of each of its parts, every row).
         return consume record
+    }
+
+    /// The cell, `.empty` left in its place.
+    @inline(__always)
+    static func take(_ cell: inout Cell) -> Cell {
+        var out = Cell.empty
+        swap(&out, &cell)
+        return out
     }
 
     @inline(__always)

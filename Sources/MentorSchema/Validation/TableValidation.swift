@@ -87,7 +87,7 @@ public struct TableValidation {
             var afterHeader = false
             var numberingChecked = false
             validator.noteConsumed(row: mapping.headerRow)
-            func feed(_ row: Row) throws {
+            func feed(_ row: consuming Row) throws {
                 if !numberingChecked {
                     numberingChecked = true
                     if HeaderLocator.isNumberingRow(row) {
