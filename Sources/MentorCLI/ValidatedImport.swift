@@ -23,9 +23,14 @@ struct RowAssembler {
     mutating func keyed(_ rec: inout ValidatedRecord, kind: ImportKind) -> KeyedRecord {
         let s = slots(for: rec)
         rec.moveValues(into: &input, slots: s)
+        // The location and the diagnostics move from the validated record into the store's record.
+        var location = SourceLocation()
+        swap(&location, &rec.location)
+        var diagnostics: [Diagnostic] = []
+        swap(&diagnostics, &rec.diagnostics)
         var keys: RecordKeys?
-        let record = RecordAssembler.assembleKeyed(kind: kind, fields: input, location: rec.location,
-                                                   diagnostics: rec.diagnostics, keys: &keys, memo: &memo)
+        let record = RecordAssembler.assembleKeyed(kind: kind, lending: &input, location: consume location,
+                                                   diagnostics: consume diagnostics, keys: &keys, memo: &memo)
         return KeyedRecord(record: record, keys: keys)
     }
 
@@ -48,7 +53,8 @@ struct RowHandover {
     /// Batches of a chunk: the store takes each as its chunk, records uncopied.
     var sender = BatchSender<KeyedRecord>(size: SQLStore.defaultChunkSize)
 
-    /// Assembles and keys `rec` (its values moved out), adding it to the batch; false when the store cancelled.
+    /// Assembles and keys `rec` (its values, location and diagnostics moved out), adding it to the
+    /// batch; false when the store cancelled.
     mutating func send(_ rec: inout ValidatedRecord, kind: ImportKind, to channel: BoundedChannel<[KeyedRecord]>) -> Bool {
         sender.send(to: channel) { assembler.keyed(&rec, kind: kind) }
     }

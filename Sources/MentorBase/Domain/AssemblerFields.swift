@@ -48,6 +48,13 @@ public struct AssemblerFields: Sendable {
         spellings = [String?](repeating: nil, count: Name.allCases.count)
     }
 
+    /// No slots at all (not even empty ones): a stand-in that allocates nothing, for a value about
+    /// to be swapped with a real one.
+    init(unallocated: ()) {
+        values = []
+        spellings = []
+    }
+
     /// The values of a field-name dictionary; names the catalog does not know are left out.
     public init(_ fields: [String: FieldInput]) {
         self.init()

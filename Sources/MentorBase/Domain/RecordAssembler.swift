@@ -72,15 +72,33 @@ public enum RecordAssembler {
                                      diagnostics: [Diagnostic] = [], keys: inout RecordKeys?,
                                      memo: inout ReferenceKeyMemo) -> IncomingRecord
     {
-        var a = Assembly(kind: kind, fields: fields, location: location, diagnostics: diagnostics)
+        var moved = fields
+        return assembleKeyed(kind: kind, lending: &moved, location: location, diagnostics: diagnostics,
+                             keys: &keys, memo: &memo)
+    }
+
+    /// The same, `fields` lent to the assembly (moved in and given back unchanged, so the caller
+    /// keeps its storage), `location` and `diagnostics` taken: a caller that passes their last use
+    /// moves them into the record. Nothing is copied on the way in (a copy of the fields retained
+    /// and released both their arrays, a copy of the location each of its strings).
+    public static func assembleKeyed(kind: ImportKind, lending fields: inout AssemblerFields,
+                                     location: consuming SourceLocation, diagnostics: consuming [Diagnostic],
+                                     keys: inout RecordKeys?, memo: inout ReferenceKeyMemo) -> IncomingRecord
+    {
+        var a = Assembly(kind: kind, fields: AssemblerFields(unallocated: ()), location: consume location,
+                         diagnostics: consume diagnostics)
         a.keying = true
-        // The memo moves into the assembly and back: no copy of the keys it holds.
+        // The fields and the memo move into the assembly and back.
+        swap(&a.fields, &fields)
         swap(&a.memo, &memo)
         let content = a.content(raw: [])
         swap(&a.memo, &memo)
+        swap(&a.fields, &fields)
         var found: [Diagnostic] = []
         swap(&found, &a.diagnostics)
-        let record = IncomingRecord(location: location, content: content, diagnostics: found)
+        var at = SourceLocation()
+        swap(&at, &a.location)
+        let record = IncomingRecord(location: consume at, content: content, diagnostics: consume found)
         if record.hasErrors {
             keys = nil
         } else if let taken = a.keys.take() {
@@ -95,19 +113,20 @@ public enum RecordAssembler {
 
 private struct Assembly {
     let kind: ImportKind
-    let fields: AssemblerFields
-    let location: SourceLocation
+    var fields: AssemblerFields
+    var location: SourceLocation
     var diagnostics: [Diagnostic]
     /// Set by `assembleKeyed`: a base row's keys are taken into `keys` (with `memo`) on the way.
     var keying = false
     var keys: RecordKeys?
     var memo = ReferenceKeyMemo()
 
-    init(kind: ImportKind, fields: AssemblerFields, location: SourceLocation, diagnostics: [Diagnostic]) {
+    init(kind: ImportKind, fields: consuming AssemblerFields, location: consuming SourceLocation,
+         diagnostics: consuming [Diagnostic]) {
         self.kind = kind
-        self.fields = fields
-        self.location = location
-        self.diagnostics = diagnostics
+        self.fields = consume fields
+        self.location = consume location
+        self.diagnostics = consume diagnostics
     }
 
     mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
