@@ -88,6 +88,7 @@ public enum RecordAssembler {
         var a = Assembly(kind: kind, fields: AssemblerFields(unallocated: ()), location: consume location,
                          diagnostics: consume diagnostics)
         a.keying = true
+        a.taking = !kind.isQuestionnaire
         // The fields and the memo move into the assembly and back.
         swap(&a.fields, &fields)
         swap(&a.memo, &memo)
@@ -120,6 +121,22 @@ private struct Assembly {
     var keying = false
     var keys: RecordKeys?
     var memo = ReferenceKeyMemo()
+    /// Set when the assembly owns `fields` alone (`assembleKeyed(kind:lending:…)`): a value read
+    /// once is taken out of its slot rather than copied, so its strings move into the record (a
+    /// copy retained each, and emptying the slot for the next row released it again). Never for
+    /// questionnaires, whose answers read every slot once more.
+    var taking = false
+
+    /// Slots a kind reads twice, never taken: a base row's results, case link, school year and
+    /// start date go to the profile and to the pairing; a consent's revocation date and flags to
+    /// both consents and to the revocation of all.
+    static let readTwice: [Bool] = {
+        var out = [Bool](repeating: false, count: AssemblerFields.Name.allCases.count)
+        for n: AssemblerFields.Name in [.results, .caseLink, .schoolYear, .startDate, .revokedOn, .processing, .publication] {
+            out[n.rawValue] = true
+        }
+        return out
+    }()
 
     init(kind: ImportKind, fields: consuming AssemblerFields, location: consuming SourceLocation,
          diagnostics: consuming [Diagnostic]) {
@@ -283,7 +300,7 @@ private struct Assembly {
     mutating func pairingFields(withResults: Bool = true) -> Pairing {
         var form: String?
         var formText: String?
-        switch fields.values[AssemblerFields.Name.form.rawValue] {
+        switch value(.form) {
         case .code(let c)?: form = c
         case .other(let s)?: form = "other"; formText = s
         case .text(let s)?: form = "other"; formText = s
@@ -295,16 +312,16 @@ private struct Assembly {
                        schoolYear: text(.schoolYear))
     }
 
-    func references(_ name: AssemblerFields.Name, organization: String?) -> [PersonReference] {
-        guard let v = fields[name] else { return [] }
+    mutating func references(_ name: AssemblerFields.Name, organization: String?) -> [PersonReference] {
+        guard let v = value(name) else { return [] }
         // One name is a usual value: no list of items is built for it.
         guard case .list(let items) = v else { return reference(v, organization: organization).map { [$0] } ?? [] }
         return items.compactMap { reference($0, organization: organization) }
     }
 
     /// `references(name, organization:).first`, without the list.
-    func firstReference(_ name: AssemblerFields.Name, organization: String?) -> PersonReference? {
-        switch fields.values[name.rawValue] {
+    mutating func firstReference(_ name: AssemblerFields.Name, organization: String?) -> PersonReference? {
+        switch value(name) {
         case nil: return nil
         case .list(let items)?:
             for k in items.indices {
@@ -335,8 +352,8 @@ private struct Assembly {
     func spelledName() -> String? { fields.spelling(of: .fullName) }
 
     /// The name in a slot, split (`nameParts` of its value).
-    func names(_ name: AssemblerFields.Name) -> FieldInput.NameParts? {
-        switch fields.values[name.rawValue] {
+    mutating func names(_ name: AssemblerFields.Name) -> FieldInput.NameParts? {
+        switch value(name) {
         case nil: return nil
         case .name(let n)?: return n
         case .text(let s)?: return FieldInput.NameParts(canonical: s)
@@ -352,17 +369,23 @@ private struct Assembly {
         }
     }
 
-    // The readers below switch on the slot in place: a value bound first (`guard let v =
-    // fields[name]`) was copied whole, and `v.text` copied it again, before the String came out.
+    /// The value in a slot: taken out of it when the assembly may take (see `taking`), else copied.
+    /// The readers below switch on it at once: a value bound first (`guard let v = fields[name]`)
+    /// was copied whole, and `v.text` copied it again, before the String came out.
+    mutating func value(_ name: AssemblerFields.Name) -> FieldInput? {
+        let k = name.rawValue
+        if taking && !Assembly.readTwice[k] { return fields.values[k].take() }
+        return fields.values[k]
+    }
 
-    func text(_ name: AssemblerFields.Name) -> String? {
+    mutating func text(_ name: AssemblerFields.Name) -> String? {
         guard let s = rawText(name) else { return nil }
         return s.isEmpty ? nil : s
     }
 
     /// The slot's value as text, empty text included; nil when the slot is empty.
-    func rawText(_ name: AssemblerFields.Name) -> String? {
-        switch fields.values[name.rawValue] {
+    mutating func rawText(_ name: AssemblerFields.Name) -> String? {
+        switch value(name) {
         case nil: return nil
         case .text(let s)?, .code(let s)?, .other(let s)?, .phone(let s)?, .email(let s)?: return s
         case let v?: return v.text
@@ -391,8 +414,8 @@ private struct Assembly {
         }
     }
 
-    func list(_ name: AssemblerFields.Name) -> [String] {
-        switch fields.values[name.rawValue] {
+    mutating func list(_ name: AssemblerFields.Name) -> [String] {
+        switch value(name) {
         case nil: return []
         case .list(let items)?:
             var out: [String] = []
@@ -409,8 +432,8 @@ private struct Assembly {
     }
 
     /// `list(name).first`, without the list.
-    func firstOfList(_ name: AssemblerFields.Name) -> String? {
-        switch fields.values[name.rawValue] {
+    mutating func firstOfList(_ name: AssemblerFields.Name) -> String? {
+        switch value(name) {
         case nil: return nil
         case .list(let items)?:
             for k in items.indices {
@@ -427,7 +450,7 @@ private struct Assembly {
     /// A code the store's enums know; an unknown one is an error on the row.
     mutating func code<C: RawRepresentable>(_ slot: AssemblerFields.Name) -> C? where C.RawValue == String {
         let s: String
-        switch fields.values[slot.rawValue] {
+        switch value(slot) {
         case nil: return nil
         case .other?: s = "other"
         case .code(let c)?, .text(let c)?: s = c
