@@ -176,7 +176,9 @@ private struct Assembly {
                 keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees,
                                              label: spelledName(), memo: &memo)
             }
-            return .mentor(person, profile, pairing: pairing, mentees: mentees)
+            // `consume`: the parts were also lent to the keys above, and the optimiser then copied
+            // them into the record (a retain and a release of each string).
+            return .mentor(consume person, consume profile, pairing: consume pairing, mentees: consume mentees)
         case .mentees:
             // The guardian first (it reports nothing), so the person is made in one go.
             var guardians: [Guardian] = []
@@ -199,7 +201,7 @@ private struct Assembly {
                 keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor,
                                              label: spelledName(), memo: &memo)
             }
-            return .mentee(person, profile, pairing: pairing, mentor: mentor)
+            return .mentee(consume person, consume profile, pairing: consume pairing, mentor: consume mentor)
         case .consents:
             let person = self.person()
             guard let signedOn = date(.signedOn) else { return .consent(person, [], revokesAllOn: nil) }
@@ -265,7 +267,13 @@ private struct Assembly {
     /// student (a mentee base). Made by one initialiser call, every part computed first: a person
     /// made and then set field by field was copied whole (a retain of each string) on the way.
     mutating func person(guardians: [Guardian] = [], studentWithClass: Bool = false) -> Person {
-        let name = names(.fullName) ?? FieldInput.NameParts(lastName: "")
+        var name = names(.fullName) ?? FieldInput.NameParts(lastName: "")
+        // The parts are moved out of `name` into the person (passed as `name.lastName`, each was
+        // copied and `name` then destroyed).
+        var lastName = ""
+        swap(&lastName, &name.lastName)
+        let firstName = name.firstName.take()
+        let patronymic = name.patronymic.take()
         var birthDate: CalendarDate?
         var birthYear: Int?
         switch fields.values[AssemblerFields.Name.birthDate.rawValue] {
@@ -278,7 +286,7 @@ private struct Assembly {
         let className = text(.className)
         let kind = given ?? (studentWithClass && className != nil ? .student : nil)
         let emails = list(.emails)
-        return Person(lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic,
+        return Person(lastName: lastName, firstName: firstName, patronymic: patronymic,
                       birthYear: birthYear, birthDate: birthDate, kind: kind, className: className,
                       organization: text(.organization), position: text(.position),
                       teachingExperienceYears: int(.teachingExperienceYears), snils: text(.snils),
