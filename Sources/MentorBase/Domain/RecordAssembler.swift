@@ -169,9 +169,10 @@ private struct Assembly {
             let mentees = references(.menteeNames, organization: text(.menteeWorkplace))
             // Made even when unused: an unknown end reason is an error on the row either way.
             let fieldsOfPairing = pairingFields()
-            // Moved, not copied, into the optional (a copy retained each of its strings).
-            var pairing: Pairing?
-            if !mentees.isEmpty { pairing = consume fieldsOfPairing }
+            // Moved, not copied, into the optional (a copy retained each of its strings); a `let`,
+            // as a `var` it was copied again to be lent to the keys.
+            let pairing: Pairing?
+            if !mentees.isEmpty { pairing = consume fieldsOfPairing } else { pairing = nil }
             if wantsKeys {
                 keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees,
                                              label: spelledName(), memo: &memo)
@@ -195,8 +196,8 @@ private struct Assembly {
             let mentor = firstReference(.mentorName, organization: text(.mentorWorkplace))
             // A mentee's results and case link belong to the profile, not the pairing.
             let fieldsOfPairing = pairingFields(withResults: false)
-            var pairing: Pairing?
-            if mentor != nil { pairing = consume fieldsOfPairing }
+            let pairing: Pairing?
+            if mentor != nil { pairing = consume fieldsOfPairing } else { pairing = nil }
             if wantsKeys {
                 keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor,
                                              label: spelledName(), memo: &memo)

@@ -198,18 +198,15 @@ public final class RecordValidator {
             let missingCell: Bool
             var value: FieldValue?
             if reusesWork, !joined, case .text(let s) = cell, box.recent.enabled {
-                let o: CellOutcome
-                if let hit = box.recentRef._withUnsafeGuaranteedRef({ $0.lookup(s) }) {
-                    o = hit
+                // A hit is read unretained: the column's recent texts keep it meanwhile.
+                if let hit = box.recentRef._withUnsafeGuaranteedRef({ $0.lookupUnretained(s) }) {
+                    missingCell = hit._withUnsafeGuaranteedRef {
+                        RecordValidator.read($0, value: &value, issues: &issues, kinds: &kinds)
+                    }
                 } else {
-                    o = boxRef._withUnsafeGuaranteedRef { computeOutcome($0, cell) }
+                    let o = boxRef._withUnsafeGuaranteedRef { computeOutcome($0, cell) }
                     box.recentRef._withUnsafeGuaranteedRef { $0.remember(s, o) }
-                }
-                missingCell = o.isMissing
-                if !missingCell {
-                    value = o.value
-                    if !o.issues.isEmpty { issues = o.issues }
-                    if !o.kinds.isEmpty { kinds = o.kinds }
+                    missingCell = RecordValidator.read(o, value: &value, issues: &issues, kinds: &kinds)
                 }
             } else if isMissing(cell) {
                 missingCell = true
@@ -291,6 +288,17 @@ public final class RecordValidator {
         // Moved out: without `consume` the compiler copied the whole record to return it and then
         // destroyed the local (a retain and a release of each of its parts, every row).
         return consume record
+    }
+
+    /// Puts what a cell came to into the row loop's value, issues and kinds; true when it is missing.
+    @inline(__always)
+    static func read(_ o: CellOutcome, value: inout FieldValue?, issues: inout [NormalizerIssue],
+                     kinds: inout [FieldValue]) -> Bool {
+        if o.isMissing { return true }
+        value = o.value
+        if !o.issues.isEmpty { issues = o.issues }
+        if !o.kinds.isEmpty { kinds = o.kinds }
+        return false
     }
 
     /// The cell, `.empty` left in its place.
