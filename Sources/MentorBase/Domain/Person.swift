@@ -177,17 +177,19 @@ extension Person: StoredRecord {
     /// each string value (to be quoted) through `text`.
     private static func writeGuardians(_ gs: [Guardian], literal: (StaticString) -> Void, text: (String) -> Void) {
         literal("[")
-        for (i, g) in gs.enumerated() {
+        // By index, each part read in place: `for (i, g) in gs.enumerated()` copied every guardian
+        // (a retain and a release of each of its strings), twice per encoding.
+        for i in gs.indices {
             if i > 0 { literal(",") }
             literal(#"{"name":"#)
-            text(g.name)
-            if let p = g.phone {
+            text(gs[i].name)
+            if gs[i].phone != nil {
                 literal(#","phone":"#)
-                text(p)
+                text(gs[i].phone ?? "")
             }
-            if let r = g.relation {
+            if gs[i].relation != nil {
                 literal(#","relation":"#)
-                text(r)
+                text(gs[i].relation ?? "")
             }
             literal("}")
         }
