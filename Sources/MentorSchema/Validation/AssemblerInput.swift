@@ -48,17 +48,20 @@ extension ValidatedRecord {
     /// dictionaries. `slots` must be made for this record's schema.
     public func fill(_ fields: inout AssemblerFields, slots: AssemblerSlots) {
         var values = self.values
-        ValidatedRecord.move(&values, into: &fields, slots: slots)
+        ValidatedRecord.put(&values, into: &fields, slots: slots, taking: false)
     }
 
     /// `fill`, the values moved rather than copied: every value the assembler reads is taken out
     /// of `values` (left nil there), so a string passes from the normaliser to the store with no
     /// retain and release on the way. What the one-pass import does with each record.
     public mutating func moveValues(into fields: inout AssemblerFields, slots: AssemblerSlots) {
-        ValidatedRecord.move(&values, into: &fields, slots: slots)
+        ValidatedRecord.put(&values, into: &fields, slots: slots, taking: true)
     }
 
-    private static func move(_ values: inout [FieldValue?], into fields: inout AssemblerFields, slots: AssemblerSlots) {
+    /// `taking`: each value read is moved out of `values`; else copied (`values` left as it is,
+    /// so a shared array is not copied whole).
+    private static func put(_ values: inout [FieldValue?], into fields: inout AssemblerFields, slots: AssemblerSlots,
+                            taking: Bool) {
         fields.removeAll()
         let n = min(values.count, slots.slots.count)
         for i in 0..<n {
@@ -66,7 +69,7 @@ extension ValidatedRecord {
             guard let slot = slots.slots[i] else { continue }
             // `if let` and `consume`: bound by `guard let`, the value was copied into the input
             // (a retain of its strings) and then destroyed.
-            if let v = values[i].take() {
+            if let v = taking ? values[i].take() : values[i] {
                 if case .name(let name) = v, let spelled = name.spelled { fields.setSpelling(spelled, of: slot) }
                 fields[slot] = FieldInput(consume v)
             }

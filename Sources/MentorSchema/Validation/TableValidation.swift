@@ -52,9 +52,10 @@ public struct TableValidation {
                 onOwnedRecord: { try onRecord($0) }, onDiagnostic: onDiagnostic)
     }
 
-    /// `run`, each record lent to `onOwnedRecord` to take apart: it may move values out of it
-    /// (`ValidatedRecord.moveValues`) without a copy; after the call the validator takes the
-    /// record's values array back for the next row (`RecordValidator.recycle`).
+    /// `run`, each record lent to `onOwnedRecord` to take apart: it may move its values
+    /// (`ValidatedRecord.moveValues`), location and diagnostics out of it without a copy; after the
+    /// call the validator takes the record's values array back for the next row
+    /// (`RecordValidator.recycle`).
     public func run(reader: any TableReader, file: String, namedSheets: Bool, sheets: [Int]? = nil,
                     readAhead: Bool = false,
                     onOwnedRecord onRecord: (inout ValidatedRecord) throws -> Void,
