@@ -10,14 +10,17 @@ public enum Severity: String, Sendable, Codable, Comparable {
 /// Codes are stable kebab-case strings; they reuse Frictionless names where the
 /// meaning is the same (`type-error`, `encoding-error`, `extra-cell`, …).
 public struct Diagnostic: Hashable, Sendable, Codable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     public var code: String
     public var severity: Severity
     public var location: SourceLocation
     /// The offending value as found in the file, when there is one.
-    public var value: String?
+    public var value: Optional<String>
     public var message: Localized
     /// How to fix it, when there is something to say.
-    public var hint: Localized?
+    public var hint: Optional<Localized>
 
     public init(code: String, severity: Severity, location: SourceLocation, value: String? = nil,
                 message: Localized, hint: Localized? = nil) {

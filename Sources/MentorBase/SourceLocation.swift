@@ -1,17 +1,20 @@
 /// Where a value or a problem sits, as the person who owns the file would find it.
 public struct SourceLocation: Hashable, Sendable, Codable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     /// The file name as given by the user (not a resolved absolute path).
-    public var file: String?
+    public var file: Optional<String>
     /// The sheet name for workbooks; nil for single-table formats.
-    public var sheet: String?
+    public var sheet: Optional<String>
     /// The 1-based row a person sees (a spreadsheet row, a CSV record number, an NDJSON line).
-    public var row: Int?
+    public var row: Optional<Int>
     /// The 1-based column index; rendered as a letter for spreadsheets.
-    public var column: Int?
+    public var column: Optional<Int>
     /// The column's header or JSON key, when known.
-    public var field: String?
+    public var field: Optional<String>
     /// A part inside a container (`xl/worksheets/sheet1.xml`), for structural errors.
-    public var part: String?
+    public var part: Optional<String>
 
     public init(file: String? = nil, sheet: String? = nil, row: Int? = nil, column: Int? = nil,
                 field: String? = nil, part: String? = nil) {

@@ -20,22 +20,30 @@ struct RowAssembler {
 
     /// The record with its keys and stored values (none for a record with errors): what the
     /// one-pass import hands to the store.
-    mutating func keyed(_ rec: ValidatedRecord, kind: ImportKind) -> KeyedRecord {
-        fill(rec)
-        let (record, keys) = RecordAssembler.assembleKeyed(kind: kind, fields: input, location: rec.location,
-                                                           diagnostics: rec.diagnostics, memo: &memo)
+    mutating func keyed(_ rec: inout ValidatedRecord, kind: ImportKind) -> KeyedRecord {
+        let s = slots(for: rec)
+        rec.moveValues(into: &input, slots: s)
+        // The location and the diagnostics move from the validated record into the store's record.
+        var location = SourceLocation()
+        swap(&location, &rec.location)
+        var diagnostics: [Diagnostic] = []
+        swap(&diagnostics, &rec.diagnostics)
+        var keys: RecordKeys?
+        let record = RecordAssembler.assembleKeyed(kind: kind, lending: &input, location: consume location,
+                                                   diagnostics: consume diagnostics, keys: &keys, memo: &memo)
         return KeyedRecord(record: record, keys: keys)
     }
 
     private mutating func fill(_ rec: ValidatedRecord) {
-        let s: AssemblerSlots
-        if let current = slots, current.schema === rec.schema {
-            s = current
-        } else {
-            s = AssemblerSlots(rec.schema)
-            slots = s
-        }
-        rec.fill(&input, slots: s)
+        rec.fill(&input, slots: slots(for: rec))
+    }
+
+    /// The slots of the record's schema, made once per schema.
+    private mutating func slots(for rec: ValidatedRecord) -> AssemblerSlots {
+        if let current = slots, current.schema === rec.schema { return current }
+        let s = AssemblerSlots(rec.schema)
+        slots = s
+        return s
     }
 }
 
@@ -45,9 +53,10 @@ struct RowHandover {
     /// Batches of a chunk: the store takes each as its chunk, records uncopied.
     var sender = BatchSender<KeyedRecord>(size: SQLStore.defaultChunkSize)
 
-    /// Assembles and keys `rec`, adding it to the batch; false when the store cancelled.
-    mutating func send(_ rec: ValidatedRecord, kind: ImportKind, to channel: BoundedChannel<[KeyedRecord]>) -> Bool {
-        sender.send(to: channel) { assembler.keyed(rec, kind: kind) }
+    /// Assembles and keys `rec` (its values, location and diagnostics moved out), adding it to the
+    /// batch; false when the store cancelled.
+    mutating func send(_ rec: inout ValidatedRecord, kind: ImportKind, to channel: BoundedChannel<[KeyedRecord]>) -> Bool {
+        sender.send(to: channel) { assembler.keyed(&rec, kind: kind) }
     }
 }
 
@@ -269,7 +278,7 @@ enum ValidatedImport {
                 let summary = try TableValidation(kind: setup.kind, mapFile: setup.mapFile, options: setup.options).run(
                     reader: reader, file: setup.path, namedSheets: ValidatedImport.namedSheets(reader, setup.plugin),
                     sheets: setup.sheets,
-                    onRecord: { rec in
+                    onOwnedRecord: { rec in
                         pending.removeLast(min(rec.diagnostics.count, pending.count))
                         if !pending.isEmpty {
                             state.addLoose(pending)
@@ -290,7 +299,7 @@ enum ValidatedImport {
                             throw CancellationError()
                         }
                         state.noteRecord(sheet: rec.location.sheet, row: rec.row)
-                        if !handover.send(rec, kind: kind ?? .mentees, to: channel) { throw CancellationError() }
+                        if !handover.send(&rec, kind: kind ?? .mentees, to: channel) { throw CancellationError() }
                     },
                     onDiagnostic: { pending.append($0) })
                 state.addLoose(pending)

@@ -30,6 +30,16 @@ import Testing
                 rec.fill(&input, slots: slots)
                 let bySlot = RecordAssembler.assemble(kind: rec.kind, fields: input, location: rec.location,
                                                       raw: [("A", "a")], diagnostics: rec.diagnostics)
+                // The one-pass import moves the values out instead (`moveValues`): the same record,
+                // and the values the assembler reads are gone from the record afterwards.
+                var taken = rec
+                var movedInput = AssemblerFields()
+                taken.moveValues(into: &movedInput, slots: slots)
+                let byMove = RecordAssembler.assemble(kind: rec.kind, fields: movedInput, location: rec.location,
+                                                      raw: [("A", "a")], diagnostics: rec.diagnostics)
+                #expect(byMove == bySlot, "\(name) row \(rec.row)")
+                for (i, slot) in slots.slots.enumerated() where slot != nil { #expect(taken.values[i] == nil) }
+                #expect(movedInput.spelling(of: .fullName) == input.spelling(of: .fullName))
                 let byName = RecordAssembler.assemble(kind: rec.kind, fields: rec.fields.mapValues(FieldInput.init),
                                                       location: rec.location, raw: [("A", "a")], diagnostics: rec.diagnostics)
                 #expect(bySlot == byName, "\(name) row \(rec.row)")

@@ -40,12 +40,14 @@ import Testing
             var records: [ValidatedRecord] = []
             var diags: [Diagnostic] = []
             for r in all.dropFirst() {
-                guard let rec = v.validate(r) else { continue }
+                guard var rec = v.validate(r) else { continue }
                 diags += rec.diagnostics
                 // Either keep every record (the recycled arrays must then be copied) or look at
                 // each and let it go (they are then reused).
                 if keep { records.append(rec) } else { records.append(ValidatedRecord(schema: rec.schema, location: rec.location,
                                                                                       values: rec.values.map { $0 }, diagnostics: [], raw: [])) }
+                // As `TableValidation` does: the values array goes back to the validator.
+                v.recycle(&rec.values)
             }
             diags += v.finish()
             return (records, diags)

@@ -48,6 +48,13 @@ public struct AssemblerFields: Sendable {
         spellings = [String?](repeating: nil, count: Name.allCases.count)
     }
 
+    /// No slots at all (not even empty ones): a stand-in that allocates nothing, for a value about
+    /// to be swapped with a real one.
+    init(unallocated: ()) {
+        values = []
+        spellings = []
+    }
+
     /// The values of a field-name dictionary; names the catalog does not know are left out.
     public init(_ fields: [String: FieldInput]) {
         self.init()
@@ -64,6 +71,15 @@ public struct AssemblerFields: Sendable {
             let k = name.rawValue
             if k < 64 { set.0 |= 1 << UInt64(k) } else { set.1 |= 1 << UInt64(k - 64) }
             values[k] = newValue
+        }
+    }
+
+    /// True when the slot holds a value (without copying it out, as `self[name] != nil` does).
+    @inlinable
+    public func has(_ name: Name) -> Bool {
+        switch values[name.rawValue] {
+        case .none: return false
+        case .some: return true
         }
     }
 

@@ -1,22 +1,25 @@
 /// A consent to process or to publish a person's data (152-ФЗ art. 9 and 10.1).
 public struct Consent: Hashable, Sendable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     public var kind: ConsentKind
-    public var signerName: String?
-    public var signerRole: SignerRole?
+    public var signerName: Optional<String>
+    public var signerRole: Optional<SignerRole>
     public var signedOn: CalendarDate
-    public var purposes: String?
+    public var purposes: Optional<String>
     /// For publication: the fields allowed (`fio`, `photo`, `position`, `workplace`, `competencies`,
     /// `achievements`, `case`).
     public var publicationFields: [String]
     /// For publication: the site it names.
-    public var site: String?
+    public var site: Optional<String>
     /// Empty: until revoked.
-    public var validUntil: CalendarDate?
-    public var revokedOn: CalendarDate?
+    public var validUntil: Optional<CalendarDate>
+    public var revokedOn: Optional<CalendarDate>
     /// A minor of 14 or more co-signed.
-    public var minorSigned: Bool?
+    public var minorSigned: Optional<Bool>
     /// A tick inside a questionnaire: weak evidence (a separate document is required since 01.09.2025).
-    public var embeddedInForm: Bool?
+    public var embeddedInForm: Optional<Bool>
 
     /// Days after a revocation within which the person's data must be destroyed.
     public static let destructionPeriodDays = 30

@@ -53,6 +53,14 @@ public enum FieldInput: Hashable, Sendable {
         return [self]
     }
 
+    /// `value.text`, the strings of the usual cases taken in place (the getter copied the whole value first).
+    static func text(of value: FieldInput) -> String {
+        switch value {
+        case .text(let s), .code(let s), .other(let s), .phone(let s), .email(let s): return s
+        default: return value.text
+        }
+    }
+
     /// The value as text: codes as codes, dates ISO, lists joined with "; ".
     public var text: String {
         switch self {

@@ -110,8 +110,8 @@ public enum NameKey {
     private static func append(_ s: String, to buffer: UnsafeMutableBufferPointer<UInt8>, at n: inout Int, spaces: Bool) {
         let start = n
         var pendingSpace = false
-        var s = s
-        s.withUTF8 { u in
+        // Read in place (a `var` copy for `withUTF8` cost a retain and a release per part).
+        StoredCoding.withBytes(s) { u in
             var i = 0
             while i < u.count {
                 let b0 = u[i]

@@ -1,11 +1,14 @@
 /// A person named in another person's row («ФИО наставника», «ФИО наставляемого»): a name and
 /// what else the row says to tell namesakes apart.
 public struct PersonReference: Hashable, Sendable, Codable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     public var lastName: String
-    public var firstName: String?
-    public var patronymic: String?
+    public var firstName: Optional<String>
+    public var patronymic: Optional<String>
     /// «Место работы/учебы наставника», used only to choose between namesakes.
-    public var organization: String?
+    public var organization: Optional<String>
 
     public init(lastName: String, firstName: String? = nil, patronymic: String? = nil, organization: String? = nil) {
         self.lastName = lastName
@@ -25,26 +28,29 @@ public struct PersonReference: Hashable, Sendable, Codable {
 
 /// A mentoring pair or group («пара», «группа», «тандем»): one mentor, one or more mentees.
 public struct Pairing: Hashable, Sendable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     /// An identifier the school gave the pair («№ пары»), when it has one.
-    public var code: String?
+    public var code: Optional<String>
     /// The form code (`student_student` …) or `other`.
-    public var form: String?
+    public var form: Optional<String>
     /// The file's own words when the form is `other`.
-    public var formText: String?
+    public var formText: Optional<String>
     /// Kind codes (`virtual`, `group` …).
     public var kinds: [String]
-    public var startDate: CalendarDate?
-    public var plannedEndDate: CalendarDate?
-    public var endDate: CalendarDate?
-    public var endReason: PairingEndReason?
+    public var startDate: Optional<CalendarDate>
+    public var plannedEndDate: Optional<CalendarDate>
+    public var endDate: Optional<CalendarDate>
+    public var endReason: Optional<PairingEndReason>
     /// «Место реализации программы наставничества».
-    public var place: String?
+    public var place: Optional<String>
     /// «Приказ № … от …».
-    public var order: String?
-    public var results: String?
-    public var caseLink: String?
+    public var order: Optional<String>
+    public var results: Optional<String>
+    public var caseLink: Optional<String>
     /// `2022/2023`.
-    public var schoolYear: String?
+    public var schoolYear: Optional<String>
 
     public init(code: String? = nil, form: String? = nil, formText: String? = nil, kinds: [String] = [],
                 startDate: CalendarDate? = nil, plannedEndDate: CalendarDate? = nil, endDate: CalendarDate? = nil,

@@ -1,9 +1,12 @@
 /// A parent or legal representative of a minor.
 public struct Guardian: Hashable, Sendable, Codable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     public var name: String
-    public var phone: String?
+    public var phone: Optional<String>
     /// `parent`, `guardian`, `other_representative` or the file's own word.
-    public var relation: String?
+    public var relation: Optional<String>
 
     public init(name: String, phone: String? = nil, relation: String? = nil) {
         self.name = name
@@ -14,20 +17,23 @@ public struct Guardian: Hashable, Sendable, Codable {
 
 /// A person in the program: one record across all files (see ``IdentityResolver``).
 public struct Person: Hashable, Sendable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     public var lastName: String
-    public var firstName: String?
-    public var patronymic: String?
+    public var firstName: Optional<String>
+    public var patronymic: Optional<String>
     /// Only a year is known («Год рождения»).
-    public var birthYear: Int?
-    public var birthDate: CalendarDate?
-    public var kind: PersonKind?
+    public var birthYear: Optional<Int>
+    public var birthDate: Optional<CalendarDate>
+    public var kind: Optional<PersonKind>
     /// Normalised class name, `7Б`.
-    public var className: String?
-    public var organization: String?
-    public var position: String?
-    public var teachingExperienceYears: Int?
+    public var className: Optional<String>
+    public var organization: Optional<String>
+    public var position: Optional<String>
+    public var teachingExperienceYears: Optional<Int>
     /// `XXX-XXX-XXX YY`; never published.
-    public var snils: String?
+    public var snils: Optional<String>
     /// `+7XXXXXXXXXX` each.
     public var phones: [String]
     /// Lower-case addresses.
@@ -171,17 +177,19 @@ extension Person: StoredRecord {
     /// each string value (to be quoted) through `text`.
     private static func writeGuardians(_ gs: [Guardian], literal: (StaticString) -> Void, text: (String) -> Void) {
         literal("[")
-        for (i, g) in gs.enumerated() {
+        // By index, each part read in place: `for (i, g) in gs.enumerated()` copied every guardian
+        // (a retain and a release of each of its strings), twice per encoding.
+        for i in gs.indices {
             if i > 0 { literal(",") }
             literal(#"{"name":"#)
-            text(g.name)
-            if let p = g.phone {
+            text(gs[i].name)
+            if gs[i].phone != nil {
                 literal(#","phone":"#)
-                text(p)
+                text(gs[i].phone ?? "")
             }
-            if let r = g.relation {
+            if gs[i].relation != nil {
                 literal(#","relation":"#)
-                text(r)
+                text(gs[i].relation ?? "")
             }
             literal("}")
         }

@@ -1,23 +1,26 @@
 /// A person's role as a mentor («база наставников»): what the mentor base says beyond the person.
 public struct MentorProfile: Hashable, Sendable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     /// Unknown stays nil: a rule that needs it then does not fire.
-    public var category: MentorCategory?
-    public var competencies: String?
-    public var achievements: String?
-    public var interests: String?
-    public var desiredMenteeAge: String?
+    public var category: Optional<MentorCategory>
+    public var competencies: Optional<String>
+    public var achievements: Optional<String>
+    public var interests: Optional<String>
+    public var desiredMenteeAge: Optional<String>
     /// «Время, когда удобно выходить на связь» / «Ресурс времени на наставничество».
-    public var availability: String?
+    public var availability: Optional<String>
     /// «Срок осуществления плана».
-    public var planTerm: String?
+    public var planTerm: Optional<String>
     /// «Результаты программы».
-    public var results: String?
+    public var results: Optional<String>
     /// «Ссылка на кейс/отзыв наставника, размещенные на сайте организации».
-    public var caseLink: String?
-    public var photoLink: String?
-    public var status: ProfileStatus?
+    public var caseLink: Optional<String>
+    public var photoLink: Optional<String>
+    public var status: Optional<ProfileStatus>
     /// `2022/2023`.
-    public var schoolYear: String?
+    public var schoolYear: Optional<String>
 
     public init(category: MentorCategory? = nil, competencies: String? = nil, achievements: String? = nil,
                 interests: String? = nil, desiredMenteeAge: String? = nil, availability: String? = nil,
@@ -64,18 +67,21 @@ extension MentorProfile: StoredRecord {
 
 /// A person's role as a mentee («база наставляемых»).
 public struct MenteeProfile: Hashable, Sendable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     /// Category codes (`gifted`, `disability`, `young_specialist` …); some are special categories.
     public var categories: [String]
     /// «Основной запрос наставляемого».
-    public var request: String?
+    public var request: Optional<String>
     /// «Дата вхождения в программу».
-    public var entryDate: CalendarDate?
+    public var entryDate: Optional<CalendarDate>
     /// «Результаты программы».
-    public var results: String?
+    public var results: Optional<String>
     /// «Ссылка на кейс/отзыв наставляемого».
-    public var caseLink: String?
-    public var status: ProfileStatus?
-    public var schoolYear: String?
+    public var caseLink: Optional<String>
+    public var status: Optional<ProfileStatus>
+    public var schoolYear: Optional<String>
 
     /// Student categories that are special categories of personal data (art. 10 of 152-ФЗ).
     public static let sensitiveCategories: Set<String> = ["disability", "hardship", "behaviour"]

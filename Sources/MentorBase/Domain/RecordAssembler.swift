@@ -59,40 +59,95 @@ public enum RecordAssembler {
                                      diagnostics: [Diagnostic] = [], memo: inout ReferenceKeyMemo)
         -> (record: IncomingRecord, keys: RecordKeys?)
     {
-        var a = Assembly(kind: kind, fields: fields, location: location, diagnostics: diagnostics)
+        var keys: RecordKeys?
+        let record = assembleKeyed(kind: kind, fields: fields, location: location, diagnostics: diagnostics,
+                                   keys: &keys, memo: &memo)
+        return (record, keys)
+    }
+
+    /// The same, the keys put into `keys` (nil for a record with errors). What a producer calls
+    /// row after row: a record of several hundred bytes returned beside its keys in a tuple was
+    /// copied whole on the way out (a retain and a release of every reference inside it).
+    public static func assembleKeyed(kind: ImportKind, fields: AssemblerFields, location: SourceLocation,
+                                     diagnostics: [Diagnostic] = [], keys: inout RecordKeys?,
+                                     memo: inout ReferenceKeyMemo) -> IncomingRecord
+    {
+        var moved = fields
+        return assembleKeyed(kind: kind, lending: &moved, location: location, diagnostics: diagnostics,
+                             keys: &keys, memo: &memo)
+    }
+
+    /// The same, `fields` lent to the assembly (moved in and given back unchanged, so the caller
+    /// keeps its storage), `location` and `diagnostics` taken: a caller that passes their last use
+    /// moves them into the record. Nothing is copied on the way in (a copy of the fields retained
+    /// and released both their arrays, a copy of the location each of its strings).
+    public static func assembleKeyed(kind: ImportKind, lending fields: inout AssemblerFields,
+                                     location: consuming SourceLocation, diagnostics: consuming [Diagnostic],
+                                     keys: inout RecordKeys?, memo: inout ReferenceKeyMemo) -> IncomingRecord
+    {
+        var a = Assembly(kind: kind, fields: AssemblerFields(unallocated: ()), location: consume location,
+                         diagnostics: consume diagnostics)
         a.keying = true
-        // The memo moves into the assembly and back: no copy of the keys it holds.
+        a.taking = !kind.isQuestionnaire
+        // The fields and the memo move into the assembly and back.
+        swap(&a.fields, &fields)
         swap(&a.memo, &memo)
         let content = a.content(raw: [])
         swap(&a.memo, &memo)
-        let record = IncomingRecord(location: location, content: content, diagnostics: a.diagnostics)
-        if record.hasErrors { return (record, nil) }
-        if let keys = a.keys.take() { return (record, keys) }
-        // Kinds whose keys are not taken on the way (not the bases): from the record.
-        let keys = RecordKeys.withValues(record, memo: &memo)
-        return (record, keys)
+        swap(&a.fields, &fields)
+        var found: [Diagnostic] = []
+        swap(&found, &a.diagnostics)
+        var at = SourceLocation()
+        swap(&at, &a.location)
+        let record = IncomingRecord(location: consume at, content: content, diagnostics: consume found)
+        if record.hasErrors {
+            keys = nil
+        } else if let taken = a.keys.take() {
+            keys = consume taken
+        } else {
+            // Kinds whose keys are not taken on the way (not the bases): from the record.
+            keys = RecordKeys.withValues(record, memo: &memo)
+        }
+        return record
     }
 }
 
 private struct Assembly {
     let kind: ImportKind
-    let fields: AssemblerFields
-    let location: SourceLocation
+    var fields: AssemblerFields
+    var location: SourceLocation
     var diagnostics: [Diagnostic]
     /// Set by `assembleKeyed`: a base row's keys are taken into `keys` (with `memo`) on the way.
     var keying = false
     var keys: RecordKeys?
     var memo = ReferenceKeyMemo()
+    /// Set when the assembly owns `fields` alone (`assembleKeyed(kind:lending:…)`): a value read
+    /// once is taken out of its slot rather than copied, so its strings move into the record (a
+    /// copy retained each, and emptying the slot for the next row released it again). Never for
+    /// questionnaires, whose answers read every slot once more.
+    var taking = false
 
-    init(kind: ImportKind, fields: AssemblerFields, location: SourceLocation, diagnostics: [Diagnostic]) {
+    /// Slots a kind reads twice, never taken: a base row's results, case link, school year and
+    /// start date go to the profile and to the pairing; a consent's revocation date and flags to
+    /// both consents and to the revocation of all.
+    static let readTwice: [Bool] = {
+        var out = [Bool](repeating: false, count: AssemblerFields.Name.allCases.count)
+        for n: AssemblerFields.Name in [.results, .caseLink, .schoolYear, .startDate, .revokedOn, .processing, .publication] {
+            out[n.rawValue] = true
+        }
+        return out
+    }()
+
+    init(kind: ImportKind, fields: consuming AssemblerFields, location: consuming SourceLocation,
+         diagnostics: consuming [Diagnostic]) {
         self.kind = kind
-        self.fields = fields
-        self.location = location
-        self.diagnostics = diagnostics
+        self.fields = consume fields
+        self.location = consume location
+        self.diagnostics = consume diagnostics
     }
 
     mutating func content(raw: [(String, String)]) -> IncomingRecord.Content {
-        for slot in AssemblerFields.requiredSlots(of: kind) where fields[slot] == nil {
+        for slot in AssemblerFields.requiredSlots(of: kind) where !fields.has(slot) {
             // The validator already reports these; the assembler must not store a row without them either.
             let name = slot.text
             if !diagnostics.contains(where: { $0.severity == .error && $0.location.field == name }) {
@@ -114,17 +169,22 @@ private struct Assembly {
             let mentees = references(.menteeNames, organization: text(.menteeWorkplace))
             // Made even when unused: an unknown end reason is an error on the row either way.
             let fieldsOfPairing = pairingFields()
-            let pairing: Pairing? = mentees.isEmpty ? nil : fieldsOfPairing
+            // Moved, not copied, into the optional (a copy retained each of its strings); a `let`,
+            // as a `var` it was copied again to be lent to the keys.
+            let pairing: Pairing?
+            if !mentees.isEmpty { pairing = consume fieldsOfPairing } else { pairing = nil }
             if wantsKeys {
                 keys = RecordKeys.withValues(mentor: person, profile, pairing: pairing, mentees: mentees,
                                              label: spelledName(), memo: &memo)
             }
-            return .mentor(person, profile, pairing: pairing, mentees: mentees)
+            // `consume`: the parts were also lent to the keys above, and the optimiser then copied
+            // them into the record (a retain and a release of each string).
+            return .mentor(consume person, consume profile, pairing: consume pairing, mentees: consume mentees)
         case .mentees:
             // The guardian first (it reports nothing), so the person is made in one go.
             var guardians: [Guardian] = []
-            if let g = fields[.guardianName].flatMap(nameParts) {
-                let relation: String? = fields[.guardianRelation]?.text
+            if let g = names(.guardianName) {
+                let relation = rawText(.guardianRelation)
                 guardians = [Guardian(name: fields.spelling(of: .guardianName) ?? g.display, phone: firstOfList(.guardianPhone),
                                       relation: relation)]
             }
@@ -136,12 +196,13 @@ private struct Assembly {
             let mentor = firstReference(.mentorName, organization: text(.mentorWorkplace))
             // A mentee's results and case link belong to the profile, not the pairing.
             let fieldsOfPairing = pairingFields(withResults: false)
-            let pairing: Pairing? = mentor == nil ? nil : fieldsOfPairing
+            let pairing: Pairing?
+            if mentor != nil { pairing = consume fieldsOfPairing } else { pairing = nil }
             if wantsKeys {
                 keys = RecordKeys.withValues(mentee: person, profile, pairing: pairing, mentor: mentor,
                                              label: spelledName(), memo: &memo)
             }
-            return .mentee(person, profile, pairing: pairing, mentor: mentor)
+            return .mentee(consume person, consume profile, pairing: consume pairing, mentor: consume mentor)
         case .consents:
             let person = self.person()
             guard let signedOn = date(.signedOn) else { return .consent(person, [], revokesAllOn: nil) }
@@ -207,10 +268,16 @@ private struct Assembly {
     /// student (a mentee base). Made by one initialiser call, every part computed first: a person
     /// made and then set field by field was copied whole (a retain of each string) on the way.
     mutating func person(guardians: [Guardian] = [], studentWithClass: Bool = false) -> Person {
-        let name = fields[.fullName].flatMap(nameParts) ?? FieldInput.NameParts(lastName: "")
+        var name = names(.fullName) ?? FieldInput.NameParts(lastName: "")
+        // The parts are moved out of `name` into the person (passed as `name.lastName`, each was
+        // copied and `name` then destroyed).
+        var lastName = ""
+        swap(&lastName, &name.lastName)
+        let firstName = name.firstName.take()
+        let patronymic = name.patronymic.take()
         var birthDate: CalendarDate?
         var birthYear: Int?
-        switch fields[.birthDate] {
+        switch fields.values[AssemblerFields.Name.birthDate.rawValue] {
         case .date(let d)?: birthDate = d
         case .dateTime(let d)?: birthDate = d.date
         case .year(let y)?, .integer(let y)?: birthYear = y
@@ -220,7 +287,7 @@ private struct Assembly {
         let className = text(.className)
         let kind = given ?? (studentWithClass && className != nil ? .student : nil)
         let emails = list(.emails)
-        return Person(lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic,
+        return Person(lastName: lastName, firstName: firstName, patronymic: patronymic,
                       birthYear: birthYear, birthDate: birthDate, kind: kind, className: className,
                       organization: text(.organization), position: text(.position),
                       teachingExperienceYears: int(.teachingExperienceYears), snils: text(.snils),
@@ -242,7 +309,7 @@ private struct Assembly {
     mutating func pairingFields(withResults: Bool = true) -> Pairing {
         var form: String?
         var formText: String?
-        switch fields[.form] {
+        switch value(.form) {
         case .code(let c)?: form = c
         case .other(let s)?: form = "other"; formText = s
         case .text(let s)?: form = "other"; formText = s
@@ -254,33 +321,54 @@ private struct Assembly {
                        schoolYear: text(.schoolYear))
     }
 
-    func references(_ name: AssemblerFields.Name, organization: String?) -> [PersonReference] {
-        guard let v = fields[name] else { return [] }
+    mutating func references(_ name: AssemblerFields.Name, organization: String?) -> [PersonReference] {
+        guard let v = value(name) else { return [] }
         // One name is a usual value: no list of items is built for it.
         guard case .list(let items) = v else { return reference(v, organization: organization).map { [$0] } ?? [] }
         return items.compactMap { reference($0, organization: organization) }
     }
 
     /// `references(name, organization:).first`, without the list.
-    func firstReference(_ name: AssemblerFields.Name, organization: String?) -> PersonReference? {
-        guard let v = fields[name] else { return nil }
-        guard case .list(let items) = v else { return reference(v, organization: organization) }
-        for item in items {
-            if let r = reference(item, organization: organization) { return r }
+    mutating func firstReference(_ name: AssemblerFields.Name, organization: String?) -> PersonReference? {
+        switch value(name) {
+        case nil: return nil
+        case .list(let items)?:
+            for k in items.indices {
+                if let r = reference(items[k], organization: organization) { return r }
+            }
+            return nil
+        case let v?: return reference(v, organization: organization)
         }
-        return nil
     }
 
     /// A name as a reference; nil when it has no surname.
     func reference(_ item: FieldInput, organization: String?) -> PersonReference? {
-        guard let n = nameParts(item), !n.lastName.isEmpty else { return nil }
-        return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
-                               organization: organization)
+        switch item {
+        case .name(let n):
+            guard !n.lastName.isEmpty else { return nil }
+            return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
+                                   organization: organization)
+        case .text(let s):
+            guard let n = FieldInput.NameParts(canonical: s), !n.lastName.isEmpty else { return nil }
+            return PersonReference(lastName: n.lastName, firstName: n.firstName, patronymic: n.patronymic,
+                                   organization: organization)
+        default: return nil
+        }
     }
 
     /// The row's own name as the file spelled it, when the validator vouched that it is the
     /// parts joined (`AssemblerFields.spelling(of:)`): the person's `displayName` without joining again.
     func spelledName() -> String? { fields.spelling(of: .fullName) }
+
+    /// The name in a slot, split (`nameParts` of its value).
+    mutating func names(_ name: AssemblerFields.Name) -> FieldInput.NameParts? {
+        switch value(name) {
+        case nil: return nil
+        case .name(let n)?: return n
+        case .text(let s)?: return FieldInput.NameParts(canonical: s)
+        default: return nil
+        }
+    }
 
     func nameParts(_ v: FieldInput) -> FieldInput.NameParts? {
         switch v {
@@ -290,14 +378,31 @@ private struct Assembly {
         }
     }
 
-    func text(_ name: AssemblerFields.Name) -> String? {
-        guard let v = fields[name] else { return nil }
-        let s = v.text
+    /// The value in a slot: taken out of it when the assembly may take (see `taking`), else copied.
+    /// The readers below switch on it at once: a value bound first (`guard let v = fields[name]`)
+    /// was copied whole, and `v.text` copied it again, before the String came out.
+    mutating func value(_ name: AssemblerFields.Name) -> FieldInput? {
+        let k = name.rawValue
+        if taking && !Assembly.readTwice[k] { return fields.values[k].take() }
+        return fields.values[k]
+    }
+
+    mutating func text(_ name: AssemblerFields.Name) -> String? {
+        guard let s = rawText(name) else { return nil }
         return s.isEmpty ? nil : s
     }
 
+    /// The slot's value as text, empty text included; nil when the slot is empty.
+    mutating func rawText(_ name: AssemblerFields.Name) -> String? {
+        switch value(name) {
+        case nil: return nil
+        case .text(let s)?, .code(let s)?, .other(let s)?, .phone(let s)?, .email(let s)?: return s
+        case let v?: return v.text
+        }
+    }
+
     func int(_ name: AssemblerFields.Name) -> Int? {
-        switch fields[name] {
+        switch fields.values[name.rawValue] {
         case .integer(let n)?: return n
         case .number(let d)? where d == d.rounded() && abs(d) < 1e9: return Int(d)
         case .text(let s)?: return Int(s)
@@ -306,54 +411,59 @@ private struct Assembly {
     }
 
     func bool(_ name: AssemblerFields.Name) -> Bool? {
-        if case .boolean(let b)? = fields[name] { return b }
+        if case .boolean(let b)? = fields.values[name.rawValue] { return b }
         return nil
     }
 
     func date(_ name: AssemblerFields.Name) -> CalendarDate? {
-        switch fields[name] {
+        switch fields.values[name.rawValue] {
         case .date(let d)?: return d
         case .dateTime(let d)?: return d.date
         default: return nil
         }
     }
 
-    func list(_ name: AssemblerFields.Name) -> [String] {
-        guard let v = fields[name] else { return [] }
-        guard case .list(let items) = v else {
-            let s = v.text
+    mutating func list(_ name: AssemblerFields.Name) -> [String] {
+        switch value(name) {
+        case nil: return []
+        case .list(let items)?:
+            var out: [String] = []
+            out.reserveCapacity(items.count)
+            for k in items.indices {
+                let s = FieldInput.text(of: items[k])
+                if !s.isEmpty { out.append(s) }
+            }
+            return out
+        case let v?:
+            let s = FieldInput.text(of: v)
             return s.isEmpty ? [] : [s]
         }
-        var out: [String] = []
-        out.reserveCapacity(items.count)
-        for item in items {
-            let s = item.text
-            if !s.isEmpty { out.append(s) }
-        }
-        return out
     }
 
     /// `list(name).first`, without the list.
-    func firstOfList(_ name: AssemblerFields.Name) -> String? {
-        guard let v = fields[name] else { return nil }
-        guard case .list(let items) = v else {
-            let s = v.text
+    mutating func firstOfList(_ name: AssemblerFields.Name) -> String? {
+        switch value(name) {
+        case nil: return nil
+        case .list(let items)?:
+            for k in items.indices {
+                let s = FieldInput.text(of: items[k])
+                if !s.isEmpty { return s }
+            }
+            return nil
+        case let v?:
+            let s = FieldInput.text(of: v)
             return s.isEmpty ? nil : s
         }
-        for item in items {
-            let s = item.text
-            if !s.isEmpty { return s }
-        }
-        return nil
     }
 
     /// A code the store's enums know; an unknown one is an error on the row.
     mutating func code<C: RawRepresentable>(_ slot: AssemblerFields.Name) -> C? where C.RawValue == String {
-        guard let v = fields[slot] else { return nil }
         let s: String
-        switch v {
-        case .other: s = "other"
-        default: s = v.text
+        switch value(slot) {
+        case nil: return nil
+        case .other?: s = "other"
+        case .code(let c)?, .text(let c)?: s = c
+        case let v?: s = v.text
         }
         if let c = C(rawValue: s) { return c }
         let name = slot.text

@@ -36,14 +36,21 @@ struct ByteKey: Hashable {
     init(_ text: String) { self.text = text }
 
     func hash(into h: inout Hasher) {
-        var t = text
-        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        ByteKey.withBytes(text) { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool {
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in
-            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        withBytes(a.text) { p in
+            withBytes(b.text) { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
         }
+    }
+
+    /// `body` over the text's UTF-8 bytes where they lie: a `var` copy for `withUTF8` cost a retain
+    /// and a release per hash and per comparison. Only a bridged string's bytes are copied.
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return copy.withUTF8(body)
     }
 }

@@ -4,18 +4,21 @@
 /// as Cyrillic, single spaces. A name given by initials (`Иванов И. И.`) is marked and must
 /// never be merged with a full name automatically.
 public struct PersonName: Hashable, Sendable, Codable {
+    // Optional stored properties are spelt `Optional<T>`, not `T?`: a `T?` property is set to nil
+    // before the initialiser runs, and the optimiser then built the whole value in a temporary and
+    // copied it out (a retain and a release of every reference inside, for every value made).
     public var lastName: String
     /// The given name, or its initial with a dot (`И.`).
-    public var firstName: String?
+    public var firstName: Optional<String>
     /// The patronymic, or its initial with a dot.
-    public var patronymic: String?
+    public var patronymic: Optional<String>
     /// True when the name or patronymic is only an initial.
     public var hasInitials: Bool
     /// The cell's own text when it is exactly `display` (the parts joined by single spaces), so
     /// the joined name need not be built again: a String made of Cyrillic bytes is checked byte by
     /// byte, and every row's label and guardian are such names. Not part of the value: left out of
     /// equality, hashing and coding.
-    public internal(set) var spelled: String?
+    public internal(set) var spelled: Optional<String>
 
     public init(lastName: String, firstName: String?, patronymic: String?, hasInitials: Bool = false) {
         self.lastName = lastName
@@ -36,6 +39,15 @@ public struct PersonName: Hashable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case lastName, firstName, patronymic, hasInitials
+    }
+
+    /// Written out because `spelled` has no default to fall back on (see the note above).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(lastName: try c.decode(String.self, forKey: .lastName),
+                  firstName: try c.decodeIfPresent(String.self, forKey: .firstName),
+                  patronymic: try c.decodeIfPresent(String.self, forKey: .patronymic),
+                  hasInitials: try c.decode(Bool.self, forKey: .hasInitials))
     }
 
     public static func == (a: PersonName, b: PersonName) -> Bool {

@@ -2,8 +2,8 @@ import MentorBase
 
 extension FieldInput {
     /// The validator's value as the store's input, case for case.
-    public init(_ v: FieldValue) {
-        switch v {
+    public init(_ v: consuming FieldValue) {
+        switch consume v {
         case .text(let s): self = .text(s)
         case .integer(let n): self = .integer(n)
         case .number(let n): self = .number(n)
@@ -47,19 +47,31 @@ extension ValidatedRecord {
     /// places, as `AssemblerFields(fields.mapValues(FieldInput.init))`, without the two
     /// dictionaries. `slots` must be made for this record's schema.
     public func fill(_ fields: inout AssemblerFields, slots: AssemblerSlots) {
+        var values = self.values
+        ValidatedRecord.put(&values, into: &fields, slots: slots, taking: false)
+    }
+
+    /// `fill`, the values moved rather than copied: every value the assembler reads is taken out
+    /// of `values` (left nil there), so a string passes from the normaliser to the store with no
+    /// retain and release on the way. What the one-pass import does with each record.
+    public mutating func moveValues(into fields: inout AssemblerFields, slots: AssemblerSlots) {
+        ValidatedRecord.put(&values, into: &fields, slots: slots, taking: true)
+    }
+
+    /// `taking`: each value read is moved out of `values`; else copied (`values` left as it is,
+    /// so a shared array is not copied whole).
+    private static func put(_ values: inout [FieldValue?], into fields: inout AssemblerFields, slots: AssemblerSlots,
+                            taking: Bool) {
         fields.removeAll()
         let n = min(values.count, slots.slots.count)
         for i in 0..<n {
-            // The slot first: a field the assembler never reads is not even looked at. Each value is
-            // matched in place (binding it first copied the whole value once more).
+            // The slot first: a field the assembler never reads is not even looked at.
             guard let slot = slots.slots[i] else { continue }
-            switch values[i] {
-            case nil: continue
-            case .name(let name)?:
-                fields[slot] = .name(FieldInput.NameParts(name))
-                if let spelled = name.spelled { fields.setSpelling(spelled, of: slot) }
-            case let v?:
-                fields[slot] = FieldInput(v)
+            // `if let` and `consume`: bound by `guard let`, the value was copied into the input
+            // (a retain of its strings) and then destroyed.
+            if let v = taking ? values[i].take() : values[i] {
+                if case .name(let name) = v, let spelled = name.spelled { fields.setSpelling(spelled, of: slot) }
+                fields[slot] = FieldInput(consume v)
             }
         }
     }

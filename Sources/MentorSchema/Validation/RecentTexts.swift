@@ -69,9 +69,23 @@ final class RecentTexts {
         }
     }
 
-    /// The outcome remembered for a text equal to `s`, byte for byte.
+    /// The outcome remembered for a text equal to `s`, byte for byte, unretained: the slots keep it
+    /// until the next `remember`, so a caller that reads it before then pays no retain and release.
     @inline(__always)
-    func lookup(_ s: String) -> CellOutcome? {
+    func lookupUnretained(_ s: String) -> Unmanaged<CellOutcome>? {
+        guard let slot = find(s) else { return nil }
+        switch slot {
+        case 0: return outcomes.0.map { Unmanaged.passUnretained($0) }
+        case 1: return outcomes.1.map { Unmanaged.passUnretained($0) }
+        case 2: return outcomes.2.map { Unmanaged.passUnretained($0) }
+        default: return outcomes.3.map { Unmanaged.passUnretained($0) }
+        }
+    }
+
+    /// The slot holding a text equal to `s`; nil when none does (and, after the trial, turns
+    /// the column's lookups off when they rarely hit).
+    @inline(__always)
+    private func find(_ s: String) -> Int? {
         lookups &+= 1
         let slot: Int? = s.utf8.withContiguousStorageIfAvailable { p -> Int? in
             let n = p.count
@@ -84,12 +98,7 @@ final class RecentTexts {
         } ?? nil
         if let slot {
             hits &+= 1
-            switch slot {
-            case 0: return outcomes.0
-            case 1: return outcomes.1
-            case 2: return outcomes.2
-            default: return outcomes.3
-            }
+            return slot
         }
         if lookups == RecentTexts.trial && hits < RecentTexts.minimumHits {
             enabled = false

@@ -107,8 +107,12 @@ public final class RecordValidator {
     }
 
     /// Validates one row; nil for a blank row (reported only when data follows it).
-    public func validate(_ row: Row) -> ValidatedRecord? {
-        let cells = row.cells
+    /// The row is taken: a caller that passes its last use of it lends its cells without a copy.
+    public func validate(_ row: consuming Row) -> ValidatedRecord? {
+        // Each field's cell is moved out of the row while it is read and put back after (it ends
+        // in the record's `raw`): read as a copy, its text was retained and released per cell.
+        var cells: [Cell] = []
+        swap(&cells, &row.cells)
         if let last = lastRow, row.number > last + 1 {
             // Rows a reader left out hold nothing: they are blank rows as the person sees the sheet.
             pendingBlank.append(contentsOf: (last + 1)..<row.number)
@@ -177,32 +181,32 @@ public final class RecordValidator {
             let boxRef = boxRefs[i]
             var joined = false
             let cell: Cell
+            var from = -1
             if hasParts, let p = parts[i] {
                 cell = .text([p[.lastName], p[.firstName], p[.patronymic]].compactMap { $0 }.joined(separator: " "))
                 joined = true
             } else if let c = directColumn[i], c < cells.count {
-                cell = cells[c]
+                cell = RecordValidator.take(&cells[c])
+                from = c
             } else {
                 cell = .empty
             }
+            defer { if from >= 0 { cells[from] = cell } }
             // What the cell comes to. Text cells are looked up among the column's recent values
             // first: normalisers are pure functions of the text, so a repeated spelling gives the
             // same outcome without being read again.
             let missingCell: Bool
             var value: FieldValue?
             if reusesWork, !joined, case .text(let s) = cell, box.recent.enabled {
-                let o: CellOutcome
-                if let hit = box.recentRef._withUnsafeGuaranteedRef({ $0.lookup(s) }) {
-                    o = hit
+                // A hit is read unretained: the column's recent texts keep it meanwhile.
+                if let hit = box.recentRef._withUnsafeGuaranteedRef({ $0.lookupUnretained(s) }) {
+                    missingCell = hit._withUnsafeGuaranteedRef {
+                        RecordValidator.read($0, value: &value, issues: &issues, kinds: &kinds)
+                    }
                 } else {
-                    o = boxRef._withUnsafeGuaranteedRef { computeOutcome($0, cell) }
+                    let o = boxRef._withUnsafeGuaranteedRef { computeOutcome($0, cell) }
                     box.recentRef._withUnsafeGuaranteedRef { $0.remember(s, o) }
-                }
-                missingCell = o.isMissing
-                if !missingCell {
-                    value = o.value
-                    if !o.issues.isEmpty { issues = o.issues }
-                    if !o.kinds.isEmpty { kinds = o.kinds }
+                    missingCell = RecordValidator.read(o, value: &value, issues: &issues, kinds: &kinds)
                 }
             } else if isMissing(cell) {
                 missingCell = true
@@ -281,10 +285,28 @@ public final class RecordValidator {
         swap(&found, &record.diagnostics)
         set.observe(record, locate: { self.location(row: row.number, field: $0) }, into: &found)
         swap(&found, &record.diagnostics)
-        spareValues = record.values
         // Moved out: without `consume` the compiler copied the whole record to return it and then
         // destroyed the local (a retain and a release of each of its parts, every row).
         return consume record
+    }
+
+    /// Puts what a cell came to into the row loop's value, issues and kinds; true when it is missing.
+    @inline(__always)
+    static func read(_ o: CellOutcome, value: inout FieldValue?, issues: inout [NormalizerIssue],
+                     kinds: inout [FieldValue]) -> Bool {
+        if o.isMissing { return true }
+        value = o.value
+        if !o.issues.isEmpty { issues = o.issues }
+        if !o.kinds.isEmpty { kinds = o.kinds }
+        return false
+    }
+
+    /// The cell, `.empty` left in its place.
+    @inline(__always)
+    static func take(_ cell: inout Cell) -> Cell {
+        var out = Cell.empty
+        swap(&out, &cell)
+        return out
     }
 
     @inline(__always)
@@ -304,14 +326,23 @@ public final class RecordValidator {
     /// Off in the same tests: text cells the normalisers' fast paths read are taken straight
     /// from those paths (`fastValue`) rather than through `normalize`.
     var usesFastPaths = true
-    /// The previous record's values array, kept so that once the caller has let go of that record
-    /// its storage is emptied in place and reused. Freeing an array of optional enums goes through
-    /// the runtime's generic per-element destroy, which cost more than the rest of a row's
-    /// bookkeeping. A caller that keeps its records keeps them intact (copy on write); after a few
-    /// such copies in a row the validator stops trying and builds each array afresh.
+    /// A values array handed back by the caller (`recycle`), emptied in place and reused for the
+    /// next record. Freeing an array of optional enums goes through the runtime's generic
+    /// per-element destroy, which cost more than the rest of a row's bookkeeping. A caller that
+    /// keeps its records keeps them intact (copy on write); after a few such copies in a row the
+    /// validator stops trying and builds each array afresh.
     @exclusivity(unchecked) private var spareValues: [FieldValue?] = []
     @exclusivity(unchecked) private var recycleValues = true
     @exclusivity(unchecked) private var keptInARow = 0
+
+    /// Takes back the values array of a record this validator made, once the caller is done with
+    /// it (it is left empty). The record is the caller's until then: held by nobody else, the
+    /// caller may take values out of it without copying the array.
+    public func recycle(_ values: inout [FieldValue?]) {
+        guard reusesWork && recycleValues else { return }
+        swap(&spareValues, &values)
+        if !values.isEmpty { values = [] }
+    }
 
     @inline(__always)
     private func freshValues() -> [FieldValue?] {

@@ -48,6 +48,18 @@ public struct TableValidation {
                     readAhead: Bool = false,
                     onRecord: (ValidatedRecord) throws -> Void,
                     onDiagnostic: (Diagnostic) -> Void) throws -> Summary {
+        try run(reader: reader, file: file, namedSheets: namedSheets, sheets: sheets, readAhead: readAhead,
+                onOwnedRecord: { try onRecord($0) }, onDiagnostic: onDiagnostic)
+    }
+
+    /// `run`, each record lent to `onOwnedRecord` to take apart: it may move its values
+    /// (`ValidatedRecord.moveValues`), location and diagnostics out of it without a copy; after the
+    /// call the validator takes the record's values array back for the next row
+    /// (`RecordValidator.recycle`).
+    public func run(reader: any TableReader, file: String, namedSheets: Bool, sheets: [Int]? = nil,
+                    readAhead: Bool = false,
+                    onOwnedRecord onRecord: (inout ValidatedRecord) throws -> Void,
+                    onDiagnostic: (Diagnostic) -> Void) throws -> Summary {
         var chosen = kind
         var reason: Localized?
         var summaries: [SheetSummary] = []
@@ -76,7 +88,7 @@ public struct TableValidation {
             var afterHeader = false
             var numberingChecked = false
             validator.noteConsumed(row: mapping.headerRow)
-            func feed(_ row: Row) throws {
+            func feed(_ row: consuming Row) throws {
                 if !numberingChecked {
                     numberingChecked = true
                     if HeaderLocator.isNumberingRow(row) {
@@ -84,9 +96,10 @@ public struct TableValidation {
                         return
                     }
                 }
-                if let rec = validator.validate(row) {
+                if var rec = validator.validate(row) {
                     for d in rec.diagnostics { onDiagnostic(d) }
-                    try onRecord(rec)
+                    try onRecord(&rec)
+                    validator.recycle(&rec.values)
                 }
             }
             for r in head {
