@@ -5,7 +5,7 @@ import MentorBase
 public struct KeyedRecord: Sendable {
     public var record: IncomingRecord
     /// Nil for a record with errors (it is rejected without matching).
-    public var keys: RecordKeys?
+    public var keys: Optional<RecordKeys>
 
     public init(record: IncomingRecord, keys: RecordKeys?) {
         self.record = record

@@ -1,23 +1,23 @@
 /// What identity matching compares of a person, folded once.
 public struct IdentityKeys: Hashable, Sendable {
     /// The 11 digits of the SNILS.
-    public var snils: String?
+    public var snils: Optional<String>
     /// Folded «Фамилия Имя Отчество».
     public var nameKey: String
     /// Folded surname and initials (`иванов и и`).
     public var initialsKey: String
     public var hasInitials: Bool
-    public var birthDate: CalendarDate?
-    public var birthYear: Int?
+    public var birthDate: Optional<CalendarDate>
+    public var birthYear: Optional<Int>
     /// Folded class name.
-    public var className: String?
+    public var className: Optional<String>
     /// Phones and lower-cased e-mails as sets, kept as sorted arrays without repeats
     /// (`Person.canonicalSet`): one contact, the usual case, shares the person's own array
     /// where a `Set` allocated a hash table per row.
     public var phones: [String]
     public var emails: [String]
     /// Folded organisation, only used to tell namesakes apart in references.
-    public var organization: String?
+    public var organization: Optional<String>
 
     /// Keys of a stored person whose folded name keys the store already keeps.
     public init(_ p: Person, nameKey: String, initialsKey: String) {
