@@ -175,7 +175,9 @@ extension SQLStore {
                 if !plan.diagnostics.isEmpty { report.diagnostics.append(contentsOf: plan.diagnostics) }
                 // Read in place (a warning copied holds a copy of its person); worded only when kept.
                 for j in plan.pendingWarnings.indices {
-                    report.diagnostics.append(severity: .warning) { wording.diagnostic(plan.pendingWarnings[j], at: plan.location) }
+                    report.diagnostics.append(severity: .warning) {
+                        wording.diagnostic(plan.pendingWarnings[j], at: plan.location, label: plan.label)
+                    }
                 }
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))

@@ -168,7 +168,7 @@ public struct RecordPlan: Sendable {
     /// gives when it does not defer them.
     public mutating func wordPendingWarnings() {
         guard !pendingWarnings.isEmpty else { return }
-        for w in pendingWarnings { diagnostics.append(w.diagnostic(at: location)) }
+        for w in pendingWarnings { diagnostics.append(w.diagnostic(at: location, label: label)) }
         pendingWarnings = []
     }
 }
