@@ -521,7 +521,7 @@ private struct Builder {
     static func keeps(_ old: StoredValue?, _ new: StoredValue?) -> Bool {
         guard let new else { return true }
         guard let old else { return false }
-        return StoredValue.isSame(old, new)
+        return old == new
     }
 
     mutating func record(_ table: EntityTable, id: Int64, personID: Int64?, _ fc: [FieldChange]) {

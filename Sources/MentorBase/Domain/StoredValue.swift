@@ -29,29 +29,6 @@ public enum StoredValue: Hashable, Sendable, Codable {
     }
 }
 
-extension StoredValue {
-    /// `a == b`, with texts of the same bytes found equal where they lie (the usual case when a
-    /// row's value is merged into the same stored one). Inlined, with no call out of sight on
-    /// that path: a value read out of an array and handed to such a call is copied first (a
-    /// retain and a release). Texts whose bytes differ are compared by `==` (which also finds
-    /// canonically equivalent spellings equal).
-    @inline(__always)
-    static func isSame(_ a: StoredValue, _ b: StoredValue) -> Bool {
-        switch a {
-        case .integer(let x):
-            if case .integer(let y) = b { return x == y }
-            return false
-        case .text(let s):
-            guard case .text(let t) = b else { return false }
-            let bytesEqual = s.utf8.withContiguousStorageIfAvailable { p in
-                t.utf8.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
-            }
-            if bytesEqual == true { return true }
-            return s == t
-        }
-    }
-}
-
 /// How a field is stored: as text or as an integer column.
 public enum StoredType: String, Sendable, Hashable {
     case text, integer
