@@ -61,8 +61,9 @@ func equalBytes(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>
 
 extension StoredValue {
     /// Byte-wise: a value read back from the store equals the one written. (Switched one side
-    /// after the other: a tuple of the two would copy both.)
-    @inlinable
+    /// after the other: a tuple of the two would copy both. Inlined: out of line, a caller
+    /// comparing values it reads out of arrays copied each first.)
+    @inlinable @inline(__always)
     public static func == (a: StoredValue, b: StoredValue) -> Bool {
         switch a {
         case .text(let x):

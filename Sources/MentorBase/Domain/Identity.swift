@@ -243,7 +243,9 @@ public struct ReferenceKeyMemo {
 
 extension PersonReference {
     /// The same name parts and organisation, byte for byte: what the reference memos compare
-    /// (a Swift `==` on strings would normalise Unicode on every row).
+    /// (a Swift `==` on strings would normalise Unicode on every row). Inlined: out of line, its
+    /// callers copied the names they read out of the working set to hand them over.
+    @inline(__always)
     func hasSameBytes(as b: PersonReference) -> Bool {
         func eq(_ x: String?, _ y: String?) -> Bool {
             switch (x, y) {

@@ -516,12 +516,21 @@ private struct Builder {
         return (values, out)
     }
 
-    /// True when merging `new` into `old` leaves it as it is (empty never erases).
+    /// True when merging `new` into `old` leaves it as it is (empty never erases). The values
+    /// compared as `==` compares them (bytes), spelled out here: the call to `==` stayed out of
+    /// line, and around it each value was copied out of its array (a retain and a release).
     @inline(__always)
     static func keeps(_ old: StoredValue?, _ new: StoredValue?) -> Bool {
-        guard let new else { return true }
-        guard let old else { return false }
-        return old == new
+        switch new {
+        case nil:
+            return true
+        case .integer(let n)?:
+            if case .integer(let o)? = old { return o == n }
+            return false
+        case .text(let n)?:
+            if case .text(let o)? = old { return sameBytes(o, n) }
+            return false
+        }
     }
 
     mutating func record(_ table: EntityTable, id: Int64, personID: Int64?, _ fc: [FieldChange]) {
