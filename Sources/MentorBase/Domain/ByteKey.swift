@@ -23,7 +23,12 @@ public struct ByteKey: Hashable, Sendable {
 }
 
 /// True when two strings have the same UTF-8 bytes.
-@inlinable @inline(__always)
+///
+/// `releasenone` (as the standard library marks its own string comparisons): the only objects it
+/// releases are its own copies in the fallback for a non-contiguous string. Without it, a caller
+/// the compiler did not inline it into copied each string it compared out of an array or a class
+/// first (a retain and a release), the fallback being a call it cannot see into.
+@inlinable @inline(__always) @_effects(releasenone)
 public func sameBytes(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
     // Native strings are compared where they lie (the copies `withUTF8` needs cost a retain and
@@ -86,10 +91,10 @@ extension StoredValue {
 /// Two 64-bit hashes of a key's UTF-8 bytes, eight bytes at a time (a multiply-xorshift mix):
 /// far cheaper than `Hasher` (SipHash) for the membership filters of an import, which are never
 /// exposed to keys chosen to collide (a collision only costs a lookup the filter could have spared).
-@inlinable @inline(__always)
+@inlinable @inline(__always) @_effects(releasenone)
 public func keyHashes(_ key: String) -> (UInt64, UInt64) {
     // A native string's bytes where they lie: the `var` copy `withUTF8` needs was a retain and a
-    // release of every key hashed.
+    // release of every key hashed. (`releasenone`: see `sameBytes`.)
     if let h = key.utf8.withContiguousStorageIfAvailable(keyHashes(utf8:)) { return h }
     var s = key
     return s.withUTF8(keyHashes(utf8:))
