@@ -113,28 +113,33 @@ struct ChunkKeys {
     /// Adds the keys of row `i` of `rows`; false when it has none.
     mutating func gather(_ rows: [KeyedRecord], _ i: Int) -> Bool {
         // Each key reached in place: binding the row's keys (`if let k = rows[i].keys`) would
-        // copy every string they hold.
+        // copy every string they hold. Each is hashed where it lies before anything is counted
+        // (around a call the compiler cannot see into it was copied), and read out again only
+        // when the store may hold it.
         guard let n = rows[i].keys?.references.count else { return false }
-        if let name = rows[i].keys?.subject?.nameKey, let initials = rows[i].keys?.subject?.initialsKey {
-            add(rows[i].keys?.subject?.snils, name, initials)
+        if let nameKey = rows[i].keys?.subject?.nameKey, let initialsKey = rows[i].keys?.subject?.initialsKey {
+            var snilsHash: (UInt64, UInt64)?
+            if let x = rows[i].keys?.subject?.snils { snilsHash = keyHashes(x) }
+            let h = (snils: snilsHash, name: keyHashes(nameKey), initials: keyHashes(initialsKey))
+            if let s = h.snils, counted(s), let x = rows[i].keys?.subject?.snils { snils.insert(x) }
+            if counted(h.name), let x = rows[i].keys?.subject?.nameKey { names.insert(x) }
+            if counted(h.initials), let x = rows[i].keys?.subject?.initialsKey { initials.insert(x) }
         }
         for j in 0..<n {
-            if let name = rows[i].keys?.references[j].nameKey, let initials = rows[i].keys?.references[j].initialsKey {
-                add(rows[i].keys?.references[j].snils, name, initials)
-            }
+            guard let nameKey = rows[i].keys?.references[j].nameKey, let initialsKey = rows[i].keys?.references[j].initialsKey
+            else { continue }
+            var snilsHash: (UInt64, UInt64)?
+            if let x = rows[i].keys?.references[j].snils { snilsHash = keyHashes(x) }
+            let h = (snils: snilsHash, name: keyHashes(nameKey), initials: keyHashes(initialsKey))
+            if let s = h.snils, counted(s), let x = rows[i].keys?.references[j].snils { snils.insert(x) }
+            if counted(h.name), let x = rows[i].keys?.references[j].nameKey { names.insert(x) }
+            if counted(h.initials), let x = rows[i].keys?.references[j].initialsKey { initials.insert(x) }
         }
         return true
     }
 
-    private mutating func add(_ snilsKey: String?, _ nameKey: String, _ initialsKey: String) {
-        if let x = snilsKey, counted(x) { snils.insert(x) }
-        if counted(nameKey) { names.insert(nameKey) }
-        if counted(initialsKey) { initials.insert(initialsKey) }
-    }
-
-    /// Counts a question about `key` and tells whether the store may hold it (each key hashed once for both).
-    private mutating func counted(_ key: String) -> Bool {
-        let h = keyHashes(key)
+    /// Counts a question about the key whose `keyHashes` are `h` and tells whether the store may hold it.
+    private mutating func counted(_ h: (UInt64, UInt64)) -> Bool {
         asked?.add(hashes: h)
         return filter?.mayContain(hashes: h) ?? true
     }
