@@ -409,9 +409,10 @@ private struct Builder {
         swap(&name, &k.nameKey)
         swap(&initials, &k.initialsKey)
         swap(&snils, &k.snils)
-        v.append(.text(name))
-        v.append(.text(initials))
-        v.append(snils.map(StoredValue.text))
+        // Consumed: a `var` read is copied (and released when it goes).
+        v.append(.text(consume name))
+        v.append(.text(consume initials))
+        v.append((consume snils).map(StoredValue.text))
         v.append(.integer(isReference ? 1 : 0))
         return InsertedRow(columns: columns, values: v)
     }
