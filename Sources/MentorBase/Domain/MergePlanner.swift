@@ -414,7 +414,7 @@ private struct Builder {
         v.append(.text(consume initials))
         v.append((consume snils).map(StoredValue.text))
         v.append(.integer(isReference ? 1 : 0))
-        return InsertedRow(columns: columns, values: v)
+        return InsertedRow(columns: consume columns, values: consume v)
     }
 
     /// `subject`: the row's own person (a person created from a name in the row is not).
@@ -555,7 +555,7 @@ private struct Builder {
             var (v, columns) = Builder.profileShape(table, R.storedFields).start(incomingValues)
             v.append(.integer(personID))
             writes.append(EntityWrite(table: table, id: id, personID: personID,
-                                      action: .insert(InsertedRow(columns: columns, values: v))))
+                                      action: .insert(InsertedRow(columns: consume columns, values: consume v))))
             store(id, incoming)
             if primary { primaryInserted = true }
         }
@@ -591,7 +591,7 @@ private struct Builder {
             var (v, columns) = Builder.pairingShape.start(incomingValues)
             v.append(.integer(mentorID))
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID,
-                                      action: .insert(InsertedRow(columns: columns, values: v))))
+                                      action: .insert(InsertedRow(columns: consume columns, values: consume v))))
             var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming ?? Pairing(), members: [:], values: incomingValues)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
@@ -646,7 +646,7 @@ private struct Builder {
             v.append(.text(c.kind.rawValue))
             v.append(.text(c.signedOn.iso))
             writes.append(EntityWrite(table: .consents, id: id, personID: personID,
-                                      action: .insert(InsertedRow(columns: columns, values: v))))
+                                      action: .insert(InsertedRow(columns: consume columns, values: consume v))))
             ws.put(KnownConsent(id: id, personID: personID, consent: c))
             primaryInserted = true
         }
@@ -687,7 +687,7 @@ private struct Builder {
         v.append(.text(r.submittedAt.iso))
         v.append(.integer(thisIsLatest ? 1 : 0))
         writes.append(EntityWrite(table: .responses, id: id, personID: personID,
-                                  action: .insert(InsertedRow(columns: columns, values: v))))
+                                  action: .insert(InsertedRow(columns: consume columns, values: consume v))))
         ws.put(KnownResponse(id: id, personID: personID, response: r, isLatest: thisIsLatest))
         primaryInserted = true
         if thisIsLatest {
