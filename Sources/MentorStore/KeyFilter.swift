@@ -52,33 +52,54 @@ struct KeyFilter {
         return words[w] & m == m
     }
 
-    /// Hands `body` the keys a write to `people` sets: those of a person it inserts, or those an
-    /// update changes (none for other tables).
-    static func writtenKeys(of w: EntityWrite, _ body: (String) -> Void) {
-        guard w.table == .people else { return }
+    /// The `keyHashes` of the keys a write to `people` sets: those of a person it inserts, or
+    /// those an update changes (none for other tables; at most three, one per key column).
+    /// `releasenone`: it only reads the write (and hashes where the keys lie), so its caller need
+    /// not copy the write out of its plan to hand it over.
+    @_effects(releasenone)
+    static func writtenKeyHashes(of w: EntityWrite) -> WrittenKeyHashes {
+        var out = WrittenKeyHashes()
+        guard w.table == .people else { return out }
         switch w.action {
         case .insert(let row):
             // From the end, where the planner puts the key columns: a person's row has three.
             var found = 0
             for i in row.columns.indices.reversed() where i < row.values.count && KeyFilter.isKeyColumn(row.columns[i]) {
-                if case .text(let k)? = row.values[i] { body(k) }
+                if case .text(let k)? = row.values[i] { out.append(keyHashes(k)) }
                 found += 1
                 if found == 3 { break }
             }
         case .update(let changes):
             for c in changes where KeyFilter.isKeyColumn(c.column) {
-                if case .text(let k)? = c.new { body(k) }
+                if case .text(let k)? = c.new { out.append(keyHashes(k)) }
             }
         }
+        return out
+    }
+
+    /// Up to three key hashes, without an array.
+    struct WrittenKeyHashes {
+        private var hashes = InlineArray<3, (UInt64, UInt64)>(repeating: (0, 0))
+        private(set) var count = 0
+
+        /// Keeps `h` (a write sets three key columns at most: a fourth would be dropped).
+        mutating func append(_ h: (UInt64, UInt64)) {
+            guard count < 3 else { return }
+            hashes[count] = h
+            count += 1
+        }
+
+        subscript(_ i: Int) -> (UInt64, UInt64) { hashes[i] }
     }
 
     @inline(__always)
     static func isKeyColumn(_ c: String) -> Bool {
         // By length first: most columns of a people row are told apart without comparing text.
+        // Byte for byte (`==` on strings is a call the compiler cannot see into).
         switch c.utf8.count {
-        case 8: return c == "name_key"
-        case 9: return c == "snils_key"
-        case 12: return c == "initials_key"
+        case 8: return sameBytes(c, "name_key")
+        case 9: return sameBytes(c, "snils_key")
+        case 12: return sameBytes(c, "initials_key")
         default: return false
         }
     }

@@ -451,12 +451,22 @@ struct ChunkWriter {
     /// flushed.
     mutating func add(_ plan: consuming RecordPlan, filter: inout KeyFilter?) {
         for i in plan.writes.indices {
+            // Whose row it is, and the keys a person's row writes, read where the write lies
+            // (handed to a method that changes the writer, it was copied first).
+            if let p = plan.writes[i].personID { people.append(p) }
             switch plan.writes[i].table {
-            case .people, .pairings:
-                note(plan.writes[i], &filter)
+            case .people:
+                people.append(plan.writes[i].id)
+                let written = KeyFilter.writtenKeyHashes(of: plan.writes[i])
+                for k in 0..<written.count {
+                    keys.append(written[k].0)
+                    filter?.add(hashes: written[k])
+                }
+            case .pairings:
+                pairings.insert(plan.writes[i].id)
+                ChunkWriter.appendCodes(of: plan.writes[i], to: &codes)
             default:
-                // Only whose row it is (the write itself is not copied to find that out).
-                if let p = plan.writes[i].personID { people.append(p) }
+                break
             }
         }
         plans.append(plan)
@@ -501,28 +511,13 @@ struct ChunkWriter {
         }
     }
 
-    /// Notes what a later chunk's prefetch could read of `w`, and adds the keys it writes to
-    /// `filter` (each hashed once for both).
-    private mutating func note(_ w: EntityWrite, _ filter: inout KeyFilter?) {
-        if let p = w.personID { people.append(p) }
-        switch w.table {
-        case .people:
-            people.append(w.id)
-            KeyFilter.writtenKeys(of: w) { k in
-                let h = keyHashes(k)
-                keys.append(h.0)
-                filter?.add(hashes: h)
-            }
-        case .pairings:
-            pairings.insert(w.id)
-            switch w.action {
-            case .insert(let row):
-                if case .text(let k)?? = row.value(of: "code") { codes.append(k) }
-            case .update(let changes):
-                for c in changes where c.column == "code" { if case .text(let k)? = c.new { codes.append(k) } }
-            }
-        default:
-            break
+    /// Appends the pairing codes `w` writes (an inserted pairing's code, or a code an update sets).
+    private static func appendCodes(of w: EntityWrite, to codes: inout [String]) {
+        switch w.action {
+        case .insert(let row):
+            if case .text(let k)?? = row.value(of: "code") { codes.append(k) }
+        case .update(let changes):
+            for c in changes where c.column == "code" { if case .text(let k)? = c.new { codes.append(k) } }
         }
     }
 
