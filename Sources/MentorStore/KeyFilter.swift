@@ -52,33 +52,54 @@ struct KeyFilter {
         return words[w] & m == m
     }
 
-    /// Hands `body` the keys a write to `people` sets: those of a person it inserts, or those an
-    /// update changes (none for other tables).
-    static func writtenKeys(of w: EntityWrite, _ body: (String) -> Void) {
-        guard w.table == .people else { return }
+    /// The `keyHashes` of the keys a write to `people` sets: those of a person it inserts, or
+    /// those an update changes (none for other tables; at most three, one per key column).
+    /// `releasenone`: it only reads the write (and hashes where the keys lie), so its caller need
+    /// not copy the write out of its plan to hand it over.
+    @_effects(releasenone)
+    static func writtenKeyHashes(of w: EntityWrite) -> WrittenKeyHashes {
+        var out = WrittenKeyHashes()
+        guard w.table == .people else { return out }
         switch w.action {
         case .insert(let row):
             // From the end, where the planner puts the key columns: a person's row has three.
             var found = 0
             for i in row.columns.indices.reversed() where i < row.values.count && KeyFilter.isKeyColumn(row.columns[i]) {
-                if case .text(let k)? = row.values[i] { body(k) }
+                if case .text(let k)? = row.values[i] { out.append(keyHashes(k)) }
                 found += 1
                 if found == 3 { break }
             }
         case .update(let changes):
             for c in changes where KeyFilter.isKeyColumn(c.column) {
-                if case .text(let k)? = c.new { body(k) }
+                if case .text(let k)? = c.new { out.append(keyHashes(k)) }
             }
         }
+        return out
+    }
+
+    /// Up to three key hashes, without an array.
+    struct WrittenKeyHashes {
+        private var hashes = InlineArray<3, (UInt64, UInt64)>(repeating: (0, 0))
+        private(set) var count = 0
+
+        /// Keeps `h` (a write sets three key columns at most: a fourth would be dropped).
+        mutating func append(_ h: (UInt64, UInt64)) {
+            guard count < 3 else { return }
+            hashes[count] = h
+            count += 1
+        }
+
+        subscript(_ i: Int) -> (UInt64, UInt64) { hashes[i] }
     }
 
     @inline(__always)
     static func isKeyColumn(_ c: String) -> Bool {
         // By length first: most columns of a people row are told apart without comparing text.
+        // Byte for byte (`==` on strings is a call the compiler cannot see into).
         switch c.utf8.count {
-        case 8: return c == "name_key"
-        case 9: return c == "snils_key"
-        case 12: return c == "initials_key"
+        case 8: return sameBytes(c, "name_key")
+        case 9: return sameBytes(c, "snils_key")
+        case 12: return sameBytes(c, "initials_key")
         default: return false
         }
     }
@@ -113,28 +134,33 @@ struct ChunkKeys {
     /// Adds the keys of row `i` of `rows`; false when it has none.
     mutating func gather(_ rows: [KeyedRecord], _ i: Int) -> Bool {
         // Each key reached in place: binding the row's keys (`if let k = rows[i].keys`) would
-        // copy every string they hold.
+        // copy every string they hold. Each is hashed where it lies before anything is counted
+        // (around a call the compiler cannot see into it was copied), and read out again only
+        // when the store may hold it.
         guard let n = rows[i].keys?.references.count else { return false }
-        if let name = rows[i].keys?.subject?.nameKey, let initials = rows[i].keys?.subject?.initialsKey {
-            add(rows[i].keys?.subject?.snils, name, initials)
+        if let nameKey = rows[i].keys?.subject?.nameKey, let initialsKey = rows[i].keys?.subject?.initialsKey {
+            var snilsHash: (UInt64, UInt64)?
+            if let x = rows[i].keys?.subject?.snils { snilsHash = keyHashes(x) }
+            let h = (snils: snilsHash, name: keyHashes(nameKey), initials: keyHashes(initialsKey))
+            if let s = h.snils, counted(s), let x = rows[i].keys?.subject?.snils { snils.insert(x) }
+            if counted(h.name), let x = rows[i].keys?.subject?.nameKey { names.insert(x) }
+            if counted(h.initials), let x = rows[i].keys?.subject?.initialsKey { initials.insert(x) }
         }
         for j in 0..<n {
-            if let name = rows[i].keys?.references[j].nameKey, let initials = rows[i].keys?.references[j].initialsKey {
-                add(rows[i].keys?.references[j].snils, name, initials)
-            }
+            guard let nameKey = rows[i].keys?.references[j].nameKey, let initialsKey = rows[i].keys?.references[j].initialsKey
+            else { continue }
+            var snilsHash: (UInt64, UInt64)?
+            if let x = rows[i].keys?.references[j].snils { snilsHash = keyHashes(x) }
+            let h = (snils: snilsHash, name: keyHashes(nameKey), initials: keyHashes(initialsKey))
+            if let s = h.snils, counted(s), let x = rows[i].keys?.references[j].snils { snils.insert(x) }
+            if counted(h.name), let x = rows[i].keys?.references[j].nameKey { names.insert(x) }
+            if counted(h.initials), let x = rows[i].keys?.references[j].initialsKey { initials.insert(x) }
         }
         return true
     }
 
-    private mutating func add(_ snilsKey: String?, _ nameKey: String, _ initialsKey: String) {
-        if let x = snilsKey, counted(x) { snils.insert(x) }
-        if counted(nameKey) { names.insert(nameKey) }
-        if counted(initialsKey) { initials.insert(initialsKey) }
-    }
-
-    /// Counts a question about `key` and tells whether the store may hold it (each key hashed once for both).
-    private mutating func counted(_ key: String) -> Bool {
-        let h = keyHashes(key)
+    /// Counts a question about the key whose `keyHashes` are `h` and tells whether the store may hold it.
+    private mutating func counted(_ h: (UInt64, UInt64)) -> Bool {
         asked?.add(hashes: h)
         return filter?.mayContain(hashes: h) ?? true
     }

@@ -28,21 +28,19 @@ protocol SQLSession: AnyObject {
     func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws
     /// Inserts many rows fast (a prepared statement in SQLite, unnested arrays in PostgreSQL).
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws
-    /// The same for rows an import planned: `rows` hands each to its argument as an id, the
-    /// record's values and the row it came from; `columns` names the id, those values, then
-    /// `Schema.provenanceColumns` (the batch, sheet and row). No array is built per row.
-    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws
+    /// The same for rows an import planned, read where the plans hold them; `columns` names the
+    /// id, the record's values, then `Schema.provenanceColumns` (the batch, sheet and row).
+    func insertRows(table: String, columns: [String], planned rows: PlannedRows) throws
     /// Sets `columns` of many rows by id: each row is the id followed by the new values.
     func updateRows(table: String, columns: [String], rows: [[StoredValue?]]) throws
 }
 
 extension SQLSession {
     /// Builds each row's array (a backend whose rows cost a round trip, not an array, each).
-    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
+    func insertRows(table: String, columns: [String], planned rows: PlannedRows) throws {
         var all: [[StoredValue?]] = []
-        try rows { id, values, sheet, row in
-            all.append(PlannedRow.values(id, values, batchID, sheet, row))
-        }
+        all.reserveCapacity(rows.count)
+        for i in 0..<rows.count { all.append(rows.values(i)) }
         try insertRows(table: table, columns: columns, rows: all)
     }
 
@@ -115,32 +113,71 @@ protocol LentSQLSession: SQLSession {
     func close()
 }
 
-/// Takes one planned row: its id, the record's values and where in the file it came from.
-typealias PlannedRowSink = (_ id: Int64, _ values: [StoredValue?], _ sheet: String?, _ row: Int?) throws -> Void
+/// Takes a planned row's column values one after the other (see ``PlannedRows/put(_:into:)``).
+protocol PlannedValueSink {
+    mutating func put(_ v: StoredValue?)
+    mutating func put(integer n: Int64?)
+    mutating func put(text s: String?)
+}
 
-/// How a planned row's parts become its columns' values (see `SQLSession.insertRows(table:columns:batchID:rows:)`).
-enum PlannedRow {
+/// One table's rows of an import's chunk, read where the chunk's plans hold them: the inserts
+/// `refs` names among `plans`' writes.
+///
+/// A backend binds each row's values from here as they lie. Handed to a closure (or to any
+/// function the compiler cannot see into), a value read out of an array is copied first: a
+/// retain and a release of every text of every row.
+struct PlannedRows {
+    /// A write of the chunk: `plans[plan].writes[write]`.
+    struct Ref {
+        var plan: Int32
+        var write: Int32
+    }
+
     /// The columns beside the record's values: the id, the batch, the sheet and the row.
     static let addedColumns = 4
 
-    /// The id, the values, then the provenance: the batch, the sheet and the row.
-    static func values(_ id: Int64, _ values: [StoredValue?], _ batchID: Int64, _ sheet: String?, _ row: Int?)
-        -> [StoredValue?]
-    {
-        var out: [StoredValue?] = []
-        out.reserveCapacity(values.count + addedColumns)
-        forEach(id, values, batchID, sheet, row) { out.append($0) }
-        return out
+    let plans: [RecordPlan]
+    let refs: [Ref]
+    let batchID: Int64
+
+    var count: Int { refs.count }
+
+    /// Hands row `i`'s column values to `sink`: the id, the record's values, then the
+    /// provenance (the batch, the sheet and the row). Nothing for a write that is not an insert.
+    @inline(__always)
+    func put<S: PlannedValueSink>(_ i: Int, into sink: inout S) {
+        let (p, k) = (Int(refs[i].plan), Int(refs[i].write))
+        // The values alone (a retain of their array): a pattern binding the inserted row would
+        // copy it whole (its names too) for the length of the loop.
+        guard let values = plans[p].writes[k].action.insertedValues else { return }
+        sink.put(integer: plans[p].writes[k].id)
+        for j in values.indices { sink.put(values[j]) }
+        sink.put(integer: batchID)
+        sink.put(text: plans[p].location.sheet)
+        sink.put(integer: plans[p].location.row.map { Int64($0) })
     }
 
-    /// Hands the row's column values to `body` in the order of `values(…)`, without building the array.
-    @inline(__always)
-    static func forEach(_ id: Int64, _ values: [StoredValue?], _ batchID: Int64, _ sheet: String?, _ row: Int?,
-                        _ body: (StoredValue?) -> Void) {
-        body(.integer(id))
-        for i in values.indices { body(values[i]) }
-        body(.integer(batchID))
-        body(sheet.map(StoredValue.text))
-        body(row.map { .integer(Int64($0)) })
+    /// Row `i`'s column values as an array (in the order of `put`).
+    func values(_ i: Int) -> [StoredValue?] {
+        var sink = ArraySink()
+        put(i, into: &sink)
+        return sink.values
+    }
+
+    /// The column names of row `i`'s record values (nil for a write that is not an insert).
+    func columns(_ i: Int) -> [String]? {
+        plans[Int(refs[i].plan)].writes[Int(refs[i].write)].action.insertedColumns
+    }
+
+    /// True when row `i` is an insert whose record values have `columns` (compared in place).
+    func hasColumns(_ i: Int, _ columns: [String]) -> Bool {
+        plans[Int(refs[i].plan)].writes[Int(refs[i].write)].action.insertedColumns == columns
+    }
+
+    private struct ArraySink: PlannedValueSink {
+        var values: [StoredValue?] = []
+        mutating func put(_ v: StoredValue?) { values.append(v) }
+        mutating func put(integer n: Int64?) { values.append(n.map(StoredValue.integer)) }
+        mutating func put(text s: String?) { values.append(s.map(StoredValue.text)) }
     }
 }

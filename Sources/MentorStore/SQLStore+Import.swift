@@ -161,15 +161,23 @@ extension SQLStore {
             }
             if let w = planned.take() { try write(consume w) }
             var writer = spare.take() ?? ChunkWriter(batchID: batchID)
+            // Each row is planned from here, not from the chunk: an element of an array handed to
+            // a function the compiler cannot see into is copied whole first (a retain of every
+            // string of the record, and a release after). Swapped out and back, it is moved.
+            var held = IncomingRecord.placeholder
             for i in chunk.indices {
                 // The keys move into the plan (their last use): no copy of every string they hold.
                 let keys = chunk[i].keys.take()
-                let plan = planner.plan(chunk[i].record, keys: keys)
+                swap(&held, &chunk[i].record)
+                let plan = planner.plan(held, keys: keys)
+                swap(&held, &chunk[i].record)
                 outcomes[plan.outcome.index] += 1
                 if !plan.diagnostics.isEmpty { report.diagnostics.append(contentsOf: plan.diagnostics) }
                 // Read in place (a warning copied holds a copy of its person); worded only when kept.
                 for j in plan.pendingWarnings.indices {
-                    report.diagnostics.append(severity: .warning) { wording.diagnostic(plan.pendingWarnings[j], at: plan.location) }
+                    report.diagnostics.append(severity: .warning) {
+                        wording.diagnostic(plan.pendingWarnings[j], at: plan.location, label: plan.label)
+                    }
                 }
                 for c in plan.conflicts {
                     report.diagnostics.append(SQLStore.conflictDiagnostic(c, plan.location, policy: req.policy))
@@ -395,18 +403,13 @@ struct ChunkWriter {
     /// Each table's inserts of the chunk, by `EntityTable.ordinal`: where they are among the plans'
     /// writes (they are bound from there, their values not copied). Kept with their capacity from
     /// chunk to chunk.
-    private var inserts: [[WriteRef]] = Array(repeating: [], count: EntityTable.allCases.count)
+    private var inserts: [[PlannedRows.Ref]] = Array(repeating: [], count: EntityTable.allCases.count)
     /// The chunk's plans, turned into rows by `flush` (on the thread that writes them).
     private var plans: [RecordPlan] = []
     /// The chunk's records, let go of by `flush`.
     private var records: [KeyedRecord] = []
     private var updates: [(EntityWrite, [FieldChange], SourceLocation)] = []
 
-    /// A write of the chunk: `plans[plan].writes[write]`.
-    private struct WriteRef {
-        var plan: Int32
-        var write: Int32
-    }
     /// What the chunk writes that a later chunk's reads could see (see `writesAny`): the
     /// people whose rows it writes, the pairings it writes, and the key and code values it writes.
     /// (The people in order, with repeats: a set would hash two or three ids a row, and a
@@ -448,12 +451,22 @@ struct ChunkWriter {
     /// flushed.
     mutating func add(_ plan: consuming RecordPlan, filter: inout KeyFilter?) {
         for i in plan.writes.indices {
+            // Whose row it is, and the keys a person's row writes, read where the write lies
+            // (handed to a method that changes the writer, it was copied first).
+            if let p = plan.writes[i].personID { people.append(p) }
             switch plan.writes[i].table {
-            case .people, .pairings:
-                note(plan.writes[i], &filter)
+            case .people:
+                people.append(plan.writes[i].id)
+                let written = KeyFilter.writtenKeyHashes(of: plan.writes[i])
+                for k in 0..<written.count {
+                    keys.append(written[k].0)
+                    filter?.add(hashes: written[k])
+                }
+            case .pairings:
+                pairings.insert(plan.writes[i].id)
+                ChunkWriter.appendCodes(of: plan.writes[i], to: &codes)
             default:
-                // Only whose row it is (the write itself is not copied to find that out).
-                if let p = plan.writes[i].personID { people.append(p) }
+                break
             }
         }
         plans.append(plan)
@@ -472,7 +485,7 @@ struct ChunkWriter {
             for w in plans[p].writes.indices {
                 switch plans[p].writes[w].action {
                 case .insert:
-                    inserts[plans[p].writes[w].table.ordinal].append(WriteRef(plan: Int32(p), write: Int32(w)))
+                    inserts[plans[p].writes[w].table.ordinal].append(PlannedRows.Ref(plan: Int32(p), write: Int32(w)))
                 case .update(let changes):
                     updates.append((plans[p].writes[w], changes, plans[p].location))
                 }
@@ -483,53 +496,28 @@ struct ChunkWriter {
     /// Inserts a table's rows of the chunk, straight from the plans: those naming the columns of
     /// its first row in one statement (every insert of a table names the same columns in the same
     /// order today: the planner's rows of a kind share their names), any others one by one.
-    private func insert(_ t: EntityTable, _ refs: [WriteRef], _ s: any SQLSession) throws {
-        guard let first = refs.first, case .insert(let head) = plans[Int(first.plan)].writes[Int(first.write)].action
-        else { return }
-        var odd: [WriteRef] = []
-        try s.insertRows(table: t.rawValue, columns: ["id"] + head.columns + Schema.provenanceColumns,
-                         batchID: batchID) { each in
-            for r in refs {
-                let (p, k) = (Int(r.plan), Int(r.write))
-                // The row's values, not the whole write, taken out of the plan.
-                guard case .insert(let row) = plans[p].writes[k].action else { continue }
-                // Equal arrays of names: the same storage, found without comparing names.
-                guard row.columns == head.columns else { odd.append(r); continue }
-                try each(plans[p].writes[k].id, row.values, plans[p].location.sheet, plans[p].location.row)
-            }
-        }
-        for r in odd {
-            let w = plans[Int(r.plan)].writes[Int(r.write)]
-            guard case .insert(let row) = w.action else { continue }
-            try s.insertRows(table: t.rawValue, columns: ["id"] + row.columns + Schema.provenanceColumns,
-                             batchID: batchID) { each in
-                try each(w.id, row.values, plans[Int(r.plan)].location.sheet, plans[Int(r.plan)].location.row)
-            }
+    private func insert(_ t: EntityTable, _ refs: [PlannedRows.Ref], _ s: any SQLSession) throws {
+        let all = PlannedRows(plans: plans, refs: refs, batchID: batchID)
+        guard !refs.isEmpty, let head = all.columns(0) else { return }
+        // Equal arrays of names: the same storage, found without comparing names.
+        let odd = refs.indices.filter { !all.hasColumns($0, head) }
+        let same = odd.isEmpty ? all : PlannedRows(plans: plans, refs: refs.indices.filter { !odd.contains($0) }.map { refs[$0] },
+                                                   batchID: batchID)
+        try s.insertRows(table: t.rawValue, columns: ["id"] + head + Schema.provenanceColumns, planned: same)
+        for i in odd {
+            guard let columns = all.columns(i) else { continue }
+            try s.insertRows(table: t.rawValue, columns: ["id"] + columns + Schema.provenanceColumns,
+                             planned: PlannedRows(plans: plans, refs: [refs[i]], batchID: batchID))
         }
     }
 
-    /// Notes what a later chunk's prefetch could read of `w`, and adds the keys it writes to
-    /// `filter` (each hashed once for both).
-    private mutating func note(_ w: EntityWrite, _ filter: inout KeyFilter?) {
-        if let p = w.personID { people.append(p) }
-        switch w.table {
-        case .people:
-            people.append(w.id)
-            KeyFilter.writtenKeys(of: w) { k in
-                let h = keyHashes(k)
-                keys.append(h.0)
-                filter?.add(hashes: h)
-            }
-        case .pairings:
-            pairings.insert(w.id)
-            switch w.action {
-            case .insert(let row):
-                if case .text(let k)?? = row.value(of: "code") { codes.append(k) }
-            case .update(let changes):
-                for c in changes where c.column == "code" { if case .text(let k)? = c.new { codes.append(k) } }
-            }
-        default:
-            break
+    /// Appends the pairing codes `w` writes (an inserted pairing's code, or a code an update sets).
+    private static func appendCodes(of w: EntityWrite, to codes: inout [String]) {
+        switch w.action {
+        case .insert(let row):
+            if case .text(let k)?? = row.value(of: "code") { codes.append(k) }
+        case .update(let changes):
+            for c in changes where c.column == "code" { if case .text(let k)? = c.new { codes.append(k) } }
         }
     }
 
@@ -660,5 +648,13 @@ extension SQLStore {
         case .mentorQuestionnaire, .menteeQuestionnaire, .monitoringQuestionnaire:
             break
         }
+    }
+}
+
+extension IncomingRecord {
+    /// A record holding nothing (no string, no array with elements): what a row's place holds
+    /// while the row is moved out of it (see `runImport`).
+    static var placeholder: IncomingRecord {
+        IncomingRecord(location: SourceLocation(), content: .pairing(Pairing(), mentor: PersonReference(lastName: ""), mentees: []))
     }
 }

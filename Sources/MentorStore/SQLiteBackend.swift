@@ -243,51 +243,41 @@ final class SQLiteBackend: SQLBackend {
 /// What both SQLite sessions share: inserting many rows through one prepared statement.
 private protocol SQLiteInserting: SQLSession {
     /// Scratch space of the inserts, kept from call to call.
-    var bytes: [UInt8] { get set }
+    var scratch: SQLiteSession.BindScratch { get set }
     /// The connection and a prepared statement for `sql` (kept by the session).
     func insertStatement(_ sql: String) throws -> (connection: OpaquePointer?, statement: OpaquePointer?)
 }
 
 extension SQLiteInserting {
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
-        guard !rows.isEmpty else { return }
-        try inserting(table, columns) { each in
-            for row in rows {
-                try each(row.count) { b in for i in row.indices { b.bind(row[i]) } }
-            }
-        }
+        try inserting(table, columns, rows.count) { i, b in for j in rows[i].indices { b.bind(rows[i][j]) } }
     }
 
-    /// Each row's parts bound as they are: no array of the row's values.
-    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
-        try inserting(table, columns) { each in
-            // `rows` calls `each` only while it runs (no re-entry): nothing escapes.
-            try withoutActuallyEscaping(each) { each in try rows { id, values, sheet, row in
-                try each(values.count + PlannedRow.addedColumns) { b in
-                    PlannedRow.forEach(id, values, batchID, sheet, row) { b.bind($0) }
-                }
-            } }
-        }
+    /// Each row's parts bound where the plans hold them: no array of the row's values, no copy of them.
+    func insertRows(table: String, columns: [String], planned rows: PlannedRows) throws {
+        try inserting(table, columns, rows.count) { i, b in rows.put(i, into: &b) }
     }
 
-    /// Runs one prepared INSERT per row that `rows` hands to its argument: the row's number of
-    /// values and how to bind them.
-    private func inserting(_ table: String, _ columns: [String],
-                           _ rows: ((Int, (inout SQLiteSession.RowBinder) -> Void) throws -> Void) throws -> Void) throws {
+    /// Runs one prepared INSERT for each of `count` rows, `stage` handing row `i`'s values to the binder.
+    private func inserting(_ table: String, _ columns: [String], _ count: Int,
+                           _ stage: (Int, inout SQLiteSession.RowBinder) -> Void) throws {
+        guard count > 0 else { return }
         let (connection, st) = try insertStatement(SQLiteSession.insertSQL(table, columns))
         // The scratch space, taken out of the session for the call (not reached through it per row).
-        var bytes: [UInt8] = []
-        swap(&bytes, &self.bytes)
+        var scratch = SQLiteSession.BindScratch()
+        swap(&scratch, &self.scratch)
         defer {
             sqlite3_reset(st)
             sqlite3_clear_bindings(st)
-            swap(&bytes, &self.bytes)
+            swap(&scratch, &self.scratch)
         }
-        try rows { count, bind in
-            // Every parameter is bound for every row: a short row would leave the previous row's
-            // texts bound (pointers into a buffer that has moved on).
-            guard count == columns.count else { throw SQLiteSession.rowSizeError(table, count, columns.count) }
-            let rc = SQLiteSession.bound(st, &bytes, bind) { sqlite3_step(st) }
+        for i in 0..<count {
+            let rc = try SQLiteSession.bound(st, &scratch, { stage(i, &$0) }) { staged -> Int32 in
+                // Every parameter is bound for every row: a short row would leave the previous
+                // row's texts bound (pointers into a buffer that has moved on).
+                guard staged == columns.count else { throw SQLiteSession.rowSizeError(table, staged, columns.count) }
+                return sqlite3_step(st)
+            }
             if rc != SQLITE_DONE { throw SQLiteSession.insertError(connection, table) }
         }
     }
@@ -298,7 +288,7 @@ private final class SQLiteSession: SQLiteInserting {
     let db: Database
     let dialect = SQLDialect.sqlite
     /// Scratch space of the inserts, kept from call to call.
-    var bytes: [UInt8] = []
+    var scratch = BindScratch()
 
     init(_ db: Database) { self.db = db }
 
@@ -374,94 +364,159 @@ private final class SQLiteSession: SQLiteInserting {
     /// Binds one row to the statement's parameters and runs it.
     ///
     /// Straight to sqlite3: a million rows must not build a million argument arrays. The row's
-    /// texts are copied back to back into `bytes` and bound in place (SQLITE_STATIC) instead of
-    /// SQLite copying each into a block of its own (a malloc and a free per value).
-    static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>, _ bytes: inout [UInt8]) -> Int32 {
-        bound(handle, &bytes, { b in for i in row.indices { b.bind(row[i]) } }) { sqlite3_step(handle) }
+    /// texts are copied back to back into a scratch buffer and bound in place (SQLITE_STATIC)
+    /// instead of SQLite copying each into a block of its own (a malloc and a free per value).
+    static func step(_ handle: OpaquePointer?, _ row: ArraySlice<StoredValue?>, _ scratch: inout BindScratch) -> Int32 {
+        bound(handle, &scratch, { b in for i in row.indices { b.bind(row[i]) } }) { _ in sqlite3_step(handle) }
     }
 
-    /// Binds the values `bind` hands its binder to the statement's parameters, in order from the
-    /// first, and runs `body` while the bound texts (in `bytes`) stay valid.
-    static func bound<R>(_ handle: OpaquePointer?, _ bytes: inout [UInt8], _ bind: (inout RowBinder) -> Void,
-                         _ body: () throws -> R) rethrows -> R {
+    /// The scratch space of binding: the rows' texts and their parameters as staged.
+    struct BindScratch {
+        var bytes: [UInt8] = []
+        var slots: [RowBinder.Slot] = []
+    }
+
+    /// Stages the values `stage` hands its binder, binds them to the statement's parameters in
+    /// order from the first, and runs `body` (given the number of values) while the bound texts
+    /// (in `scratch`) stay valid. A row whose texts or values do not fit the scratch space is
+    /// staged again once it has grown.
+    static func bound<R>(_ handle: OpaquePointer?, _ scratch: inout BindScratch, _ stage: (inout RowBinder) -> Void,
+                         _ body: (Int) throws -> R) rethrows -> R {
         sqlite3_reset(handle)
-        let (result, needed) = try bytes.withUnsafeMutableBufferPointer { buffer -> (R, Int) in
-            var b = RowBinder(handle: handle, buffer: buffer)
-            bind(&b)
-            return (try body(), b.needed)
+        while true {
+            let (result, needed, count) = try scratch.bytes.withUnsafeMutableBufferPointer { buffer in
+                try scratch.slots.withUnsafeMutableBufferPointer { slots -> (R?, Int, Int) in
+                    var b = RowBinder(buffer: buffer, slots: slots)
+                    stage(&b)
+                    guard b.fits else { return (nil, b.needed, b.count) }
+                    b.bindStaged(handle)
+                    return (.some(try body(b.count)), b.needed, b.count)
+                }
+            }
+            if let result { return result }
+            if needed > scratch.bytes.count {
+                scratch.bytes = [UInt8](repeating: 0, count: max(needed, 2 * scratch.bytes.count, 4096))
+            }
+            if count > scratch.slots.count {
+                scratch.slots = Array(repeating: .null, count: max(count, 2 * scratch.slots.count, 32))
+            }
         }
-        // A row whose texts did not fit had SQLite copy those; the next rows' fit. (The bound
-        // pointers into the old buffer are rebound before the next step.)
-        if needed > bytes.count { bytes = [UInt8](repeating: 0, count: max(needed, 2 * bytes.count, 4096)) }
-        return result
     }
 
-    /// Binds one row's values to a statement's parameters, one after the other: each text is
-    /// copied into a scratch buffer, after the row's texts before it, and bound in place.
-    struct RowBinder {
-        let handle: OpaquePointer?
+    /// Stages one row's values for binding: each text is copied into a scratch buffer, after the
+    /// row's texts before it, and every value's parameter noted; `bindStaged` then binds them.
+    ///
+    /// Staging makes no call the compiler cannot see into (SQLite's are all made after it), so
+    /// the values are read where they lie: a value read out of an array and held across such a
+    /// call is copied first (a retain and a release of each text, for every row). Hence the
+    /// `@inline(__always)`: a staging method left out of line is such a call (the fallback of a
+    /// string without contiguous UTF-8 calls into the standard library).
+    struct RowBinder: PlannedValueSink {
+        /// A parameter as staged.
+        enum Slot {
+            case null
+            case integer(Int64)
+            /// `count` bytes at `start` in the buffer.
+            case text(start: Int, count: Int)
+            case emptyText
+        }
+
         /// The scratch buffer, valid while the row is bound and stepped (see `bound`).
         let buffer: UnsafeMutableBufferPointer<UInt8>
-        /// The next parameter (from 1).
-        private var index: Int32 = 1
-        /// The bytes of the row's texts so far: past `buffer.count`, SQLite copied them.
+        let slots: UnsafeMutableBufferPointer<Slot>
+        /// The values staged so far (past `slots.count`, only counted).
+        private(set) var count = 0
+        /// The bytes of the row's texts so far (past `buffer.count`, only counted).
         private(set) var needed = 0
 
-        init(handle: OpaquePointer?, buffer: UnsafeMutableBufferPointer<UInt8>) {
-            self.handle = handle
+        init(buffer: UnsafeMutableBufferPointer<UInt8>, slots: UnsafeMutableBufferPointer<Slot>) {
             self.buffer = buffer
+            self.slots = slots
         }
+
+        /// Every value and text found room.
+        var fits: Bool { needed <= buffer.count && count <= slots.count }
 
         @inline(__always)
         mutating func bind(_ v: StoredValue?) {
             switch v {
-            case nil: bindNull()
-            case .integer(let n)?: bind(n)
+            case nil: note(.null)
+            case .integer(let n)?: note(.integer(n))
             case .text(let s)?: bind(text: s)
             }
         }
 
-        mutating func bind(_ n: Int64) {
-            sqlite3_bind_int64(handle, index, n)
-            index += 1
+        @inline(__always)
+        mutating func put(_ v: StoredValue?) { bind(v) }
+
+        @inline(__always)
+        mutating func put(integer n: Int64?) { note(n.map(Slot.integer) ?? .null) }
+
+        @inline(__always)
+        mutating func put(text s: String?) {
+            if let s { bind(text: s) } else { note(.null) }
         }
 
-        mutating func bindNull() {
-            sqlite3_bind_null(handle, index)
-            index += 1
+        @inline(__always)
+        private mutating func note(_ slot: Slot) {
+            if count < slots.count { slots[count] = slot }
+            count += 1
         }
 
+        @inline(__always)
         mutating func bind(text s: String) {
-            defer { index += 1 }
             let count = s.utf8.count
-            let start = needed
-            needed += count
             guard count > 0 else {
-                _ = sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                note(.emptyText)
                 return
             }
-            guard needed <= buffer.count, let base = buffer.baseAddress else {
-                // More than the buffer holds: SQLite copies this one.
-                var s = s
-                s.withUTF8 { u in
-                    let p = UnsafeRawPointer(u.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                    _ = sqlite3_bind_text(handle, index, p, Int32(u.count), sqliteTransient)
-                }
+            let start = needed
+            needed += count
+            // No room: counted, and staged again once the buffer has grown.
+            guard needed <= buffer.count else {
+                note(.null)
                 return
             }
             // In bulk from the string's own UTF-8 (the rebased slice is bounds-checked, and
-            // `copyMemory` traps rather than write past it).
+            // `copyMemory` traps rather than write past it). A string without contiguous UTF-8
+            // (none on Linux) byte by byte: `withUTF8` would be a call the compiler cannot see
+            // into, which made it copy every value staged (measured).
             let target = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start..<needed]))
             if s.utf8.withContiguousStorageIfAvailable({ target.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
-                var s = s
-                s.withUTF8 { target.copyMemory(from: UnsafeRawBufferPointer($0)) }
+                var k = 0
+                for byte in s.utf8 {
+                    target[k] = byte
+                    k += 1
+                }
             }
-            // SQLITE_STATIC is safe here: SQLite reads bound values only while stepping, the
-            // buffer stays valid and unchanged until `bound`'s body (which steps) returns, and the
-            // next row rebinds every parameter before its own step (the bindings are cleared
-            // after the last).
-            let p = UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self)
-            _ = sqlite3_bind_text(handle, index, p, Int32(count), sqliteStatic)
+            note(.text(start: start, count: count))
+        }
+
+        /// Binds the staged values to the statement's parameters, from the first (the row must `fit`).
+        func bindStaged(_ handle: OpaquePointer?) {
+            for i in 0..<count {
+                let index = Int32(i + 1)
+                switch slots[i] {
+                case .null:
+                    sqlite3_bind_null(handle, index)
+                case .integer(let n):
+                    sqlite3_bind_int64(handle, index, n)
+                case .emptyText:
+                    _ = sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                case .text(let start, let n):
+                    // SQLITE_STATIC is safe here: SQLite reads bound values only while stepping,
+                    // the buffer stays valid and unchanged until `bound`'s body (which steps)
+                    // returns, and the next row rebinds every parameter before its own step (the
+                    // bindings are cleared after the last). A text slot lies inside the buffer
+                    // (`needed <= buffer.count`), which is then not empty.
+                    guard let base = buffer.baseAddress else {
+                        sqlite3_bind_null(handle, index)
+                        continue
+                    }
+                    let p = UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self)
+                    _ = sqlite3_bind_text(handle, index, p, Int32(n), sqliteStatic)
+                }
+            }
         }
     }
 
@@ -493,7 +548,7 @@ private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
     let dialect = SQLDialect.sqlite
     private let connection: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
-    var bytes: [UInt8] = []
+    var scratch = SQLiteSession.BindScratch()
 
     init(_ connection: OpaquePointer?) { self.connection = connection }
 
@@ -523,7 +578,7 @@ private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
             sqlite3_reset(st)
             sqlite3_clear_bindings(st)
         }
-        let rc = SQLiteSession.step(st, args[...], &bytes)
+        let rc = SQLiteSession.step(st, args[...], &scratch)
         guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
             let message = String(cString: sqlite3_errmsg(connection))
             throw MentorBaseError(code: "store-error", kind: .io,
@@ -535,7 +590,7 @@ private final class LentSQLiteSession: LentSQLSession, SQLiteInserting {
     func query(_ sql: String, _ args: [StoredValue?], _ body: (SQLRow) throws -> Void) throws {
         let st = try statement(sql)
         defer { sqlite3_clear_bindings(st) }
-        try SQLiteSession.bound(st, &bytes, { b in for v in args { b.bind(v) } }) { try SQLiteSession.rows(connection, st, body) }
+        try SQLiteSession.bound(st, &scratch, { b in for v in args { b.bind(v) } }) { _ in try SQLiteSession.rows(connection, st, body) }
     }
 
     func close() {

@@ -52,7 +52,7 @@ import Testing
             #expect(a.pendingWarnings.isEmpty)
             deferred += b.pendingWarnings.count
             // The import's wording (its date formatted once) gives what each warning gives alone.
-            #expect(b.pendingWarnings.map { wording.diagnostic($0, at: b.location) } == Array(a.diagnostics.suffix(b.pendingWarnings.count)))
+            #expect(b.pendingWarnings.map { wording.diagnostic($0, at: b.location, label: b.label) } == Array(a.diagnostics.suffix(b.pendingWarnings.count)))
             b.wordPendingWarnings()
             #expect(b.pendingWarnings.isEmpty)
             #expect(a.diagnostics == b.diagnostics)
@@ -67,8 +67,9 @@ import Testing
         let at = SourceLocation(file: "m.csv", row: 7)
         for (date, revoked) in [("2024-10-15", false), ("2024-10-15", true), ("2025-01-31", false), ("2024-10-15", false)] {
             let w = PendingConsentWarning(person: nil, personID: 42, date: day(date), revoked: revoked)
-            let d = wording.diagnostic(w, at: at)
-            #expect(d == w.diagnostic(at: at))
+            let d = wording.diagnostic(w, at: at, label: "Котов Илья")
+            #expect(d == w.diagnostic(at: at, label: "Котов Илья"))
+            #expect(d.message.ru.contains("#42"))
             #expect(revoked || d.message.ru.contains(day(date).russian))
         }
     }

@@ -17,8 +17,8 @@ private final class PlainSession: SQLSession {
     func insertRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         try s.insertRows(table: table, columns: columns, rows: rows)
     }
-    func insertRows(table: String, columns: [String], batchID: Int64, rows: (PlannedRowSink) throws -> Void) throws {
-        try s.insertRows(table: table, columns: columns, batchID: batchID, rows: rows)
+    func insertRows(table: String, columns: [String], planned rows: PlannedRows) throws {
+        try s.insertRows(table: table, columns: columns, planned: rows)
     }
     func updateRows(table: String, columns: [String], rows: [[StoredValue?]]) throws {
         try s.updateRows(table: table, columns: columns, rows: rows)

@@ -23,34 +23,60 @@ public struct ByteKey: Hashable, Sendable {
 }
 
 /// True when two strings have the same UTF-8 bytes.
-@inline(__always)
+///
+/// `releasenone` (as the standard library marks its own string comparisons): the only objects it
+/// releases are its own copies in the fallback for a non-contiguous string. Without it, a caller
+/// the compiler did not inline it into copied each string it compared out of an array or a class
+/// first (a retain and a release), the fallback being a call it cannot see into.
+@inlinable @inline(__always) @_effects(releasenone)
 public func sameBytes(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
     // Native strings are compared where they lie (the copies `withUTF8` needs cost a retain and
     // a release each, on every field of every row a merge compares).
     if let same = a.utf8.withContiguousStorageIfAvailable({ p in
-        b.utf8.withContiguousStorageIfAvailable { q -> Bool in
-            guard let pa = p.baseAddress, let qa = q.baseAddress else { return p.count == q.count }
-            return memcmp(pa, qa, p.count) == 0
-        }
+        b.utf8.withContiguousStorageIfAvailable { q in equalBytes(p, q) }
     }), let same { return same }
     var x = a, y = b
-    return x.withUTF8 { p in
-        y.withUTF8 { q in
-            // memcmp, not `elementsEqual`: that one walks an iterator byte by byte.
-            guard let pa = p.baseAddress, let qa = q.baseAddress else { return p.count == q.count }
-            return memcmp(pa, qa, p.count) == 0
+    return x.withUTF8 { p in y.withUTF8 { q in equalBytes(p, q) } }
+}
+
+/// True when two buffers hold the same bytes: eight at a time, then one by one. Not `memcmp`:
+/// the compiler cannot see into a C call, so around one it copied each string compared when
+/// it was read out of an array or a class (a retain and a release); nor `elementsEqual`, which
+/// walks an iterator byte by byte.
+@inlinable @inline(__always)
+func equalBytes(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard p.count == q.count else { return false }
+    guard let pa = p.baseAddress, let qa = q.baseAddress else { return true }
+    let (ra, rb) = (UnsafeRawPointer(pa), UnsafeRawPointer(qa))
+    let n = p.count
+    var i = 0
+    while i + 8 <= n {
+        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+            return false
         }
+        i += 8
     }
+    while i < n {
+        if p[i] != q[i] { return false }
+        i += 1
+    }
+    return true
 }
 
 extension StoredValue {
-    /// Byte-wise: a value read back from the store equals the one written.
+    /// Byte-wise: a value read back from the store equals the one written. (Switched one side
+    /// after the other: a tuple of the two would copy both. Inlined: out of line, a caller
+    /// comparing values it reads out of arrays copied each first.)
+    @inlinable @inline(__always)
     public static func == (a: StoredValue, b: StoredValue) -> Bool {
-        switch (a, b) {
-        case (.text(let x), .text(let y)): return sameBytes(x, y)
-        case (.integer(let x), .integer(let y)): return x == y
-        default: return false
+        switch a {
+        case .text(let x):
+            if case .text(let y) = b { return sameBytes(x, y) }
+            return false
+        case .integer(let x):
+            if case .integer(let y) = b { return x == y }
+            return false
         }
     }
 
@@ -65,36 +91,49 @@ extension StoredValue {
 /// Two 64-bit hashes of a key's UTF-8 bytes, eight bytes at a time (a multiply-xorshift mix):
 /// far cheaper than `Hasher` (SipHash) for the membership filters of an import, which are never
 /// exposed to keys chosen to collide (a collision only costs a lookup the filter could have spared).
-@inlinable @inline(__always)
+@inlinable @inline(__always) @_effects(releasenone)
 public func keyHashes(_ key: String) -> (UInt64, UInt64) {
-    var h: UInt64 = 0x9e37_79b9_7f4a_7c15
+    // A native string's bytes where they lie: the `var` copy `withUTF8` needs was a retain and a
+    // release of every key hashed. (`releasenone`: see `sameBytes`.)
+    if let h = key.utf8.withContiguousStorageIfAvailable(keyHashes(utf8:)) { return h }
     var s = key
-    s.withUTF8 { buf in
-        guard let base = buf.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
-        let n = buf.count
-        h ^= UInt64(n)
-        var i = 0
-        while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
-            h ^= h >> 31
-            i += 8
-        }
-        var tail: UInt64 = 0
-        if i < n && n >= 8 {
-            // The last 8 bytes in one load, shifted to keep only the ones not mixed in yet.
-            tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - (n - i)))
-        } else {
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(buf[i]) << shift
-                shift += 8
-                i += 1
-            }
-        }
-        h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
-        h ^= h >> 29
+    return s.withUTF8(keyHashes(utf8:))
+}
+
+/// `keyHashes` of a key's UTF-8 bytes.
+@inlinable @inline(__always)
+func keyHashes(utf8 buf: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    var h: UInt64 = 0x9e37_79b9_7f4a_7c15
+    guard let base = buf.baseAddress else { return mixed(h) }
+    let raw = UnsafeRawPointer(base)
+    let n = buf.count
+    h ^= UInt64(n)
+    var i = 0
+    while i + 8 <= n {
+        h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+        h ^= h >> 31
+        i += 8
     }
+    var tail: UInt64 = 0
+    if i < n && n >= 8 {
+        // The last 8 bytes in one load, shifted to keep only the ones not mixed in yet.
+        tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - (n - i)))
+    } else {
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(buf[i]) << shift
+            shift += 8
+            i += 1
+        }
+    }
+    h = (h ^ tail) &* 0x94d0_49bb_1331_11eb
+    h ^= h >> 29
+    return mixed(h)
+}
+
+/// The two hashes of `keyHashes` from the bytes' mix `h`.
+@inlinable @inline(__always)
+func mixed(_ h: UInt64) -> (UInt64, UInt64) {
     var g = (h ^ 0x2545_f491_4f6c_dd1d) &* 0xbf58_476d_1ce4_e5b9
     g ^= g >> 32
     return (h, g)

@@ -139,7 +139,9 @@ public struct IdentityKeyHashes: Sendable {
     public var name: (UInt64, UInt64)
     public var initials: (UInt64, UInt64)
 
-    public init(_ k: IdentityKeys) {
+    /// Borrowed: an initialiser's argument is otherwise passed owned, and the caller copied the
+    /// keys (a retain of each of their strings) to pass them.
+    public init(_ k: borrowing IdentityKeys) {
         snils = k.snils.map(keyHashes)
         name = keyHashes(k.nameKey)
         initials = keyHashes(k.initialsKey)

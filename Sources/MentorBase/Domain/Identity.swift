@@ -243,7 +243,9 @@ public struct ReferenceKeyMemo {
 
 extension PersonReference {
     /// The same name parts and organisation, byte for byte: what the reference memos compare
-    /// (a Swift `==` on strings would normalise Unicode on every row).
+    /// (a Swift `==` on strings would normalise Unicode on every row). Inlined: out of line, its
+    /// callers copied the names they read out of the working set to hand them over.
+    @inline(__always)
     func hasSameBytes(as b: PersonReference) -> Bool {
         func eq(_ x: String?, _ y: String?) -> Bool {
             switch (x, y) {
@@ -349,7 +351,13 @@ public enum IdentityDecision: Sendable, Equatable {
 public enum IdentityResolver {
     /// Matches a person's own row against the stored people that share a key with it.
     public static func resolve(_ person: Person, keys: IdentityKeys? = nil, among candidates: [KnownPerson]) -> IdentityDecision {
-        let k = keys ?? IdentityKeys(person)
+        if let keys { return resolve(person, knownKeys: keys, among: candidates) }
+        return resolve(person, knownKeys: IdentityKeys(person), among: candidates)
+    }
+
+    /// `resolve(_:keys:among:)` with the keys at hand: borrowed (wrapped in an optional to be
+    /// passed, they were copied, a retain and a release of each of their strings, on every row).
+    static func resolve(_ person: Person, knownKeys k: IdentityKeys, among candidates: [KnownPerson]) -> IdentityDecision {
         if let s = k.snils, let hit = candidates.first(where: { $0.keys.snils.map { sameBytes($0, s) } ?? false }) {
             return .matched(hit.id, .snils)
         }
@@ -392,7 +400,13 @@ public enum IdentityResolver {
     /// Matches a name given in another person's row (a mentor in the mentee base).
     public static func resolve(_ reference: PersonReference, keys: IdentityKeys? = nil,
                                among candidates: [KnownPerson]) -> IdentityDecision {
-        let k = keys ?? IdentityKeys(reference)
+        if let keys { return resolve(reference, knownKeys: keys, among: candidates) }
+        return resolve(reference, knownKeys: IdentityKeys(reference), among: candidates)
+    }
+
+    /// `resolve(_:keys:among:)` of a reference with its keys at hand (borrowed, as above).
+    static func resolve(_ reference: PersonReference, knownKeys k: IdentityKeys,
+                        among candidates: [KnownPerson]) -> IdentityDecision {
         var same = candidates.filter { sameBytes($0.keys.nameKey, k.nameKey) }
         if same.count > 1, let org = k.organization {
             let narrowed = same.filter { $0.keys.organization == org }

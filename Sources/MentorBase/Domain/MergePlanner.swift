@@ -27,7 +27,8 @@ public final class MergePlanner {
 
     /// Plans one row and records its effects in the working set (unless it is conflicting or rejected).
     public func plan(_ record: IncomingRecord, keys: consuming RecordKeys? = nil) -> RecordPlan {
-        let label = keys?.label ?? MergePlanner.label(record)
+        // Taken out of the keys (which go with the builder), not copied.
+        let label = keys?.label.take() ?? MergePlanner.label(record)
         if record.hasErrors {
             return RecordPlan(location: record.location, outcome: .rejected, label: label, diagnostics: record.diagnostics)
         }
@@ -63,9 +64,8 @@ public final class MergePlanner {
                               diagnostics: record.diagnostics + b.rejections)
         }
         if b.aborted { b.writes.removeAll(); b.changes.removeAll() }
-        var plan = RecordPlan(location: record.location, outcome: outcome, label: label, writes: b.writes,
-                              changes: b.changes, conflicts: b.conflicts, diagnostics: record.diagnostics + b.findings,
-                              pendingWarnings: b.pendingWarnings)
+        var plan = b.plan(location: record.location, outcome: outcome, label: label,
+                          diagnostics: record.diagnostics + b.findings)
         if !defersConsentWarnings { plan.wordPendingWarnings() }
         return plan
     }
@@ -95,7 +95,7 @@ public final class MergePlanner {
         if !mentees.isEmpty {
             let ids = b.applyReferences(menteeIDs, mentees)
             b.mergePairing(pairing, mentorID: pid, menteeIDs: ids, primary: false)
-            checkConsents(&b, [pid] + ids, endingOn: pairing?.endDate, subject: person)
+            checkConsents(&b, [pid] + ids, endingOn: pairing?.endDate)
         }
     }
 
@@ -116,7 +116,7 @@ public final class MergePlanner {
             var created: [String: Int64] = [:]
             if let m = b.applyReference(mentorDecision, mentor, created: &created) {
                 b.mergePairing(pairing, mentorID: m, menteeIDs: [pid], primary: false)
-                checkConsents(&b, pid, m, endingOn: pairing?.endDate, subject: person)
+                checkConsents(&b, pid, m, endingOn: pairing?.endDate)
             }
         }
     }
@@ -147,32 +147,38 @@ public final class MergePlanner {
                ($0.mentorID == pid || $0.members[pid] != nil) && StoreRules.isActive($0.pairing, on: asOf)
            }), warnedNoConsent.insert(pid) {
             let revoked = (workingSet.consents[pid] ?? []).contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-            b.pendingWarnings.append(PendingConsentWarning(person: person, personID: pid, date: asOf, revoked: revoked))
+            b.pendingWarnings.append(PendingConsentWarning(person: nil, personID: pid, date: asOf, revoked: revoked,
+                                                           namesRowSubject: true))
         }
     }
 
     /// Warns once per person when someone in an active pair has no processing consent valid on `asOf`.
-    /// `subject`: the row's own person, named for the person the row created without indexing it.
     /// `end`: the pairing's end date (the pairing is not copied to ask it).
-    private func checkConsents(_ b: inout Builder, _ ids: [Int64], endingOn end: CalendarDate?, subject: Person? = nil) {
+    private func checkConsents(_ b: inout Builder, _ ids: [Int64], endingOn end: CalendarDate?) {
         guard let asOf, StoreRules.isActive(endingOn: end, on: asOf) else { return }
-        for id in ids { checkConsent(&b, id, asOf, subject: subject) }
+        for id in ids { checkConsent(&b, id, asOf) }
     }
 
     /// The same for a mentee row's two people (without an array for them).
-    private func checkConsents(_ b: inout Builder, _ a: Int64, _ c: Int64, endingOn end: CalendarDate?, subject: Person?) {
+    private func checkConsents(_ b: inout Builder, _ a: Int64, _ c: Int64, endingOn end: CalendarDate?) {
         guard let asOf, StoreRules.isActive(endingOn: end, on: asOf) else { return }
-        checkConsent(&b, a, asOf, subject: subject)
-        checkConsent(&b, c, asOf, subject: subject)
+        checkConsent(&b, a, asOf)
+        checkConsent(&b, c, asOf)
     }
 
-    private func checkConsent(_ b: inout Builder, _ id: Int64, _ asOf: CalendarDate, subject: Person?) {
+    private func checkConsent(_ b: inout Builder, _ id: Int64, _ asOf: CalendarDate) {
         // A person this row created has no consents yet.
         let mine = b.isNew(id) ? [] : workingSet.consents[id] ?? []
         guard !StoreRules.hasProcessingConsent(mine, on: asOf), warnedNoConsent.insert(id) else { return }
         let revoked = mine.contains { $0.consent.kind == .processing && $0.consent.revokedOn != nil }
-        let person = id == b.unindexedSubjectID ? subject : workingSet.people[id]?.person
-        b.pendingWarnings.append(PendingConsentWarning(person: person, personID: id, date: asOf, revoked: revoked))
+        // The row's own person, created and not indexed, is named by the row's label.
+        if id == b.unindexedSubjectID {
+            b.pendingWarnings.append(PendingConsentWarning(person: nil, personID: id, date: asOf, revoked: revoked,
+                                                           namesRowSubject: true))
+        } else {
+            b.pendingWarnings.append(PendingConsentWarning(person: workingSet.people[id]?.person, personID: id,
+                                                           date: asOf, revoked: revoked))
+        }
     }
 
     private func planPairing(_ b: inout Builder, _ pairing: Pairing, _ mentor: PersonReference,
@@ -240,6 +246,20 @@ private struct Builder {
         firstInsertedPersonID = ws.nextID(.people)
     }
 
+    /// The row's plan: the writes, changes, conflicts and pending warnings moved into it, not
+    /// copied (a copy was a retain of each array here and a release when the builder went).
+    mutating func plan(location: SourceLocation, outcome: RecordPlan.Outcome, label: String,
+                       diagnostics: [Diagnostic]) -> RecordPlan {
+        var (w, c, k, p): ([EntityWrite], [(table: EntityTable, id: Int64, change: FieldChange)], [PlanConflict],
+                           [PendingConsentWarning]) = ([], [], [], [])
+        swap(&w, &writes)
+        swap(&c, &changes)
+        swap(&k, &conflicts)
+        swap(&p, &pendingWarnings)
+        return RecordPlan(location: location, outcome: outcome, label: label, writes: w, changes: c, conflicts: k,
+                          diagnostics: diagnostics, pendingWarnings: p)
+    }
+
     /// True for a person this row created: they have no profile, consent or pairing yet.
     func isNew(_ personID: Int64) -> Bool { personID >= firstInsertedPersonID }
 
@@ -262,7 +282,7 @@ private struct Builder {
         subjectHashes = h
         let candidates = ws.candidates(for: k, hashes: h)
         // Among nobody, every row is new (what `resolve` gives), without handing it the keys.
-        let d = candidates.isEmpty ? .new : IdentityResolver.resolve(p, keys: k, among: candidates)
+        let d = candidates.isEmpty ? .new : IdentityResolver.resolve(p, knownKeys: k, among: candidates)
         subjectKeys = consume k
         if case .review(let cs) = d {
             conflicts.append(.identity(name: p.displayName, cs))
@@ -283,7 +303,7 @@ private struct Builder {
         let ws = self.ws
         func decide(_ k: IdentityKeys) -> IdentityDecision {
             let candidates = ws.candidates(for: k)
-            let d = candidates.isEmpty ? .new : IdentityResolver.resolve(r, keys: k, among: candidates)
+            let d = candidates.isEmpty ? .new : IdentityResolver.resolve(r, knownKeys: k, among: candidates)
             ws.noteResolution(of: r, keys: k, candidates: candidates, d)
             return d
         }
@@ -379,34 +399,42 @@ private struct Builder {
                 ("snils_key", k.snils.map(StoredValue.text)), ("is_reference", .integer(isReference ? 1 : 0))]
     }
 
-    /// A person's row: its stored values and the keys derived from it.
-    static func personRow(_ values: consuming [StoredValue?], isReference: Bool, keys k: borrowing IdentityKeys)
+    /// A person's row: its stored values and the keys derived from it, moved out of `k` (which
+    /// is left without them: copies were a retain of each here and a release when `k` went).
+    static func personRow(_ values: consuming [StoredValue?], isReference: Bool, takingKeysOf k: inout IdentityKeys)
         -> InsertedRow
     {
         var (v, columns) = personShape.start(values)
-        v.append(.text(k.nameKey))
-        v.append(.text(k.initialsKey))
-        v.append(k.snils.map(StoredValue.text))
+        var name = "", initials = "", snils: String?
+        swap(&name, &k.nameKey)
+        swap(&initials, &k.initialsKey)
+        swap(&snils, &k.snils)
+        // Consumed: a `var` read is copied (and released when it goes).
+        v.append(.text(consume name))
+        v.append(.text(consume initials))
+        v.append((consume snils).map(StoredValue.text))
         v.append(.integer(isReference ? 1 : 0))
-        return InsertedRow(columns: columns, values: v)
+        return InsertedRow(columns: consume columns, values: consume v)
     }
 
     /// `subject`: the row's own person (a person created from a name in the row is not).
     mutating func insertPerson(_ p: Person, values: consuming [StoredValue?]? = nil, isReference: Bool,
                                keys: consuming IdentityKeys? = nil, subject: Bool = false) -> Int64 {
         let id = ws.allocateID(.people)
-        let k = keys.take() ?? IdentityKeys(p)
+        var k = keys.take() ?? IdentityKeys(p)
         let v = values.take() ?? p.storedValues
         // Nobody else in the chunk asks about these keys: indexing the person would only be undone
         // by the chunk's reset (the person is new, so nothing else looks it up by id). Then the
-        // values move into the row; else the row copies them.
+        // values and keys move into the row; else the row copies them.
         if subject && ws.isAskedOnce(subjectHashes ?? IdentityKeyHashes(k)) {
             unindexedSubjectID = id
             writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                      action: .insert(Builder.personRow(v, isReference: isReference, keys: k))))
+                                      action: .insert(Builder.personRow(v, isReference: isReference, takingKeysOf: &k))))
         } else {
+            var keysOfRow = k
             writes.append(EntityWrite(table: .people, id: id, personID: id,
-                                      action: .insert(Builder.personRow(copy v, isReference: isReference, keys: k))))
+                                      action: .insert(Builder.personRow(copy v, isReference: isReference,
+                                                                        takingKeysOf: &keysOfRow))))
             ws.put(KnownPerson(id: id, person: p, isReference: isReference, keys: k, values: v))
         }
         return id
@@ -489,12 +517,21 @@ private struct Builder {
         return (values, out)
     }
 
-    /// True when merging `new` into `old` leaves it as it is (empty never erases).
+    /// True when merging `new` into `old` leaves it as it is (empty never erases). The values
+    /// compared as `==` compares them (bytes), spelled out here: the call to `==` stayed out of
+    /// line, and around it each value was copied out of its array (a retain and a release).
     @inline(__always)
     static func keeps(_ old: StoredValue?, _ new: StoredValue?) -> Bool {
-        guard let new else { return true }
-        guard let old else { return false }
-        return old == new
+        switch new {
+        case nil:
+            return true
+        case .integer(let n)?:
+            if case .integer(let o)? = old { return o == n }
+            return false
+        case .text(let n)?:
+            if case .text(let o)? = old { return sameBytes(o, n) }
+            return false
+        }
     }
 
     mutating func record(_ table: EntityTable, id: Int64, personID: Int64?, _ fc: [FieldChange]) {
@@ -518,7 +555,7 @@ private struct Builder {
             var (v, columns) = Builder.profileShape(table, R.storedFields).start(incomingValues)
             v.append(.integer(personID))
             writes.append(EntityWrite(table: table, id: id, personID: personID,
-                                      action: .insert(InsertedRow(columns: columns, values: v))))
+                                      action: .insert(InsertedRow(columns: consume columns, values: consume v))))
             store(id, incoming)
             if primary { primaryInserted = true }
         }
@@ -554,7 +591,7 @@ private struct Builder {
             var (v, columns) = Builder.pairingShape.start(incomingValues)
             v.append(.integer(mentorID))
             writes.append(EntityWrite(table: .pairings, id: id, personID: mentorID,
-                                      action: .insert(InsertedRow(columns: columns, values: v))))
+                                      action: .insert(InsertedRow(columns: consume columns, values: consume v))))
             var p = KnownPairing(id: id, mentorID: mentorID, pairing: incoming ?? Pairing(), members: [:], values: incomingValues)
             for mentee in menteeIDs where p.members[mentee] == nil && mentee != mentorID {
                 p.members[mentee] = insertMember(pairingID: id, personID: mentee)
@@ -609,7 +646,7 @@ private struct Builder {
             v.append(.text(c.kind.rawValue))
             v.append(.text(c.signedOn.iso))
             writes.append(EntityWrite(table: .consents, id: id, personID: personID,
-                                      action: .insert(InsertedRow(columns: columns, values: v))))
+                                      action: .insert(InsertedRow(columns: consume columns, values: consume v))))
             ws.put(KnownConsent(id: id, personID: personID, consent: c))
             primaryInserted = true
         }
@@ -650,7 +687,7 @@ private struct Builder {
         v.append(.text(r.submittedAt.iso))
         v.append(.integer(thisIsLatest ? 1 : 0))
         writes.append(EntityWrite(table: .responses, id: id, personID: personID,
-                                  action: .insert(InsertedRow(columns: columns, values: v))))
+                                  action: .insert(InsertedRow(columns: consume columns, values: consume v))))
         ws.put(KnownResponse(id: id, personID: personID, response: r, isLatest: thisIsLatest))
         primaryInserted = true
         if thisIsLatest {

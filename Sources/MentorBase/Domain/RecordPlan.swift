@@ -31,6 +31,20 @@ public struct EntityWrite: Sendable {
         /// Every column of the row except the bookkeeping ones the store adds.
         case insert(InsertedRow)
         case update([FieldChange])
+
+        /// An insert's values (nil for an update): their array alone, not the whole row.
+        @inlinable
+        public var insertedValues: [StoredValue?]? {
+            if case .insert(let row) = self { return row.values }
+            return nil
+        }
+
+        /// An insert's column names (nil for an update).
+        @inlinable
+        public var insertedColumns: [String]? {
+            if case .insert(let row) = self { return row.columns }
+            return nil
+        }
     }
 
     public var table: EntityTable
@@ -154,7 +168,7 @@ public struct RecordPlan: Sendable {
     /// gives when it does not defer them.
     public mutating func wordPendingWarnings() {
         guard !pendingWarnings.isEmpty else { return }
-        for w in pendingWarnings { diagnostics.append(w.diagnostic(at: location)) }
+        for w in pendingWarnings { diagnostics.append(w.diagnostic(at: location, label: label)) }
         pendingWarnings = []
     }
 }

@@ -92,7 +92,8 @@ public enum StoreRules {
 /// and four messages) was pure waste. ``diagnostic(at:)`` gives exactly what
 /// `StoreRules.missingConsent` gives when called at once.
 public struct PendingConsentWarning: Sendable {
-    /// The person as the working set held them when the warning was decided (nil: not loaded).
+    /// The person as the working set held them when the warning was decided (nil: not loaded,
+    /// or the row's own person: see `namesRowSubject`).
     public var person: Person?
     /// The person's id in the store (named by it when the person was not loaded).
     public var personID: Int64
@@ -100,19 +101,25 @@ public struct PendingConsentWarning: Sendable {
     public var date: CalendarDate
     /// Whether the consent was revoked (rather than missing).
     public var revoked: Bool
+    /// The warning is about the row's own person, named as the row's plan is labelled
+    /// (`RecordPlan.label`, their name as the file spells it): a bulk load decides one such
+    /// warning per row, and a copy of the person in each was a retain and a release of every
+    /// string of it.
+    public var namesRowSubject: Bool
 
     /// A warning decided now, to be worded later if the report keeps it.
-    public init(person: Person?, personID: Int64, date: CalendarDate, revoked: Bool) {
+    public init(person: Person?, personID: Int64, date: CalendarDate, revoked: Bool, namesRowSubject: Bool = false) {
         self.person = person
         self.personID = personID
         self.date = date
         self.revoked = revoked
+        self.namesRowSubject = namesRowSubject
     }
 
-    /// The warning in words, placed at the row that decided it.
-    public func diagnostic(at location: SourceLocation) -> Diagnostic {
+    /// The warning in words, placed at the row that decided it (`location`, its plan labelled `label`).
+    public func diagnostic(at location: SourceLocation, label: String) -> Diagnostic {
         var wording = ConsentWarningWording()
-        return wording.diagnostic(self, at: location)
+        return wording.diagnostic(self, at: location, label: label)
     }
 }
 
@@ -125,13 +132,15 @@ public struct ConsentWarningWording: Sendable {
     /// A wording with no date formatted yet.
     public init() {}
 
-    /// The warning in words, placed at the row that decided it (`location`).
-    public mutating func diagnostic(_ warning: PendingConsentWarning, at location: SourceLocation) -> Diagnostic {
+    /// The warning in words, placed at the row that decided it (`location`, its plan labelled `label`).
+    public mutating func diagnostic(_ warning: PendingConsentWarning, at location: SourceLocation,
+                                    label: String) -> Diagnostic {
         if !warning.revoked && date != warning.date {
             date = warning.date
             dateText = warning.date.russian
         }
-        return StoreRules.missingConsent(name: warning.person?.displayName ?? "#\(warning.personID)",
+        let name = warning.namesRowSubject ? label : warning.person?.displayName ?? "#\(warning.personID)"
+        return StoreRules.missingConsent(name: name,
                                          dateText: warning.revoked ? "" : dateText,
                                          revoked: warning.revoked, at: location)
     }

@@ -130,10 +130,9 @@ public final class WorkingSet {
     /// The next free id of each table, by `EntityTable.ordinal`.
     private var nextIDs: [Int64]
     /// The last name merged into a person as a reference without changing them (see `isSettled`).
-    private var settledReference: (personID: Int64, reference: PersonReference)?
+    private var settledReference: SettledReference?
     /// The last reference resolved: its keys, the ids of its candidates and the decision (see `resolution`).
-    private var lastResolution: (reference: PersonReference, keys: IdentityKeys, candidates: [Int64],
-                                 decision: IdentityDecision)?
+    private var lastResolution: Resolution?
     /// Every key indexed since the last reset, in a small filter: most questions of a bulk load
     /// are about names nobody here has, answered without hashing them for three dictionaries.
     private var indexedKeys = SmallKeyFilter()
@@ -204,15 +203,18 @@ public final class WorkingSet {
     /// has been put since: the decision is a function of the name and those people, and a mentee
     /// base names the same mentor on row after row.
     public func resolution(of reference: PersonReference) -> IdentityDecision? {
-        // Compared in place: binding `lastResolution` would copy every string of the name and its keys.
-        guard lastResolution?.reference.hasSameBytes(as: reference) == true else { return nil }
-        return lastResolution?.decision
+        // Moved out and back: read in place, the class's property was copied around the
+        // comparison (a retain and a release of every string of the name and its keys).
+        guard let last = lastResolution.take() else { return nil }
+        let decision = last.reference.hasSameBytes(as: reference) ? last.decision : nil
+        lastResolution = consume last
+        return decision
     }
 
     /// Remembers a reference's decision (`keys` are the reference's, `candidates` what it was resolved among).
     public func noteResolution(of reference: PersonReference, keys: IdentityKeys, candidates: [KnownPerson],
                                _ decision: IdentityDecision) {
-        lastResolution = (reference, keys, candidates.map(\.id), decision)
+        lastResolution = Resolution(reference: reference, keys: keys, candidates: candidates.map(\.id), decision: decision)
     }
 
     /// True when a person with keys `k` would be among the candidates for `m`.
@@ -225,13 +227,30 @@ public final class WorkingSet {
     /// has not changed since: merging the same bytes into the same person changes nothing again
     /// (a mentee base names its mentor on row after row).
     public func isSettled(_ reference: PersonReference, into id: Int64) -> Bool {
-        guard settledReference?.personID == id else { return false }
-        return settledReference?.reference.hasSameBytes(as: reference) == true
+        // Moved out and back (see `resolution`).
+        guard let settled = settledReference.take() else { return false }
+        let same = settled.personID == id && settled.reference.hasSameBytes(as: reference)
+        settledReference = consume settled
+        return same
     }
 
     /// Notes that merging `reference` into person `id` changed nothing.
     public func markSettled(_ reference: PersonReference, into id: Int64) {
-        settledReference = (id, reference)
+        settledReference = SettledReference(personID: id, reference: reference)
+    }
+
+    /// The last reference resolved (see `lastResolution`).
+    private struct Resolution {
+        var reference: PersonReference
+        var keys: IdentityKeys
+        var candidates: [Int64]
+        var decision: IdentityDecision
+    }
+
+    /// The last reference merged into a person without changing them (see `settledReference`).
+    private struct SettledReference {
+        var personID: Int64
+        var reference: PersonReference
     }
 
     /// Notes that a person is in a pairing that has not ended.
