@@ -10,8 +10,15 @@ base="${TMPDIR:-/tmp}"
 scratch="$(mktemp -d "$base/mentorbase-test.XXXXXX")"
 pgdir=""
 cleanup() {
-  if [ -n "$pgdir" ]; then bash scripts/pg-test-server.sh stop "$pgdir/pg" || true; rm -rf "$pgdir"; fi
-  rm -rf "$scratch"
+  local rc=$?
+  if [ -n "$pgdir" ]; then bash scripts/pg-test-server.sh stop "$pgdir/pg" || true; rm -rf "$pgdir" || true; fi
+  if [ "$rc" = 0 ]; then
+    rm -rf "$scratch" || true
+  else
+    # A failed run keeps what its tests left (stores, logs, screenshots) for a look.
+    echo "test.sh: failed (exit $rc); the tests' temporary files are kept in $scratch" >&2
+  fi
+  exit "$rc"
 }
 trap cleanup EXIT
 # A throw-away PostgreSQL server for the store tests (loopback, temporary data directory).
@@ -20,6 +27,8 @@ if [ -z "${MENTORBASE_TEST_PG_URL:-}" ]; then
   MENTORBASE_TEST_PG_URL="$(bash scripts/pg-test-server.sh start "$pgdir/pg")"
   export MENTORBASE_TEST_PG_URL
 fi
+# Only now: the PostgreSQL server above must not live in the scratch directory (its own user
+# could not reach a directory made by mktemp for this user).
 export TMPDIR="$scratch"
 swift test --disable-xctest
 if compgen -G "Tests/peers/test_*.py" >/dev/null; then

@@ -49,6 +49,7 @@ echo "load before: $(uptime | sed 's/.*load average/load average/')"
 # The headline: PAIRS × (the peer, then the validated import into an empty store), each import's
 # ratio taken against the peer just before it; the last pair's store goes on to the no-op runs.
 PAIRS="${PAIRS:-3}"
+[ "$PAIRS" -ge 1 ] 2>/dev/null || { echo "run.sh: PAIRS must be a whole number ≥ 1" >&2; exit 2; }
 pair_lines=(); ratios=()
 for ((k = 1; k <= PAIRS; k++)); do
   rm -f "$D/peer.sqlite" "$D"/bench.sqlite*

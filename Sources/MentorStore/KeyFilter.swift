@@ -77,19 +77,20 @@ struct KeyFilter {
         return out
     }
 
-    /// Up to three key hashes, without an array.
+    /// The key hashes of one write: the first three (a person's row has three key columns) without
+    /// an array, any more in one, so none is ever lost (a key missing from the filter could let a
+    /// later chunk miss the person it names).
     struct WrittenKeyHashes {
         private var hashes = InlineArray<3, (UInt64, UInt64)>(repeating: (0, 0))
+        private var more: [(UInt64, UInt64)] = []
         private(set) var count = 0
 
-        /// Keeps `h` (a write sets three key columns at most: a fourth would be dropped).
         mutating func append(_ h: (UInt64, UInt64)) {
-            guard count < 3 else { return }
-            hashes[count] = h
+            if count < 3 { hashes[count] = h } else { more.append(h) }
             count += 1
         }
 
-        subscript(_ i: Int) -> (UInt64, UInt64) { hashes[i] }
+        subscript(_ i: Int) -> (UInt64, UInt64) { i < 3 ? hashes[i] : more[i - 3] }
     }
 
     @inline(__always)

@@ -501,8 +501,16 @@ struct ChunkWriter {
         guard !refs.isEmpty, let head = all.columns(0) else { return }
         // Equal arrays of names: the same storage, found without comparing names.
         let odd = refs.indices.filter { !all.hasColumns($0, head) }
-        let same = odd.isEmpty ? all : PlannedRows(plans: plans, refs: refs.indices.filter { !odd.contains($0) }.map { refs[$0] },
-                                                   batchID: batchID)
+        var same = all
+        if !odd.isEmpty {
+            // The others, in one walk (`odd` is in order).
+            var next = 0
+            var others: [PlannedRows.Ref] = []
+            for i in refs.indices {
+                if next < odd.count && odd[next] == i { next += 1 } else { others.append(refs[i]) }
+            }
+            same = PlannedRows(plans: plans, refs: others, batchID: batchID)
+        }
         try s.insertRows(table: t.rawValue, columns: ["id"] + head + Schema.provenanceColumns, planned: same)
         for i in odd {
             guard let columns = all.columns(i) else { continue }

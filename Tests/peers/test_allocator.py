@@ -13,7 +13,7 @@ def bindings():
     assert p.returncode == 0, p.stderr[-2000:]
     found = {}
     for line in p.stderr.splitlines():
-        m = re.search(r"binding file (\S+) \[\d+\] to (\S+) \[\d+\]: normal symbol `(malloc|free|realloc|calloc)'", line)
+        m = re.search(r"binding file (\S+) \[\d+\] to (\S+) \[\d+\]: normal symbol `(malloc|free|realloc|calloc|posix_memalign|aligned_alloc|malloc_usable_size)'", line)
         if m:
             found.setdefault(m.group(3), set()).add(os.path.basename(m.group(2)))
     return found
@@ -23,4 +23,7 @@ def test_malloc_and_free_come_from_jemalloc():
     found = bindings()
     for name in ("malloc", "free"):
         assert name in found, f"no binding of {name} reported: {sorted(found)}"
-        assert all(lib.startswith("libjemalloc") for lib in found[name]), f"{name} bound to {sorted(found[name])}"
+    # Every allocation function bound at all must be jemalloc's: memory from one allocator
+    # handed to another's free (or sized by another's malloc_usable_size) would be a bug.
+    for name, libs in found.items():
+        assert all(lib.startswith("libjemalloc") for lib in libs), f"{name} bound to {sorted(libs)}"

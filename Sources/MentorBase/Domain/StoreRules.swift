@@ -89,7 +89,7 @@ public enum StoreRules {
 ///
 /// A bulk load of a base decides one for nearly every row (hundreds of thousands per million
 /// rows) and the report keeps only its first few thousand: wording the rest (the name, the date
-/// and four messages) was pure waste. ``diagnostic(at:)`` gives exactly what
+/// and four messages) was pure waste. ``diagnostic(at:label:)`` gives exactly what
 /// `StoreRules.missingConsent` gives when called at once.
 public struct PendingConsentWarning: Sendable {
     /// The person as the working set held them when the warning was decided (nil: not loaded,
