@@ -60,27 +60,19 @@ public enum RecordAssembler {
         -> (record: IncomingRecord, keys: RecordKeys?)
     {
         var keys: RecordKeys?
-        let record = assembleKeyed(kind: kind, fields: fields, location: location, diagnostics: diagnostics,
+        var lent = fields
+        let record = assembleKeyed(kind: kind, lending: &lent, location: location, diagnostics: diagnostics,
                                    keys: &keys, memo: &memo)
         return (record, keys)
     }
 
-    /// The same, the keys put into `keys` (nil for a record with errors). What a producer calls
-    /// row after row: a record of several hundred bytes returned beside its keys in a tuple was
-    /// copied whole on the way out (a retain and a release of every reference inside it).
-    public static func assembleKeyed(kind: ImportKind, fields: AssemblerFields, location: SourceLocation,
-                                     diagnostics: [Diagnostic] = [], keys: inout RecordKeys?,
-                                     memo: inout ReferenceKeyMemo) -> IncomingRecord
-    {
-        var moved = fields
-        return assembleKeyed(kind: kind, lending: &moved, location: location, diagnostics: diagnostics,
-                             keys: &keys, memo: &memo)
-    }
-
-    /// The same, `fields` lent to the assembly (moved in and given back unchanged, so the caller
-    /// keeps its storage), `location` and `diagnostics` taken: a caller that passes their last use
-    /// moves them into the record. Nothing is copied on the way in (a copy of the fields retained
-    /// and released both their arrays, a copy of the location each of its strings).
+    /// The same, the keys put into `keys` (nil for a record with errors): what the one-pass import
+    /// calls row after row (a record of several hundred bytes returned beside its keys in a tuple
+    /// was copied whole on the way out). `fields` is lent to the assembly and given back with its
+    /// storage, though the values the assembly reads once are taken out of their slots (see
+    /// `Assembly.taking`); `location` and `diagnostics` are taken: a caller that passes their last
+    /// use moves them into the record. Nothing is copied on the way in (a copy of the fields
+    /// retained and released both their arrays, a copy of the location each of its strings).
     public static func assembleKeyed(kind: ImportKind, lending fields: inout AssemblerFields,
                                      location: consuming SourceLocation, diagnostics: consuming [Diagnostic],
                                      keys: inout RecordKeys?, memo: inout ReferenceKeyMemo) -> IncomingRecord
