@@ -14,12 +14,23 @@ public struct ByteKey: Hashable, Sendable {
 
     public init(_ string: String) { self.string = string }
 
+    @inlinable
     public static func == (a: ByteKey, b: ByteKey) -> Bool { sameBytes(a.string, b.string) }
 
+    @inlinable
     public func hash(into h: inout Hasher) {
-        var s = string
-        s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        withUTF8Bytes(string) { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
+}
+
+/// `body` over a string's UTF-8 bytes where they lie: the `var` copy `withUTF8` needs costs a
+/// retain and a release per call (on every key and field of every row of an import). Only a
+/// string whose bytes are not contiguous (a bridged one) is copied.
+@inlinable @inline(__always)
+public func withUTF8Bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = s
+    return copy.withUTF8(body)
 }
 
 /// True when two strings have the same UTF-8 bytes.
@@ -31,13 +42,7 @@ public struct ByteKey: Hashable, Sendable {
 @inlinable @inline(__always) @_effects(releasenone)
 public func sameBytes(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
-    // Native strings are compared where they lie (the copies `withUTF8` needs cost a retain and
-    // a release each, on every field of every row a merge compares).
-    if let same = a.utf8.withContiguousStorageIfAvailable({ p in
-        b.utf8.withContiguousStorageIfAvailable { q in equalBytes(p, q) }
-    }), let same { return same }
-    var x = a, y = b
-    return x.withUTF8 { p in y.withUTF8 { q in equalBytes(p, q) } }
+    return withUTF8Bytes(a) { p in withUTF8Bytes(b) { q in equalBytes(p, q) } }
 }
 
 /// True when two buffers hold the same bytes: eight at a time, then one by one. Not `memcmp`:
@@ -93,11 +98,8 @@ extension StoredValue {
 /// exposed to keys chosen to collide (a collision only costs a lookup the filter could have spared).
 @inlinable @inline(__always) @_effects(releasenone)
 public func keyHashes(_ key: String) -> (UInt64, UInt64) {
-    // A native string's bytes where they lie: the `var` copy `withUTF8` needs was a retain and a
-    // release of every key hashed. (`releasenone`: see `sameBytes`.)
-    if let h = key.utf8.withContiguousStorageIfAvailable(keyHashes(utf8:)) { return h }
-    var s = key
-    return s.withUTF8(keyHashes(utf8:))
+    // (`releasenone`: see `sameBytes`.)
+    withUTF8Bytes(key, keyHashes(utf8:))
 }
 
 /// `keyHashes` of a key's UTF-8 bytes.

@@ -111,7 +111,7 @@ public enum NameKey {
         let start = n
         var pendingSpace = false
         // Read in place (a `var` copy for `withUTF8` cost a retain and a release per part).
-        StoredCoding.withBytes(s) { u in
+        withUTF8Bytes(s) { u in
             var i = 0
             while i < u.count {
                 let b0 = u[i]

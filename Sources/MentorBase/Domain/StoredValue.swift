@@ -118,23 +118,14 @@ public enum StoredCoding {
 
     /// True when `s` has a byte JSON must escape (a control character, `"` or `\`).
     static func needsEscaping(_ s: String) -> Bool {
-        withBytes(s) { u in u.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
-    }
-
-    /// `body` over `s`'s UTF-8 bytes, read where they lie: the `var` copy `withUTF8` needs cost a
-    /// retain and a release per call. Only bytes that are not contiguous (a bridged string) are copied.
-    @inline(__always)
-    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        var copy = s
-        return copy.withUTF8(body)
+        withUTF8Bytes(s) { u in u.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
     }
 
     /// Copies `s`'s UTF-8 bytes into `buffer` from index `n` on, advancing `n`; the caller made
     /// `buffer` large enough. In bulk: for Cyrillic text, iterating `s.utf8` byte by byte cost
     /// ~50 instructions a byte (short ASCII items, as in `list`, are as fast either way).
     static func copyUTF8(_ s: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
-        withBytes(s) { copy($0, into: buffer, at: &n) }
+        withUTF8Bytes(s) { copy($0, into: buffer, at: &n) }
     }
 
     /// Copies `bytes` into `buffer` from index `n` on, advancing `n`. Both are buffer pointers
